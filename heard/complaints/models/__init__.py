@@ -1,0 +1,34 @@
+"""The children's statutory complaint: people, the complaint, its stages and outcomes."""
+
+from __future__ import annotations
+
+from heard.complaints.models.complaint import Complaint, ReferenceSequence, Theme
+from heard.complaints.models.events import ComplaintEvent
+from heard.complaints.models.outcomes import (
+    Cost,
+    Element,
+    ElementFinding,
+    LearningAction,
+    Remedy,
+    roll_up,
+)
+from heard.complaints.models.people import Child, Complainant, Practitioner
+from heard.complaints.models.stage import Appointment, Stage
+
+__all__ = [
+    "Appointment",
+    "Child",
+    "Complainant",
+    "Complaint",
+    "ComplaintEvent",
+    "Cost",
+    "Element",
+    "ElementFinding",
+    "LearningAction",
+    "Practitioner",
+    "ReferenceSequence",
+    "Remedy",
+    "Stage",
+    "Theme",
+    "roll_up",
+]

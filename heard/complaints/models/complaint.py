@@ -1,0 +1,560 @@
+"""The complaint: what was raised, by whom, about which children, and where it stands."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models.functions import Lower
+
+from heard.complaints.choices import (
+    Channel,
+    ComplaintStatus,
+    Decision,
+    Procedure,
+    Relationship,
+    RemedyKind,
+    StageStatus,
+)
+from heard.complaints.errors import RuleViolation
+from heard.complaints.models.steps import not_before, require_date, step
+from heard.complaints.querysets import ComplaintQuerySet
+from heard.core import clock
+
+if TYPE_CHECKING:
+    from heard.accounts.models import User
+    from heard.complaints.models.outcomes import Element, LearningAction, Remedy
+    from heard.complaints.models.people import Child, Complainant
+    from heard.complaints.models.stage import Stage
+
+
+class Theme(models.Model):
+    """What a point of complaint is about (a configurable list; DOMAIN.md ships a default)."""
+
+    name = models.CharField(max_length=120)
+    active = models.BooleanField(default=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="theme_name_unique_ci")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReferenceSequence(models.Model):
+    """The last number issued for a reference prefix and year, e.g. CSC-2026-00042."""
+
+    prefix = models.CharField(max_length=10)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="reference_sequence_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"
+
+    @classmethod
+    def next_reference(cls, prefix: str, year: int) -> str:
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    cls.objects.get_or_create(prefix=prefix, year=year)
+            except IntegrityError:  # created by a concurrent request; it exists now
+                pass
+            sequence = cls.objects.select_for_update().get(prefix=prefix, year=year)
+            sequence.last += 1
+            sequence.save(update_fields=["last"])
+        return f"{prefix}-{year}-{sequence.last:05d}"
+
+
+REFERENCE_PREFIX = {Procedure.CHILDREN: "CSC"}
+
+
+def one_year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return date(day.year + 1, 3, 1)
+
+
+class Complaint(models.Model):
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    procedure = models.CharField(
+        max_length=20, choices=Procedure.choices, default=Procedure.CHILDREN
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=ComplaintStatus.choices,
+        default=ComplaintStatus.OPEN,
+        db_index=True,
+    )
+    current_stage = models.PositiveSmallIntegerField(default=1)
+    received_on = models.DateField()
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="complaints")
+    summary = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    assigned_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_complaints",
+    )
+
+    complainant = models.ForeignKey(
+        "complaints.Complainant", on_delete=models.PROTECT, related_name="complaints"
+    )
+    relationship = models.CharField(
+        "complainant's relationship to the child", max_length=40, choices=Relationship.choices
+    )
+    children = models.ManyToManyField("complaints.Child", related_name="complaints", blank=True)
+
+    # Who may complain: someone outside the qualifying persons needs a decision (reg 9).
+    sufficient_interest_decision = models.CharField(
+        max_length=10, choices=Decision.choices, blank=True
+    )
+    sufficient_interest_decided_on = models.DateField(null=True, blank=True)
+    sufficient_interest_reason = models.TextField(blank=True)
+
+    # Time limit: one year from the matter; a later complaint may be accepted (reg 9).
+    matter_date = models.DateField("date of the matter complained about", null=True, blank=True)
+    out_of_time_decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
+    out_of_time_decided_on = models.DateField(null=True, blank=True)
+    out_of_time_reason = models.TextField(blank=True)
+
+    # Advocacy for children (Children Act 1989 s.26A).
+    advocacy_offered_on = models.DateField(null=True, blank=True)
+    advocacy_taken_up = models.BooleanField(null=True, blank=True)
+    advocacy_provider = models.CharField(max_length=200, blank=True)
+
+    closed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    #: Increases with every saved change, so a screen can tell that someone else saved first.
+    version = models.PositiveIntegerField(default=1)
+
+    objects = ComplaintQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        indexes = [
+            models.Index(fields=["received_on"], name="complaint_received_idx"),
+            models.Index(fields=["status", "current_stage"], name="complaint_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(current_stage__gte=1, current_stage__lte=3),
+                name="complaint_stage_1_to_3",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    # --- creating ---------------------------------------------------------------------------
+
+    @classmethod
+    def receive(
+        cls,
+        *,
+        by: User | None,
+        received_on: date,
+        complainant: Complainant,
+        relationship: str,
+        team: Any,
+        summary: str,
+        channel: str,
+        children: list[Child] | None = None,
+        **fields: Any,
+    ) -> Complaint:
+        """Log a new complaint: it starts at Stage 1 on the day it was received (day 0)."""
+        from heard.complaints.models.events import ComplaintEvent
+        from heard.complaints.models.stage import Stage
+
+        require_date(received_on, label="received", field="received_on")
+        if not summary.strip():
+            raise RuleViolation("Enter a summary of the complaint", field="summary")
+        procedure = fields.pop("procedure", Procedure.CHILDREN)
+        with transaction.atomic():
+            complaint = cls(
+                reference=ReferenceSequence.next_reference(
+                    REFERENCE_PREFIX[procedure], received_on.year
+                ),
+                procedure=procedure,
+                received_on=received_on,
+                complainant=complainant,
+                relationship=relationship,
+                team=team,
+                summary=summary,
+                channel=channel,
+                updated_by=by,
+                **fields,
+            )
+            complaint.full_clean(exclude=["reference", "children"])
+            complaint.save()
+            if children:
+                complaint.children.set(children)
+            stage = Stage.objects.create(
+                complaint=complaint, number=1, started_on=received_on, updated_by=by
+            )
+            ComplaintEvent.objects.create(
+                complaint=complaint,
+                stage=stage,
+                action="receive",
+                actor=by,
+                effective_on=received_on,
+                details={"channel": channel},
+            )
+        return complaint
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def stage(self, number: int) -> Stage | None:
+        return next((s for s in self.stages.all() if s.number == number), None)
+
+    @property
+    def active_stage(self) -> Stage:
+        stage = self.stage(self.current_stage)
+        assert stage is not None, "a complaint always has its current stage"
+        return stage
+
+    @property
+    def is_out_of_time(self) -> bool:
+        """Made more than one year after the matter complained about."""
+        return self.matter_date is not None and self.received_on > one_year_after(self.matter_date)
+
+    @property
+    def needs_sufficient_interest(self) -> bool:
+        return self.relationship == Relationship.SUFFICIENT_INTEREST
+
+    @property
+    def from_child(self) -> bool:
+        return self.relationship == Relationship.CHILD
+
+    def consideration_blocker(self) -> str | None:
+        """Why the complaint may not be considered (responded to or resolved) yet, if at all."""
+        if (
+            self.needs_sufficient_interest
+            and self.sufficient_interest_decision != Decision.ACCEPTED
+        ):
+            return (
+                "The complainant is not a qualifying person: record a decision that they have "
+                "sufficient interest in the child's welfare before the complaint is considered"
+            )
+        if self.is_out_of_time and self.out_of_time_decision != Decision.ACCEPTED:
+            return (
+                "The complaint was made more than a year after the matter: record the decision "
+                "to accept it out of time before it is considered"
+            )
+        return None
+
+    # --- decisions (recorded as events, on the current stage) --------------------------------
+
+    def record_sufficient_interest(
+        self, *, by: User | None, decision: str, on: date, reason: str = ""
+    ) -> None:
+        """Decide whether someone outside the qualifying persons may complain (reg 9)."""
+        if not self.needs_sufficient_interest:
+            raise RuleViolation(
+                "A sufficient-interest decision is only for someone who is not a qualifying person",
+                field="sufficient_interest_decision",
+            )
+        if decision == Decision.REFUSED and not reason.strip():
+            raise RuleViolation(
+                "Give the reason for refusing, so the person can be told",
+                field="sufficient_interest_reason",
+            )
+        self._record_decision("sufficient_interest", by=by, decision=decision, on=on, reason=reason)
+
+    def record_out_of_time_decision(
+        self, *, by: User | None, decision: str, on: date, reason: str = ""
+    ) -> None:
+        """Accept or refuse a complaint made more than a year after the matter (reg 9)."""
+        if not self.is_out_of_time:
+            raise RuleViolation(
+                "The complaint was made within a year of the matter, so no decision is needed",
+                field="out_of_time_decision",
+            )
+        if decision == Decision.REFUSED and not reason.strip():
+            # Acceptance is presumed unless there is good reason not to: the reason is the record.
+            raise RuleViolation(
+                "Give the good reason for refusing a late complaint", field="out_of_time_reason"
+            )
+        self._record_decision("out_of_time", by=by, decision=decision, on=on, reason=reason)
+
+    def _record_decision(
+        self, kind: str, *, by: User | None, decision: str, on: date, reason: str
+    ) -> None:
+        if decision not in Decision.values:
+            raise RuleViolation(
+                "Choose whether the complaint is accepted or refused", field=f"{kind}_decision"
+            )
+        require_date(on, label="decision", field=f"{kind}_decided_on")
+        not_before(
+            on,
+            self.received_on,
+            label="decision",
+            what="the date it was received",
+            field=f"{kind}_decided_on",
+        )
+        self._change(
+            f"decide_{kind}",
+            by=by,
+            on=on,
+            reason=reason,
+            details={"decision": decision},
+            values={
+                f"{kind}_decision": decision,
+                f"{kind}_decided_on": on,
+                f"{kind}_reason": reason,
+            },
+        )
+
+    def record_advocacy(
+        self,
+        *,
+        by: User | None,
+        offered_on: date,
+        taken_up: bool | None = None,
+        provider: str = "",
+    ) -> None:
+        """Record the offer of an advocate (s.26A), whether it was taken up, and by whom."""
+        require_date(offered_on, label="advocacy offered", field="advocacy_offered_on")
+        not_before(
+            offered_on,
+            self.received_on,
+            label="advocacy offered",
+            what="the date the complaint was received",
+            field="advocacy_offered_on",
+        )
+        if taken_up and not provider.strip():
+            raise RuleViolation("Enter the advocacy provider", field="advocacy_provider")
+        self._change(
+            "record_advocacy",
+            by=by,
+            on=offered_on,
+            details={"taken_up": taken_up, "provider": provider},
+            values={
+                "advocacy_offered_on": offered_on,
+                "advocacy_taken_up": taken_up,
+                "advocacy_provider": provider,
+            },
+        )
+
+    def _change(
+        self,
+        action: str,
+        *,
+        by: User | None,
+        on: date,
+        values: dict[str, Any],
+        details: dict[str, Any],
+        reason: str = "",
+    ) -> None:
+        """Change recorded facts about the complaint (not its status), with an event."""
+        from heard.complaints.models.events import ComplaintEvent
+
+        with transaction.atomic():
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            for name, value in values.items():
+                setattr(locked, name, value)
+            locked.updated_by = by
+            locked.version += 1
+            locked.save()
+            ComplaintEvent.objects.create(
+                complaint=locked,
+                action=action,
+                actor=by,
+                effective_on=on,
+                reason=reason,
+                details=details,
+            )
+        self.refresh_from_db()
+
+    # --- moving between stages --------------------------------------------------------------
+
+    def escalate(self, *, by: User | None, requested_on: date) -> Stage:
+        """Start the next stage at the complainant's request.
+
+        From Stage 1 after a response, or without one once the response is overdue; from
+        Stage 2 after its response. A request after the 20-working-day window may still be
+        accepted: it is recorded as late.
+        """
+        from heard.complaints.models.stage import Stage
+
+        require_date(requested_on, label="request", field="requested_on")
+        current = self.active_stage
+        late = False
+        with step("escalate", current, by=by, on=requested_on, as_of=requested_on) as stage:
+            earliest = stage.ended_on if stage.status == StageStatus.RESPONDED else stage.started_on
+            assert earliest is not None
+            what = (
+                "the response"
+                if stage.status == StageStatus.RESPONDED
+                else "the date the complaint was received"
+            )
+            not_before(requested_on, earliest, label="request", what=what, field="requested_on")
+            window = stage.escalation_deadline
+            late = window is not None and requested_on > window
+            if stage.status != StageStatus.RESPONDED:
+                stage.status = StageStatus.ESCALATED_UNANSWERED
+                stage.ended_on = requested_on
+            complaint = stage.complaint
+            complaint.current_stage = stage.number + 1
+            complaint.status = ComplaintStatus.OPEN
+            complaint.closed_on = None
+            next_stage = Stage.objects.create(
+                complaint=complaint,
+                number=stage.number + 1,
+                started_on=requested_on,
+                updated_by=by,
+            )
+        self.refresh_from_db()
+        if late:
+            from heard.complaints.models.events import ComplaintEvent
+
+            ComplaintEvent.objects.create(
+                complaint=self,
+                stage=next_stage,
+                action="late_request",
+                actor=by,
+                effective_on=requested_on,
+                reason="Requested after the 20 working-day window and accepted",
+            )
+        return next_stage
+
+    def close(self, *, by: User | None, on: date) -> None:
+        """Close the case once its current stage has ended."""
+        require_date(on, label="closing", field="closed_on")
+        with step("close", self.active_stage, by=by, on=on) as stage:
+            assert stage.ended_on is not None
+            not_before(
+                on,
+                stage.ended_on,
+                label="closing",
+                what=f"the end of Stage {stage.number}",
+                field="closed_on",
+            )
+            stage.complaint.status = ComplaintStatus.CLOSED
+            stage.complaint.closed_on = on
+        self.refresh_from_db()
+
+    # --- outcomes ---------------------------------------------------------------------------
+
+    def add_element(self, *, by: User | None, theme: Theme, description: str) -> Element:
+        """Add a point of complaint."""
+        from heard.complaints.models.events import ComplaintEvent
+        from heard.complaints.models.outcomes import Element
+
+        if not description.strip():
+            raise RuleViolation("Describe the point of complaint", field="description")
+        with transaction.atomic():
+            type(self).objects.select_for_update().get(pk=self.pk)
+            number = self.elements.count() + 1
+            element = Element.objects.create(
+                complaint=self, number=number, theme=theme, description=description
+            )
+            ComplaintEvent.objects.create(
+                complaint=self,
+                action="add_element",
+                actor=by,
+                details={"element": number, "theme": theme.name},
+            )
+        return element
+
+    def add_remedy(
+        self,
+        *,
+        by: User | None,
+        kind: str,
+        agreed_on: date,
+        description: str = "",
+        amount: Decimal | None = None,
+    ) -> Remedy:
+        from heard.complaints.models.events import ComplaintEvent
+        from heard.complaints.models.outcomes import Remedy
+
+        require_date(agreed_on, label="remedy agreed", field="agreed_on")
+        not_before(
+            agreed_on,
+            self.received_on,
+            label="remedy agreed",
+            what="the date the complaint was received",
+            field="agreed_on",
+        )
+        if kind == RemedyKind.FINANCIAL:
+            if amount is None:
+                raise RuleViolation("Enter the amount of the financial remedy", field="amount")
+            if amount <= 0:
+                raise RuleViolation("The amount must be more than £0", field="amount")
+        elif amount is not None:
+            raise RuleViolation("Only a financial remedy has an amount", field="amount")
+        with transaction.atomic():
+            remedy = Remedy.objects.create(
+                complaint=self,
+                stage=self.active_stage,
+                kind=kind,
+                agreed_on=agreed_on,
+                description=description,
+                amount=amount,
+            )
+            ComplaintEvent.objects.create(
+                complaint=self,
+                stage=remedy.stage,
+                action="add_remedy",
+                actor=by,
+                effective_on=agreed_on,
+                details={"kind": kind, "amount": str(amount) if amount is not None else None},
+            )
+        return remedy
+
+    def add_learning_action(
+        self,
+        *,
+        by: User | None,
+        theme: Theme,
+        description: str,
+        owner: str,
+        due_on: date,
+        raised_on: date | None = None,
+    ) -> LearningAction:
+        from heard.complaints.models.events import ComplaintEvent
+        from heard.complaints.models.outcomes import LearningAction
+
+        if not owner.strip():
+            raise RuleViolation("Enter who owns the action", field="owner")
+        raised = require_date(raised_on or clock.today(), label="raised", field="raised_on")
+        not_before(due_on, raised, label="due", what="the date it was raised", field="due_on")
+        with transaction.atomic():
+            action = LearningAction.objects.create(
+                complaint=self,
+                theme=theme,
+                description=description,
+                owner=owner,
+                raised_on=raised,
+                due_on=due_on,
+            )
+            ComplaintEvent.objects.create(
+                complaint=self,
+                action="add_learning_action",
+                actor=by,
+                effective_on=raised,
+                details={"theme": theme.name, "owner": owner, "due_on": due_on.isoformat()},
+            )
+        return action

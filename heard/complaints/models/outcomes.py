@@ -1,0 +1,165 @@
+"""Points of complaint and their findings; remedies, learning and costs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.db import models, transaction
+
+from heard.complaints.choices import CostKind, Finding, Outcome, RemedyKind
+
+if TYPE_CHECKING:
+    from heard.accounts.models import User
+
+
+def roll_up(findings: Iterable[str]) -> Outcome | None:
+    """A stage's outcome from its elements' findings (DOMAIN.md "Outcomes").
+
+    Upheld if every element is upheld; not upheld if none is upheld or partially upheld;
+    otherwise partially upheld. None when nothing has been found yet.
+    """
+    found = list(findings)
+    if not found:
+        return None
+    if all(f == Finding.UPHELD for f in found):
+        return Outcome.UPHELD
+    if not any(f in (Finding.UPHELD, Finding.PARTIALLY_UPHELD) for f in found):
+        return Outcome.NOT_UPHELD
+    return Outcome.PARTIALLY_UPHELD
+
+
+class Element(models.Model):
+    """A point of complaint, with the theme it is about."""
+
+    complaint = models.ForeignKey(
+        "complaints.Complaint", on_delete=models.CASCADE, related_name="elements"
+    )
+    number = models.PositiveSmallIntegerField()
+    theme = models.ForeignKey("complaints.Theme", on_delete=models.PROTECT, related_name="elements")
+    description = models.TextField()
+
+    class Meta:
+        ordering = ["complaint", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "number"], name="element_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint} point {self.number}"
+
+
+class ElementFinding(models.Model):
+    """The finding on one point of complaint at one stage."""
+
+    element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="findings")
+    stage = models.ForeignKey("complaints.Stage", on_delete=models.CASCADE, related_name="findings")
+    finding = models.CharField(max_length=20, choices=Finding.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["element", "stage"], name="finding_once_per_stage")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element}: {self.get_finding_display()}"
+
+
+class Remedy(models.Model):
+    complaint = models.ForeignKey(
+        "complaints.Complaint", on_delete=models.CASCADE, related_name="remedies"
+    )
+    stage = models.ForeignKey("complaints.Stage", on_delete=models.CASCADE, related_name="remedies")
+    kind = models.CharField(max_length=20, choices=RemedyKind.choices)
+    description = models.TextField(blank=True)
+    #: Financial remedies only; kept apart from the procedure's costs.
+    amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    agreed_on = models.DateField()
+
+    class Meta:
+        verbose_name_plural = "remedies"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True) | models.Q(amount__gt=0),
+                name="remedy_amount_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class LearningAction(models.Model):
+    """Something the service will change because of a complaint."""
+
+    complaint = models.ForeignKey(
+        "complaints.Complaint", on_delete=models.CASCADE, related_name="learning_actions"
+    )
+    theme = models.ForeignKey(
+        "complaints.Theme", on_delete=models.PROTECT, related_name="learning_actions"
+    )
+    description = models.TextField()
+    owner = models.CharField(max_length=200)
+    raised_on = models.DateField()
+    due_on = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(due_on__gte=models.F("raised_on")),
+                name="learning_due_after_raised",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(completed_on__isnull=True)
+                | models.Q(completed_on__gte=models.F("raised_on")),
+                name="learning_completed_after_raised",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+    def complete(self, *, by: User | None, on: date) -> None:
+        """Mark the action done, on or after the day it was raised."""
+        from heard.complaints.models.events import ComplaintEvent
+        from heard.complaints.models.steps import not_before, require_date
+
+        require_date(on, label="completed", field="completed_on")
+        not_before(
+            on,
+            self.raised_on,
+            label="completed",
+            what="the date it was raised",
+            field="completed_on",
+        )
+        with transaction.atomic():
+            self.completed_on = on
+            self.save(update_fields=["completed_on"])
+            ComplaintEvent.objects.create(
+                complaint_id=self.complaint_id,
+                action="complete_learning_action",
+                actor=by,
+                effective_on=on,
+                details={"learning_action": self.pk},
+            )
+
+
+class Cost(models.Model):
+    """Money spent on a stage: fees, venue, advocacy (not remedy payments)."""
+
+    stage = models.ForeignKey("complaints.Stage", on_delete=models.CASCADE, related_name="costs")
+    kind = models.CharField(max_length=20, choices=CostKind.choices)
+    amount = models.DecimalField(max_digits=10, decimal_places=2)
+    incurred_on = models.DateField()
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="cost_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: £{self.amount}"

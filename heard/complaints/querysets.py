@@ -1,0 +1,156 @@
+"""Rules about many complaints and stages, computed in the database.
+
+Deadlines are not stored. `StageQuerySet.with_deadlines()` derives them in SQL from the
+recorded dates and the calendar table (`workdays.CalendarDay`), by the same rules as the
+properties on `Stage`; a test checks that both agree.
+
+The trick: each calendar row carries the count of working days up to and including that day.
+"N working days after d" is then the working day whose count is count(d) + N.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Coalesce
+
+from heard.complaints import periods
+from heard.complaints.choices import OPEN_STAGE_STATUSES, ComplaintStatus, Finding, Outcome
+from heard.workdays import add_working_days
+from heard.workdays.models import CalendarDay
+
+if TYPE_CHECKING:
+    from heard.complaints.models import Complaint, Stage  # noqa: F401 (quoted generics below)
+
+
+def _count_at(field: str) -> Subquery:
+    """The calendar's working-day count on the date in `field` (NULL if the date is NULL)."""
+    return Subquery(
+        CalendarDay.objects.filter(day=OuterRef(field)).values("working_day_number")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def _working_day(count: Combinable) -> Subquery:
+    """The working day whose count is `count`: the date N working days after another."""
+    return Subquery(
+        CalendarDay.objects.filter(is_working=True, working_day_number=count).values("day")[:1],
+        output_field=DateField(),
+    )
+
+
+class StageQuerySet(models.QuerySet["Stage"]):
+    def open(self) -> StageQuerySet:
+        return self.filter(status__in=OPEN_STAGE_STATUSES)
+
+    def with_deadlines(self) -> StageQuerySet:
+        """Annotate `acknowledgement_due_on` and `next_due_on`, derived as Stage's properties
+        `acknowledgement_due` and `next_due` derive them."""
+        clock = "statement_agreed_on" if periods.stage2_clock_from_statement() else "started_on"
+        counted = self.annotate(
+            _n_start=_count_at("started_on"),
+            _n_pause=Coalesce(_count_at("resumed_on") - _count_at("paused_on"), Value(0)),
+            _n_clock=_count_at(clock),
+            _n_held=_count_at("panel_held_on"),
+            _n_report=_count_at("panel_report_sent_on"),
+        )
+        after = OuterRef
+        return counted.annotate(
+            acknowledgement_due_on=_working_day(
+                after("_n_start") + periods.acknowledgement_period()
+            ),
+        ).annotate(
+            next_due_on=Case(
+                When(acknowledged_on__isnull=True, then=F("acknowledgement_due_on")),
+                When(
+                    number=3,
+                    panel_held_on__isnull=True,
+                    then=_working_day(after("_n_start") + periods.STAGE3_PANEL),
+                ),
+                When(
+                    number=3,
+                    panel_report_sent_on__isnull=True,
+                    then=_working_day(after("_n_held") + periods.STAGE3_REPORT),
+                ),
+                When(extended_to__isnull=False, then=F("extended_to")),
+                When(
+                    number=1,
+                    paused_on__isnull=False,
+                    resumed_on__isnull=True,
+                    then=Value(None, output_field=DateField()),
+                ),
+                When(
+                    number=1,
+                    then=_working_day(
+                        after("_n_start") + after("_n_pause") + periods.STAGE1_RESPONSE
+                    ),
+                ),
+                When(number=2, then=_working_day(after("_n_clock") + periods.STAGE2_RESPONSE)),
+                default=_working_day(after("_n_report") + periods.STAGE3_RESPONSE),
+                output_field=DateField(),
+            ),
+        )
+
+    def overdue(self, today: date) -> StageQuerySet:
+        """Open stages whose next deadline has passed (it was before today)."""
+        return self.open().with_deadlines().filter(Q(next_due_on__lt=today))
+
+    def due_within(self, working_days: int, today: date) -> StageQuerySet:
+        """Open stages whose next deadline is today or within the next N working days."""
+        last = add_working_days(today, working_days)
+        return self.open().with_deadlines().filter(Q(next_due_on__gte=today, next_due_on__lte=last))
+
+    def with_outcome(self) -> StageQuerySet:
+        """Annotate `rolled_up_outcome`, the roll-up of the stage's findings (models.roll_up)."""
+        return self.annotate(
+            _found=Count("findings"),
+            _upheld=Count("findings", filter=Q(findings__finding=Finding.UPHELD)),
+            _partly=Count("findings", filter=Q(findings__finding=Finding.PARTIALLY_UPHELD)),
+        ).annotate(
+            rolled_up_outcome=Case(
+                When(_found=0, then=Value(None)),
+                When(_upheld=F("_found"), then=Value(Outcome.UPHELD.value)),
+                When(_upheld=0, _partly=0, then=Value(Outcome.NOT_UPHELD.value)),
+                default=Value(Outcome.PARTIALLY_UPHELD.value),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class ComplaintQuerySet(models.QuerySet["Complaint"]):
+    def open(self) -> ComplaintQuerySet:
+        return self.filter(status=ComplaintStatus.OPEN)
+
+    def received_between(self, first: date, last: date) -> ComplaintQuerySet:
+        return self.filter(received_on__gte=first, received_on__lte=last)
+
+    def _with_stage(self, stages: StageQuerySet) -> ComplaintQuerySet:
+        return self.filter(Exists(stages.filter(complaint=OuterRef("pk"))))
+
+    def overdue(self, today: date) -> ComplaintQuerySet:
+        """Complaints with an open stage whose next deadline has passed."""
+        from heard.complaints.models import Stage
+
+        return self.open()._with_stage(Stage.objects.overdue(today))
+
+    def due_within(self, working_days: int, today: date) -> ComplaintQuerySet:
+        """Complaints whose next deadline is today or within the next N working days."""
+        from heard.complaints.models import Stage
+
+        return self.open()._with_stage(Stage.objects.due_within(working_days, today))

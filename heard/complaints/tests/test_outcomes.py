@@ -1,0 +1,59 @@
+"""The roll-up of element findings into a stage's outcome, in Python and in SQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from heard.complaints.choices import Finding, Outcome
+from heard.complaints.models import Stage, roll_up
+from heard.complaints.tests import factories as f
+
+U, P, N, X = (Finding.UPHELD, Finding.PARTIALLY_UPHELD, Finding.NOT_UPHELD, Finding.NO_FINDING)
+
+CASES = [
+    ([U], Outcome.UPHELD),
+    ([U, U, U], Outcome.UPHELD),
+    ([N], Outcome.NOT_UPHELD),
+    ([N, X], Outcome.NOT_UPHELD),
+    ([X], Outcome.NOT_UPHELD),
+    ([U, N], Outcome.PARTIALLY_UPHELD),
+    ([P], Outcome.PARTIALLY_UPHELD),
+    ([U, P], Outcome.PARTIALLY_UPHELD),
+    ([U, X], Outcome.PARTIALLY_UPHELD),
+    ([], None),
+]
+
+
+@pytest.mark.parametrize(("findings", "outcome"), CASES)
+def test_upheld_only_if_every_element_is_upheld_and_not_upheld_if_none_is_even_partly(
+    findings, outcome
+):
+    assert roll_up(findings) == outcome
+
+
+@pytest.mark.django_db
+def test_the_sql_roll_up_agrees_with_the_python_one():
+    expected = {}
+    for findings, outcome in CASES:
+        complaint = f.Stage1OpenFactory()
+        stage = complaint.active_stage
+        for i, finding in enumerate(findings):
+            element = complaint.add_element(
+                by=None, theme=f.ThemeFactory(), description=f"Point {i}"
+            )
+            stage.record_finding(by=None, element=element, finding=finding)
+        expected[stage.pk] = outcome
+        assert stage.outcome == outcome
+    annotated = dict(Stage.objects.with_outcome().values_list("pk", "rolled_up_outcome"))
+    assert annotated == {pk: (o.value if o else None) for pk, o in expected.items()}
+
+
+@pytest.mark.django_db
+def test_a_finding_can_be_corrected_before_the_response_and_counts_once():
+    complaint = f.Stage1OpenFactory()
+    stage = complaint.active_stage
+    element = complaint.add_element(by=None, theme=f.ThemeFactory(), description="Delay")
+    stage.record_finding(by=None, element=element, finding=U)
+    stage.record_finding(by=None, element=element, finding=N)
+    assert [x.finding for x in stage.findings.all()] == [N]
+    assert complaint.events.filter(action="record_finding").count() == 2

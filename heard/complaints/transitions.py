@@ -1,0 +1,225 @@
+"""The one transition table of the children's statutory procedure.
+
+Every step a case can take is listed here with the stage statuses it may be taken from, for each
+stage number. The model methods check this table on the server before they change anything,
+and the screens use the same table (`available`) to decide which actions to offer.
+
+A step always applies to the complaint's *current* stage: once a case has moved to Stage 2,
+nothing more is recorded against Stage 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from heard.complaints.choices import (
+    ENDED_STAGE_STATUSES,
+    OPEN_STAGE_STATUSES,
+    ComplaintStatus,
+    StageStatus,
+)
+from heard.complaints.errors import TransitionNotAllowed
+
+if TYPE_CHECKING:
+    from heard.complaints.models import Stage
+
+S = StageStatus
+_OPEN_WORK = frozenset({S.IN_PROGRESS, S.PAUSED})
+
+
+Guard = Callable[["Stage", date], "str | None"]
+
+
+def _unless(condition: Callable[[Stage, date], bool], reason: str) -> Guard:
+    def guard(stage: Stage, on: date) -> str | None:
+        return reason if condition(stage, on) else None
+
+    return guard
+
+
+def _acknowledged(stage: Stage, on: date) -> bool:
+    return stage.acknowledged_on is not None
+
+
+def _stage1_extended(stage: Stage, on: date) -> bool:
+    return stage.number == 1 and stage.extended_to is not None
+
+
+def _paused_before(stage: Stage, on: date) -> bool:
+    return stage.paused_on is not None
+
+
+def _statement_agreed(stage: Stage, on: date) -> bool:
+    return stage.statement_agreed_on is not None
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    #: Allowed statuses of the current stage, by stage number. A missing number: not allowed.
+    sources: Mapping[int, frozenset[str]]
+    #: The stage's status afterwards; None leaves it unchanged.
+    target: str | None = None
+    complaint_statuses: frozenset[str] = frozenset({ComplaintStatus.OPEN})
+    #: Further conditions on the case's state; each returns why the step is not allowed.
+    guards: tuple[Guard, ...] = field(default=())
+
+
+def _every_stage(statuses: frozenset[str]) -> dict[int, frozenset[str]]:
+    return {1: statuses, 2: statuses, 3: statuses}
+
+
+def _escalation_blocked(stage: Stage, on: date) -> bool:
+    if stage.status == S.RESPONDED:
+        return False
+    # DOMAIN.md: a complainant may go to Stage 2 because Stage 1 was not answered on time.
+    due = stage.response_due
+    return due is None or due >= on
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in (
+        Transition(
+            "acknowledge",
+            "Acknowledge",
+            {1: _OPEN_WORK, 2: frozenset({S.IN_PROGRESS}), 3: frozenset({S.IN_PROGRESS})},
+            guards=(_unless(_acknowledged, "already acknowledged"),),
+        ),
+        Transition(
+            "extend",
+            "Extend the response time",
+            {1: frozenset({S.IN_PROGRESS}), 2: frozenset({S.IN_PROGRESS})},
+            guards=(
+                _unless(
+                    _stage1_extended,
+                    "Stage 1 can be extended only once (regulation 14)",
+                ),
+            ),
+        ),
+        Transition(
+            "pause",
+            "Pause while an advocate is found",
+            {1: frozenset({S.IN_PROGRESS})},
+            target=S.PAUSED,
+            guards=(
+                _unless(
+                    _paused_before,
+                    "Stage 1 has already been paused for advocacy once",
+                ),
+            ),
+        ),
+        Transition(
+            "resume", "Resume after advocacy", {1: frozenset({S.PAUSED})}, target=S.IN_PROGRESS
+        ),
+        Transition(
+            "agree_statement",
+            "Record the agreed statement of complaint",
+            {2: frozenset({S.IN_PROGRESS})},
+            guards=(_unless(_statement_agreed, "already agreed"),),
+        ),
+        Transition(
+            "appoint",
+            "Appoint",
+            {1: _OPEN_WORK, 2: frozenset({S.IN_PROGRESS}), 3: frozenset({S.IN_PROGRESS})},
+        ),
+        Transition(
+            "record_finding",
+            "Record a finding",
+            {
+                1: _OPEN_WORK,
+                2: frozenset({S.IN_PROGRESS}),
+                3: frozenset({S.IN_PROGRESS, S.PANEL_HELD, S.PANEL_REPORTED}),
+            },
+        ),
+        Transition(
+            "hold_panel",
+            "Record the panel meeting",
+            {3: frozenset({S.IN_PROGRESS})},
+            target=S.PANEL_HELD,
+        ),
+        Transition(
+            "send_panel_report",
+            "Record the panel's report",
+            {3: frozenset({S.PANEL_HELD})},
+            target=S.PANEL_REPORTED,
+        ),
+        Transition(
+            "respond",
+            "Record the response",
+            {
+                1: frozenset({S.IN_PROGRESS}),
+                2: frozenset({S.IN_PROGRESS}),
+                3: frozenset({S.PANEL_REPORTED}),
+            },
+            target=S.RESPONDED,
+        ),
+        Transition(
+            "resolve_by_adr",
+            "Resolved by alternative dispute resolution",
+            {1: _OPEN_WORK},
+            target=S.RESOLVED_BY_ADR,
+        ),
+        Transition(
+            "withdraw",
+            "Withdrawn by the complainant",
+            _every_stage(OPEN_STAGE_STATUSES),
+            target=S.WITHDRAWN,
+        ),
+        Transition(
+            "not_accept",
+            "Not accepted",
+            {1: _OPEN_WORK, 2: frozenset({S.IN_PROGRESS}), 3: frozenset({S.IN_PROGRESS})},
+            target=S.NOT_ACCEPTED,
+        ),
+        Transition(
+            "escalate",
+            "Escalate to the next stage",
+            {1: frozenset({S.RESPONDED, S.IN_PROGRESS, S.PAUSED}), 2: frozenset({S.RESPONDED})},
+            complaint_statuses=frozenset({ComplaintStatus.OPEN, ComplaintStatus.CLOSED}),
+            guards=(
+                _unless(
+                    _escalation_blocked,
+                    "Stage 1 has not been answered and its response is not yet overdue",
+                ),
+            ),
+        ),
+        Transition("close", "Close the case", _every_stage(ENDED_STAGE_STATUSES)),
+    )
+}
+
+
+def refusal(name: str, stage: Stage, today: date) -> str | None:
+    """Why the step cannot be taken on this stage now, or None if it can."""
+    transition = TRANSITIONS[name]
+    complaint = stage.complaint
+    if complaint.status not in transition.complaint_statuses:
+        return f"the case is {complaint.get_status_display().lower()}"
+    if stage.number != complaint.current_stage:
+        return f"the case has moved on to Stage {complaint.current_stage}"
+    allowed = transition.sources.get(stage.number)
+    if allowed is None:
+        return f"this step is not part of Stage {stage.number}"
+    if stage.status not in allowed:
+        return f"Stage {stage.number} is {stage.get_status_display().lower()}"
+    for guard in transition.guards:
+        reason = guard(stage, today)
+        if reason:
+            return reason
+    return None
+
+
+def check(name: str, stage: Stage, today: date) -> None:
+    reason = refusal(name, stage, today)
+    if reason:
+        label = TRANSITIONS[name].label
+        raise TransitionNotAllowed(f"{label} is not possible: {reason}.")
+
+
+def available(stage: Stage, today: date) -> list[Transition]:
+    """The steps the screens should offer for this stage today."""
+    return [t for t in TRANSITIONS.values() if refusal(t.name, stage, today) is None]

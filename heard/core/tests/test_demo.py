@@ -1,0 +1,70 @@
+"""The demo data: deterministic plans, realistic volumes, and cases that obey every rule."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from heard.accounts.models import Role, User
+from heard.complaints.models import Complaint, Stage
+from heard.core.demo import DEMO_USERS, Planner, build_demo, demo_closure_days, financial_year_start
+from heard.workdays.calendar import WorkingCalendar
+
+TODAY = date(2026, 11, 22)
+CALENDAR = WorkingCalendar.for_england_and_wales(demo_closure_days(2019, 2026))
+
+
+def summary(plans):
+    return [
+        (p.received_on, p.complainant["name"], [(s.on, s.action) for s in p.steps]) for p in plans
+    ]
+
+
+def test_the_same_seed_and_day_give_the_same_plan_and_another_seed_does_not():
+    first = summary(Planner(7, TODAY, CALENDAR).plan())
+    assert first == summary(Planner(7, TODAY, CALENDAR).plan())
+    assert first != summary(Planner(8, TODAY, CALENDAR).plan())
+
+
+def test_every_full_year_has_50_to_120_stage_1_complaints_and_about_a_tenth_escalate():
+    plans = Planner(2026, TODAY, CALENDAR).plan()
+    per_year = Counter(financial_year_start(p.received_on).year for p in plans)
+    assert set(per_year) == set(range(2019, 2027))
+    for year in range(2019, 2026):
+        assert 50 <= per_year[year] <= 121, (year, per_year[year])
+    escalated = sum(any(s.action == "escalate" for s in p.steps) for p in plans)
+    assert 0.05 < escalated / len(plans) < 0.15
+    routes = Counter(s.action for p in plans for s in p.steps)
+    assert routes["adr"] > 0
+    assert routes["withdraw"] > 0
+    assert routes["extend"] > 0
+
+
+@pytest.mark.django_db
+def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
+    today = date(2026, 2, 16)
+    counts = build_demo(seed=3, today=today, first_year=2025)
+    assert {u.role for u in User.objects.all()} == set(Role.values)
+    assert User.objects.count() == len(DEMO_USERS)
+    assert Complaint.objects.count() == counts["complaints"] > 0
+    assert not Stage.objects.filter(ended_on__gt=today).exists()
+    assert not Complaint.objects.filter(received_on__gt=today).exists()
+    assert Complaint.objects.open().exists()
+    assert Stage.objects.open().with_deadlines().filter(next_due_on__gte=today).exists()
+    assert Stage.objects.filter(number=2).exists()
+
+
+@pytest.mark.django_db
+def test_the_command_refuses_without_debug_and_on_a_database_with_complaints(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="HEARD_DEBUG"):
+        call_command("make_demo_data")
+    settings.DEBUG = True
+    from heard.complaints.tests.factories import Stage1OpenFactory
+
+    Stage1OpenFactory()
+    with pytest.raises(CommandError, match="already has complaints"):
+        call_command("make_demo_data")

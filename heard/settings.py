@@ -1,0 +1,179 @@
+"""Django settings for Heard.
+
+Every value that varies between installations comes from an environment variable read by a
+typed helper in heard.env; docs/configuration.md lists them all. Defaults are safe for a local
+demo: DEBUG is off unless asked for, and a production start without a secret key fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+import django_stubs_ext
+
+from heard.env import (
+    ConfigurationError,
+    env_bool,
+    env_choice,
+    env_colour,
+    env_int,
+    env_list,
+    env_str,
+)
+
+# Lets admin.ModelAdmin[Model] and QuerySet[Model] be written with types at run time.
+django_stubs_ext.monkeypatch()
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = env_bool("HEARD_DEBUG", False)
+
+_INSECURE_DEV_KEY = "django-insecure-local-only-heard-demo-key-never-use-in-production"
+SECRET_KEY = env_str("HEARD_SECRET_KEY", _INSECURE_DEV_KEY if DEBUG else "")
+if not SECRET_KEY:
+    raise ConfigurationError("HEARD_SECRET_KEY must be set when HEARD_DEBUG is off")
+
+ALLOWED_HOSTS = env_list("HEARD_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("HEARD_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "rules.apps.AutodiscoverRulesConfig",
+    "heard.core",
+    "heard.accounts",
+    "heard.workdays",
+    "heard.complaints",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "heard.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "heard.core.context_processors.organisation",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "heard.wsgi.application"
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=env_int("HEARD_DB_CONN_MAX_AGE", 0, minimum=0, maximum=3600),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers work while a writer commits; IMMEDIATE transactions make writers queue
+    # instead of failing with "database is locked" half-way through a transition.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+# Built from the npm packages by `make assets`; never committed.
+STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+SESSION_COOKIE_AGE = env_int("HEARD_SESSION_IDLE_MINUTES", 30, minimum=5, maximum=720) * 60
+SESSION_SAVE_EVERY_REQUEST = True  # the age is an inactivity timeout, not a fixed lifetime
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = not DEBUG and env_bool("HEARD_SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = not DEBUG and env_bool("HEARD_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = (
+    0 if DEBUG else env_int("HEARD_HSTS_SECONDS", 31536000, minimum=0, maximum=63072000)
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = False
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+X_FRAME_OPTIONS = "DENY"
+
+# --- Heard's own settings ------------------------------------------------------------------
+
+HEARD_ORGANISATION_NAME = env_str("HEARD_ORGANISATION_NAME", "Example Borough Council")
+HEARD_SERVICE_NAME = env_str("HEARD_SERVICE_NAME", "Heard complaints")
+HEARD_BRAND_COLOUR = env_colour("HEARD_BRAND_COLOUR", "#1d70b8")
+HEARD_LOGO_URL = env_str("HEARD_LOGO_URL", "")
+
+# Acknowledgement period in working days. DOMAIN.md: a local standard; councils use 2 to 5.
+HEARD_ACKNOWLEDGEMENT_WORKING_DAYS = env_int(
+    "HEARD_ACKNOWLEDGEMENT_WORKING_DAYS", 3, minimum=2, maximum=5
+)
+# When the Stage 2 response clock starts: the request date (default) or the date the
+# complainant agreed the written statement of complaint. Reports name the convention used.
+HEARD_STAGE2_CLOCK = env_choice("HEARD_STAGE2_CLOCK", "request", ["request", "statement_agreed"])
+# How long a process may keep the working-day calendar before re-reading closure days that
+# another process may have changed. A change made in this process takes effect at once.
+HEARD_CALENDAR_CACHE_SECONDS = env_int("HEARD_CALENDAR_CACHE_SECONDS", 60, minimum=0, maximum=3600)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("HEARD_LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,21 @@
+"""Heard's URLs. Everything needs a signed-in user unless a view opts out."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "Heard configuration"
+admin.site.site_title = "Heard configuration"
+
+urlpatterns = [
+    path("", include("heard.core.urls")),
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(template_name="core/sign_in.html"),
+        name="login",
+    ),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]

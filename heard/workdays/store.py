@@ -1,0 +1,79 @@
+"""Loading the installation's calendar and keeping the SQL calendar table in step with it."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+
+from django.conf import settings
+from django.db import transaction
+
+from heard.workdays.calendar import WorkingCalendar
+from heard.workdays.models import CalendarBuild, CalendarDay, ClosureDay
+
+_lock = threading.Lock()
+_cached: tuple[float, WorkingCalendar] | None = None
+
+
+def load_calendar() -> WorkingCalendar:
+    """Build the calendar from the bank holidays and the closure days in the database."""
+    closures = ClosureDay.objects.values_list("day", flat=True)
+    return WorkingCalendar.for_england_and_wales(closures)
+
+
+def current_calendar() -> WorkingCalendar:
+    """The calendar in force, cached for HEARD_CALENDAR_CACHE_SECONDS.
+
+    A closure day saved in this process clears the cache at once (see signals in apps.py);
+    the time limit covers changes made by other processes.
+    """
+    global _cached
+    cached = _cached
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < settings.HEARD_CALENDAR_CACHE_SECONDS:
+        return cached[1]
+    with _lock:
+        calendar = load_calendar()
+        _cached = (now, calendar)
+    return calendar
+
+
+def forget_calendar() -> None:
+    global _cached
+    _cached = None
+
+
+def _fingerprint(calendar: WorkingCalendar) -> str:
+    digest = hashlib.sha256(
+        f"{calendar.first_day}:{calendar.last_day}:".encode()
+        + ",".join(sorted(d.isoformat() for d in calendar.closed_days)).encode()
+    )
+    return digest.hexdigest()
+
+
+@transaction.atomic
+def rebuild_calendar_table(*, force: bool = False) -> bool:
+    """Make CalendarDay match the current calendar. Returns True if it had to be rebuilt."""
+    forget_calendar()
+    calendar = current_calendar()
+    fingerprint = _fingerprint(calendar)
+    build = CalendarBuild.objects.select_for_update().first()
+    if build is not None and build.fingerprint == fingerprint and not force:
+        return False
+    first = calendar.first_day.toordinal()
+    rows = []
+    previous = 0
+    for ordinal in range(first, calendar.last_day.toordinal() + 1):
+        day = calendar.first_day.fromordinal(ordinal)
+        number = calendar.working_day_number(day)
+        rows.append(CalendarDay(day=day, is_working=number > previous, working_day_number=number))
+        previous = number
+    CalendarDay.objects.all().delete()
+    CalendarDay.objects.bulk_create(rows, batch_size=2000)
+    if build is None:
+        CalendarBuild.objects.create(fingerprint=fingerprint)
+    else:
+        build.fingerprint = fingerprint
+        build.save(update_fields=["fingerprint", "built_at"])
+    return True

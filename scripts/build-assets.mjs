@@ -1,0 +1,20 @@
+// Builds Heard's front-end assets from the npm packages into build/static (git-ignored).
+// GOV.UK Frontend is compiled from Sass so that the GDS Transport font is never included:
+// Heard is a council's service, not GOV.UK (see ARCHITECTURE.md).
+import { compile } from "sass";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+
+const out = "build/static";
+const govuk = "node_modules/govuk-frontend/dist/govuk";
+mkdirSync(`${out}/heard`, { recursive: true });
+
+const css = compile("heard/core/assets/heard.scss", {
+  loadPaths: ["node_modules"],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import"],
+});
+writeFileSync(`${out}/heard/heard.css`, css.css);
+cpSync(`${govuk}/govuk-frontend.min.js`, `${out}/heard/govuk-frontend.min.js`);
+cpSync(`${govuk}/assets/images/favicon.ico`, `${out}/heard/favicon.ico`);
+console.log(`assets built in ${out}`);

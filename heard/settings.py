@@ -149,7 +149,8 @@ SECURE_HSTS_SECONDS = (
     0 if DEBUG else env_int("HEARD_HSTS_SECONDS", 31536000, minimum=0, maximum=63072000)
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = False
+# gov.uk is already on the browsers' preload list; a council on another domain may opt out.
+SECURE_HSTS_PRELOAD = not DEBUG and env_bool("HEARD_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 

@@ -20,12 +20,20 @@ def home(request: HttpRequest) -> HttpResponse:
         "open_count": Complaint.objects.open().count(),
         "overdue_count": Complaint.objects.overdue(today).count(),
         "due_soon_count": Complaint.objects.due_within(5, today).count(),
-        "open_by_stage": Stage.objects.open()
-        .values("number")
-        .order_by("number")
-        .annotate(total=Count("pk")),
+        "open_by_stage": _open_stages_by_number(),
     }
     return render(request, "core/home.html", context)
+
+
+def _open_stages_by_number() -> list[tuple[int, int]]:
+    counts = dict(
+        Stage.objects.open()
+        .values("number")
+        .order_by("number")
+        .annotate(total=Count("pk"))
+        .values_list("number", "total")
+    )
+    return [(number, counts.get(number, 0)) for number in (1, 2, 3)]
 
 
 @login_not_required

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
@@ -33,6 +34,26 @@ class EqualityMonitoring(models.Model):
     gender = models.CharField(max_length=20, choices=Gender.choices, blank=True)
     age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
     disability = models.CharField(max_length=20, choices=Disability.choices, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Stamped(models.Model):
+    """Who changed a record last, when, and a version that rises with every change.
+
+    The version lets a screen tell that someone else saved the record first.
+    """
+
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         abstract = True

@@ -23,6 +23,7 @@ from heard.complaints.errors import RuleViolation
 from heard.complaints.models.steps import not_before, require_date, step
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.core import clock
+from heard.core.models import Stamped
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
@@ -85,7 +86,7 @@ def one_year_after(day: date) -> date:
         return date(day.year + 1, 3, 1)
 
 
-class Complaint(models.Model):
+class Complaint(Stamped):
     reference = models.CharField(max_length=20, unique=True, editable=False)
     procedure = models.CharField(
         max_length=20, choices=Procedure.choices, default=Procedure.CHILDREN
@@ -138,16 +139,6 @@ class Complaint(models.Model):
 
     closed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    #: Increases with every saved change, so a screen can tell that someone else saved first.
-    version = models.PositiveIntegerField(default=1)
 
     objects = ComplaintQuerySet.as_manager()
 
@@ -275,12 +266,14 @@ class Complaint(models.Model):
                 "A sufficient-interest decision is only for someone who is not a qualifying person",
                 field="sufficient_interest_decision",
             )
-        if decision == Decision.REFUSED and not reason.strip():
-            raise RuleViolation(
-                "Give the reason for refusing, so the person can be told",
-                field="sufficient_interest_reason",
-            )
-        self._record_decision("sufficient_interest", by=by, decision=decision, on=on, reason=reason)
+        self._record_decision(
+            "sufficient_interest",
+            by=by,
+            decision=decision,
+            on=on,
+            reason=reason,
+            refusal_needs="Give the reason for refusing, so the person can be told",
+        )
 
     def record_out_of_time_decision(
         self, *, by: User | None, decision: str, on: date, reason: str = ""
@@ -291,20 +284,32 @@ class Complaint(models.Model):
                 "The complaint was made within a year of the matter, so no decision is needed",
                 field="out_of_time_decision",
             )
-        if decision == Decision.REFUSED and not reason.strip():
-            # Acceptance is presumed unless there is good reason not to: the reason is the record.
-            raise RuleViolation(
-                "Give the good reason for refusing a late complaint", field="out_of_time_reason"
-            )
-        self._record_decision("out_of_time", by=by, decision=decision, on=on, reason=reason)
+        # Acceptance is presumed unless there is good reason not to: the reason is the record.
+        self._record_decision(
+            "out_of_time",
+            by=by,
+            decision=decision,
+            on=on,
+            reason=reason,
+            refusal_needs="Give the good reason for refusing a late complaint",
+        )
 
     def _record_decision(
-        self, kind: str, *, by: User | None, decision: str, on: date, reason: str
+        self,
+        kind: str,
+        *,
+        by: User | None,
+        decision: str,
+        on: date,
+        reason: str,
+        refusal_needs: str,
     ) -> None:
         if decision not in Decision.values:
             raise RuleViolation(
                 "Choose whether the complaint is accepted or refused", field=f"{kind}_decision"
             )
+        if decision == Decision.REFUSED and not reason.strip():
+            raise RuleViolation(refusal_needs, field=f"{kind}_reason")
         require_date(on, label="decision", field=f"{kind}_decided_on")
         not_before(
             on,
@@ -400,8 +405,10 @@ class Complaint(models.Model):
 
         require_date(requested_on, label="request", field="requested_on")
         current = self.active_stage
-        late = False
-        with step("escalate", current, by=by, on=requested_on, as_of=requested_on) as stage:
+        details: dict[str, Any] = {}
+        with step(
+            "escalate", current, by=by, on=requested_on, as_of=requested_on, details=details
+        ) as stage:
             earliest = stage.ended_on if stage.status == StageStatus.RESPONDED else stage.started_on
             assert earliest is not None
             what = (
@@ -411,7 +418,8 @@ class Complaint(models.Model):
             )
             not_before(requested_on, earliest, label="request", what=what, field="requested_on")
             window = stage.escalation_deadline
-            late = window is not None and requested_on > window
+            # A request after the 20-working-day window may still be accepted; it is marked late.
+            details["late"] = window is not None and requested_on > window
             if stage.status != StageStatus.RESPONDED:
                 stage.status = StageStatus.ESCALATED_UNANSWERED
                 stage.ended_on = requested_on
@@ -426,17 +434,6 @@ class Complaint(models.Model):
                 updated_by=by,
             )
         self.refresh_from_db()
-        if late:
-            from heard.complaints.models.events import ComplaintEvent
-
-            ComplaintEvent.objects.create(
-                complaint=self,
-                stage=next_stage,
-                action="late_request",
-                actor=by,
-                effective_on=requested_on,
-                reason="Requested after the 20 working-day window and accepted",
-            )
         return next_stage
 
     def close(self, *, by: User | None, on: date) -> None:

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models, transaction
 
 from heard.complaints import periods
@@ -23,6 +22,7 @@ from heard.complaints.choices import (
 from heard.complaints.errors import RuleViolation
 from heard.complaints.models.steps import long_date, not_before, require_date, step
 from heard.complaints.querysets import StageQuerySet
+from heard.core.models import Stamped
 from heard.workdays import add_working_days, working_days_between
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from heard.complaints.models.people import Practitioner
 
 
-class Stage(models.Model):
+class Stage(Stamped):
     """Stage 1 (local resolution), 2 (investigation) or 3 (review panel) of one complaint.
 
     Only recorded dates are stored. Every deadline is a property derived from those dates and
@@ -64,16 +64,6 @@ class Stage(models.Model):
         max_length=30, choices=NotAcceptedReason.choices, blank=True
     )
     end_note = models.TextField(blank=True)
-
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    version = models.PositiveIntegerField(default=1)
 
     objects = StageQuerySet.as_manager()
 
@@ -140,35 +130,27 @@ class Stage(models.Model):
             return self.statement_agreed_on
         return self.started_on
 
-    @property
-    def standard_response_due(self) -> date | None:
-        """The response deadline before any extension; None while the clock is stopped."""
+    def _response_due_after(self, stage1: int, stage2: int) -> date | None:
         if self.number == 1:
             if self.is_paused:
                 return None
-            return add_working_days(
-                self.started_on, periods.STAGE1_RESPONSE + self.paused_working_days
-            )
+            return add_working_days(self.started_on, stage1 + self.paused_working_days)
         if self.number == 2:
             start = self.clock_start
-            return add_working_days(start, periods.STAGE2_RESPONSE) if start else None
+            return add_working_days(start, stage2) if start else None
         if self.panel_report_sent_on is None:
             return None
         return add_working_days(self.panel_report_sent_on, periods.STAGE3_RESPONSE)
 
     @property
+    def standard_response_due(self) -> date | None:
+        """The response deadline before any extension; None while the clock is stopped."""
+        return self._response_due_after(periods.STAGE1_RESPONSE, periods.STAGE2_RESPONSE)
+
+    @property
     def maximum_response_due(self) -> date | None:
         """The latest the response may be, even with an extension (20 WD or 65 WD)."""
-        if self.number == 1:
-            if self.is_paused:
-                return None
-            return add_working_days(
-                self.started_on, periods.STAGE1_MAXIMUM + self.paused_working_days
-            )
-        if self.number == 2:
-            start = self.clock_start
-            return add_working_days(start, periods.STAGE2_MAXIMUM) if start else None
-        return self.standard_response_due
+        return self._response_due_after(periods.STAGE1_MAXIMUM, periods.STAGE2_MAXIMUM)
 
     @property
     def response_due(self) -> date | None:

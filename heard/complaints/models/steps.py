@@ -53,8 +53,8 @@ def step(
 
     The complaint row is locked first, so two officers acting on one case are serialised, and
     the stage is re-read so the check is made against what is saved, not what a screen showed.
-    The body makes the change; the stage is then saved with who changed it, and an event is
-    appended in the same transaction.
+    The body makes the change (and may add to `details`); the stage is then saved with who
+    changed it, and an event is appended in the same transaction.
     """
     from heard.complaints.models.complaint import Complaint
     from heard.complaints.models.events import ComplaintEvent
@@ -90,5 +90,5 @@ def step(
             actor=by,
             effective_on=on,
             reason=reason,
-            details=details or {},
+            details=details if details is not None else {},
         )

@@ -228,11 +228,11 @@ def test_a_request_on_the_last_day_of_the_window_is_in_time_and_a_day_later_is_l
     on_time = f.Stage1RespondedFactory()
     window = on_time.active_stage.escalation_deadline
     on_time.escalate(by=None, requested_on=window)
-    assert not on_time.events.filter(action="late_request").exists()
+    assert on_time.events.get(action="escalate").details == {"late": False}
 
     late = f.Stage1RespondedFactory()
     late.escalate(by=None, requested_on=window + timedelta(days=1))
-    assert late.events.filter(action="late_request").exists()
+    assert late.events.get(action="escalate").details == {"late": True}
     assert late.current_stage == 2
 
 

@@ -52,9 +52,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Built {counts['complaints']} complaints up to {today:%d %B %Y} "
             f"({counts['escalate']} escalations, {counts['respond']} responses, "
-            f"{counts['close']} closed) in {time.perf_counter() - started:.1f}s."
+            f"{counts['close']} closed) in {time.perf_counter() - started:.1f}s. "
+            "Run with --print-logins to see the demo users."
         )
-        self.print_logins()
 
     def print_logins(self) -> None:
         self.stdout.write(f"Demo logins (local demo only), all with password '{DEMO_PASSWORD}':")

@@ -448,3 +448,87 @@ def test_a_learning_action_is_due_on_or_after_it_was_raised():
         due_on=date(2025, 6, 1),
     )
     assert action.theme == theme
+
+
+# --- further guards ----------------------------------------------------------------------------
+
+
+def test_stage_1_is_paused_for_advocacy_at_most_once_and_resumes_on_or_after_the_pause():
+    from heard.complaints.errors import TransitionNotAllowed
+
+    complaint = f.Stage1OpenFactory(relationship=Relationship.CHILD)
+    complaint.record_advocacy(by=None, offered_on=complaint.received_on)
+    stage = complaint.active_stage
+    stage.pause_for_advocacy(by=None, on=date(2025, 3, 4))
+    with pytest.raises(RuleViolation, match="on or after the pause, 4 March 2025"):
+        stage.resume(by=None, on=date(2025, 3, 3))
+    stage.resume(by=None, on=date(2025, 3, 6))
+    with pytest.raises(TransitionNotAllowed, match="already been paused for advocacy once"):
+        stage.pause_for_advocacy(by=None, on=date(2025, 3, 7))
+
+
+def test_the_stage_2_statement_is_agreed_once():
+    from heard.complaints.errors import TransitionNotAllowed
+
+    stage = f.Stage2OpenFactory().active_stage
+    stage.agree_statement(by=None, on=stage.started_on)
+    with pytest.raises(TransitionNotAllowed, match="already agreed"):
+        stage.agree_statement(by=None, on=stage.started_on)
+
+
+def test_stage_3_can_be_asked_for_only_after_the_stage_2_response():
+    from heard.complaints.errors import TransitionNotAllowed
+
+    complaint = f.Stage2OpenFactory()
+    stage = complaint.active_stage
+    with pytest.raises(TransitionNotAllowed, match="Stage 2 is in progress"):
+        complaint.escalate(by=None, requested_on=add_working_days(stage.started_on, 70))
+    assert complaint.stages.count() == 2
+
+
+def test_adr_also_needs_the_sufficient_interest_decision():
+    complaint = f.Stage1OpenFactory(relationship=Relationship.SUFFICIENT_INTEREST)
+    with pytest.raises(RuleViolation, match="sufficient interest"):
+        complaint.active_stage.resolve_by_adr(by=None, on=date(2025, 3, 5))
+
+
+def test_a_finding_is_recorded_only_on_a_point_of_the_same_complaint():
+    complaint = f.Stage1OpenFactory()
+    other = f.Stage1OpenFactory()
+    element = other.add_element(by=None, theme=f.ThemeFactory(), description="Delay")
+    with pytest.raises(RuleViolation, match="belongs to another complaint"):
+        complaint.active_stage.record_finding(by=None, element=element, finding=Finding.UPHELD)
+
+
+def test_a_panel_has_only_one_chair():
+    stage = f.Stage3OpenFactory().active_stage
+    stage.appoint(
+        by=None,
+        role=AppointmentRole.PANEL_CHAIR,
+        practitioner=f.PractitionerFactory(),
+        on=stage.started_on,
+    )
+    with pytest.raises(RuleViolation, match="panel chair is already appointed"):
+        stage.appoint(
+            by=None,
+            role=AppointmentRole.PANEL_CHAIR,
+            practitioner=f.PractitionerFactory(),
+            on=stage.started_on,
+        )
+
+
+def test_a_learning_action_is_completed_on_or_after_it_was_raised():
+    complaint = f.Stage1RespondedFactory()
+    action = complaint.add_learning_action(
+        by=None,
+        theme=f.ThemeFactory(),
+        description="Train staff",
+        owner="Head of service",
+        raised_on=date(2025, 4, 1),
+        due_on=date(2025, 6, 1),
+    )
+    with pytest.raises(RuleViolation, match="on or after the date it was raised, 1 April 2025"):
+        action.complete(by=None, on=date(2025, 3, 31))
+    action.complete(by=None, on=date(2025, 5, 20))
+    action.refresh_from_db()
+    assert action.completed_on == date(2025, 5, 20)

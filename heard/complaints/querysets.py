@@ -36,6 +36,9 @@ from heard.workdays import add_working_days
 from heard.workdays.models import CalendarDay
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from heard.accounts.models import User
     from heard.complaints.models import Complaint, Stage  # noqa: F401 (quoted generics below)
 
 
@@ -134,6 +137,54 @@ class StageQuerySet(models.QuerySet["Stage"]):
 
 
 class ComplaintQuerySet(models.QuerySet["Complaint"]):
+    def visible_to(self, user: User | AnonymousUser) -> ComplaintQuerySet:
+        """The complaints this user may see: the one access rule (DOMAIN.md section 1).
+
+        Every list, page, download and export filters through this method, and the `rules`
+        predicate `complaints.view_complaint` is derived from it, so a list can never show a
+        case that its page would refuse.
+
+        - complaints managers and officers: every complaint;
+        - responding managers: complaints about their team, or where they are appointed to
+          respond;
+        - investigating officers, independent persons and adjudicating officers: complaints
+          whose Stage 2 they are appointed to, in that role;
+        - review panel members: complaints whose Stage 3 panel they sit on;
+        - report viewers and administrators: none (aggregate reports and configuration only).
+        """
+        from heard.accounts.models import Role, User
+        from heard.complaints.choices import AppointmentRole
+        from heard.complaints.models import Appointment
+
+        if not isinstance(user, User) or not user.is_active:
+            return self.none()
+        role = user.role
+        if role in (Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER):
+            return self.all()
+        appointed = Appointment.objects.filter(
+            stage__complaint=OuterRef("pk"), practitioner__user=user
+        )
+        if role == Role.RESPONDING_MANAGER:
+            own_team = Q(team_id=user.team_id) if user.team_id else Q(pk=None)
+            return self.filter(
+                own_team
+                | Q(
+                    Exists(
+                        appointed.filter(stage__number=1, role=AppointmentRole.RESPONDING_MANAGER)
+                    )
+                )
+            )
+        stage_roles: dict[str, tuple[int, list[str]]] = {
+            Role.INVESTIGATING_OFFICER: (2, [AppointmentRole.INVESTIGATING_OFFICER]),
+            Role.INDEPENDENT_PERSON: (2, [AppointmentRole.INDEPENDENT_PERSON]),
+            Role.ADJUDICATING_OFFICER: (2, [AppointmentRole.ADJUDICATING_OFFICER]),
+            Role.PANEL_MEMBER: (3, [AppointmentRole.PANEL_CHAIR, AppointmentRole.PANEL_MEMBER]),
+        }
+        if role in stage_roles:
+            number, roles = stage_roles[role]
+            return self.filter(Exists(appointed.filter(stage__number=number, role__in=roles)))
+        return self.none()
+
     def open(self) -> ComplaintQuerySet:
         return self.filter(status=ComplaintStatus.OPEN)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from heard.workdays.store import forget_calendar
@@ -40,3 +42,82 @@ def pytest_report_header(config):
     from django.db import connection
 
     return f"database: {connection.vendor} ({connection.settings_dict['ENGINE']})"
+
+
+# --- Browser tests: Playwright driving Debian's Chromium, with axe-core ----------------------
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.2 AA, as DOMAIN.md and the developers' guide require.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture
+def chromium(monkeypatch):
+    """A headless Chromium for one test.
+
+    Playwright's sync API runs an event loop in the test's thread for as long as it is open,
+    which trips Django's guard against database calls from async code; the guard is lifted
+    for browser tests only, whose database calls are ordinary synchronous ones.
+    """
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it with apt-get")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+        # Database work done while Playwright's loop ran used connections held in that
+        # context; close them here, or PostgreSQL cannot drop the test database at the end.
+        from django.db import connections
+
+        connections.close_all()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core on the page as it is now; one line per violation and element."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+        for v in result["violations"]
+        for node in v["nodes"]
+    ]
+
+
+def assert_accessible(page) -> None:
+    violations = axe_violations(page)
+    assert not violations, f"axe found {len(violations)} violations on {page.url}:\n" + "\n".join(
+        violations
+    )
+
+
+def sign_in(page, username: str, password: str) -> None:
+    page.goto("/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()

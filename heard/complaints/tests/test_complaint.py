@@ -52,3 +52,13 @@ def test_open_lists_only_open_complaints():
     closed = f.Stage1RespondedFactory()
     closed.close(by=None, on=closed.active_stage.ended_on)
     assert list(Complaint.objects.open()) == [open_case]
+
+
+def test_a_new_installation_has_the_default_themes_and_an_edited_list_is_kept():
+    from heard.complaints.models import Theme
+    from heard.complaints.themes import DEFAULT_THEMES, seed_default_themes
+
+    assert list(Theme.objects.values_list("name", flat=True)) == DEFAULT_THEMES
+    Theme.objects.filter(name="Other").delete()
+    assert seed_default_themes() == 0
+    assert not Theme.objects.filter(name="Other").exists()

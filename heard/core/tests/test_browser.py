@@ -1,0 +1,55 @@
+"""The site shell in a real browser: signing in and the dashboard, with axe-core checks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from heard.accounts.tests.factories import UserFactory
+from heard.complaints.tests import factories as f
+from heard.conftest import assert_accessible, axe_violations, sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def officer_login():
+    user = UserFactory(
+        username="olivia", first_name="Olivia", last_name="Officer", role="complaints_officer"
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def test_the_sign_in_page_and_its_error_state_have_no_axe_violations(page, officer_login):
+    page.goto("/sign-in/")
+    assert_accessible(page)
+    sign_in(page, "olivia", "wrong password")
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+
+
+def test_an_officer_signs_in_and_sees_the_dashboard(page, officer_login):
+    f.Stage1OpenFactory()
+    sign_in(page, "olivia", PASSWORD)
+    page.wait_for_url(re.compile(r"/$"))
+    assert page.get_by_role("heading", name="Dashboard", level=1).is_visible()
+    assert page.get_by_text("Signed in as Olivia Officer").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(re.compile(r"/sign-in/"))
+
+
+def test_axe_reports_a_violation_when_there_is_one(page, officer_login):
+    # The check must be able to fail: an image with no alternative text is a violation.
+    page.goto("/sign-in/")
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', "
+        "'<img src=\"/static/heard/favicon.ico\">')"
+    )
+    assert any(v.startswith("image-alt") for v in axe_violations(page))

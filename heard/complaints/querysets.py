@@ -80,6 +80,10 @@ class StageQuerySet(models.QuerySet["Stage"]):
             ),
         ).annotate(
             next_due_on=Case(
+                # An ended stage owes nothing, whatever its dates say.
+                When(
+                    ~Q(status__in=OPEN_STAGE_STATUSES), then=Value(None, output_field=DateField())
+                ),
                 When(acknowledged_on__isnull=True, then=F("acknowledgement_due_on")),
                 When(
                     number=3,
@@ -187,6 +191,15 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
 
     def open(self) -> ComplaintQuerySet:
         return self.filter(status=ComplaintStatus.OPEN)
+
+    def with_next_due(self) -> ComplaintQuerySet:
+        """Annotate `next_due_on`: the next deadline the council owes on the current stage."""
+        from heard.complaints.models import Stage
+
+        current = Stage.objects.with_deadlines().filter(
+            complaint=OuterRef("pk"), number=OuterRef("current_stage")
+        )
+        return self.annotate(next_due_on=Subquery(current.values(due=F("next_due_on"))[:1]))
 
     def received_between(self, first: date, last: date) -> ComplaintQuerySet:
         return self.filter(received_on__gte=first, received_on__lte=last)

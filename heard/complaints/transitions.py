@@ -60,6 +60,8 @@ def _statement_agreed(stage: Stage, on: date) -> bool:
 class Transition:
     name: str
     label: str
+    #: How the step reads on the case's timeline once taken.
+    done: str
     #: Allowed statuses of the current stage, by stage number. A missing number: not allowed.
     sources: Mapping[int, frozenset[str]]
     #: The stage's status afterwards; None leaves it unchanged.
@@ -87,12 +89,14 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "acknowledge",
             "Acknowledge",
+            "Acknowledged",
             {1: _OPEN_WORK, 2: frozenset({S.IN_PROGRESS}), 3: frozenset({S.IN_PROGRESS})},
             guards=(_unless(_acknowledged, "already acknowledged"),),
         ),
         Transition(
             "extend",
             "Extend the response time",
+            "Response time extended",
             {1: frozenset({S.IN_PROGRESS}), 2: frozenset({S.IN_PROGRESS})},
             guards=(
                 _unless(
@@ -104,6 +108,7 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "pause",
             "Pause while an advocate is found",
+            "Paused while an advocate is found",
             {1: frozenset({S.IN_PROGRESS})},
             target=S.PAUSED,
             guards=(
@@ -114,22 +119,29 @@ TRANSITIONS: dict[str, Transition] = {
             ),
         ),
         Transition(
-            "resume", "Resume after advocacy", {1: frozenset({S.PAUSED})}, target=S.IN_PROGRESS
+            "resume",
+            "Resume after advocacy",
+            "Resumed after advocacy",
+            {1: frozenset({S.PAUSED})},
+            target=S.IN_PROGRESS,
         ),
         Transition(
             "agree_statement",
             "Record the agreed statement of complaint",
+            "Statement of complaint agreed",
             {2: frozenset({S.IN_PROGRESS})},
             guards=(_unless(_statement_agreed, "already agreed"),),
         ),
         Transition(
             "appoint",
             "Appoint",
+            "Appointed",
             {1: _OPEN_WORK, 2: frozenset({S.IN_PROGRESS}), 3: frozenset({S.IN_PROGRESS})},
         ),
         Transition(
             "record_finding",
             "Record a finding",
+            "Finding recorded",
             {
                 1: _OPEN_WORK,
                 2: frozenset({S.IN_PROGRESS}),
@@ -139,18 +151,21 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "hold_panel",
             "Record the panel meeting",
+            "Panel held",
             {3: frozenset({S.IN_PROGRESS})},
             target=S.PANEL_HELD,
         ),
         Transition(
             "send_panel_report",
             "Record the panel's report",
+            "Panel's report sent",
             {3: frozenset({S.PANEL_HELD})},
             target=S.PANEL_REPORTED,
         ),
         Transition(
             "respond",
             "Record the response",
+            "Response sent",
             {
                 1: frozenset({S.IN_PROGRESS}),
                 2: frozenset({S.IN_PROGRESS}),
@@ -161,11 +176,13 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "resolve_by_adr",
             "Resolved by alternative dispute resolution",
+            "Resolved by alternative dispute resolution",
             {1: _OPEN_WORK},
             target=S.RESOLVED_BY_ADR,
         ),
         Transition(
             "withdraw",
+            "Withdrawn by the complainant",
             "Withdrawn by the complainant",
             _every_stage(OPEN_STAGE_STATUSES),
             target=S.WITHDRAWN,
@@ -173,12 +190,14 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "not_accept",
             "Not accepted",
+            "Not accepted",
             {1: _OPEN_WORK, 2: frozenset({S.IN_PROGRESS}), 3: frozenset({S.IN_PROGRESS})},
             target=S.NOT_ACCEPTED,
         ),
         Transition(
             "escalate",
             "Escalate to the next stage",
+            "Escalated to the next stage",
             {1: frozenset({S.RESPONDED, S.IN_PROGRESS, S.PAUSED}), 2: frozenset({S.RESPONDED})},
             complaint_statuses=frozenset({ComplaintStatus.OPEN, ComplaintStatus.CLOSED}),
             guards=(
@@ -188,7 +207,7 @@ TRANSITIONS: dict[str, Transition] = {
                 ),
             ),
         ),
-        Transition("close", "Close the case", _every_stage(ENDED_STAGE_STATUSES)),
+        Transition("close", "Close the case", "Case closed", _every_stage(ENDED_STAGE_STATUSES)),
     )
 }
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from heard.complaints.models import Complaint, Stage
+from heard.complaints.querysets import ComplaintQuerySet
 from heard.core import clock
 
 
@@ -15,19 +16,21 @@ from heard.core import clock
 def home(request: HttpRequest) -> HttpResponse:
     """A first overview of the caseload; the full dashboard comes with the casework screens."""
     today = clock.today()
+    visible = Complaint.objects.visible_to(request.user)
     context = {
         "today": today,
-        "open_count": Complaint.objects.open().count(),
-        "overdue_count": Complaint.objects.overdue(today).count(),
-        "due_soon_count": Complaint.objects.due_within(5, today).count(),
-        "open_by_stage": _open_stages_by_number(),
+        "open_count": visible.open().count(),
+        "overdue_count": visible.overdue(today).count(),
+        "due_soon_count": visible.due_within(5, today).count(),
+        "open_by_stage": _open_stages_by_number(visible),
     }
     return render(request, "core/home.html", context)
 
 
-def _open_stages_by_number() -> list[tuple[int, int]]:
+def _open_stages_by_number(visible: ComplaintQuerySet) -> list[tuple[int, int]]:
     counts = dict(
         Stage.objects.open()
+        .filter(complaint__in=visible)
         .values("number")
         .order_by("number")
         .annotate(total=Count("pk"))

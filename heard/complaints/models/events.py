@@ -20,6 +20,21 @@ class EventQuerySet(models.QuerySet["ComplaintEvent"]):
         raise AppendOnlyError("Complaint events cannot be deleted")
 
 
+#: How each kind of event reads on a case's timeline; steps take their labels from the
+#: transition table.
+EVENT_LABELS = {
+    "receive": "Complaint received",
+    "add_element": "Point of complaint added",
+    "decide_sufficient_interest": "Sufficient-interest decision recorded",
+    "decide_out_of_time": "Time-limit decision recorded",
+    "record_advocacy": "Advocacy recorded",
+    "add_remedy": "Remedy recorded",
+    "add_learning_action": "Learning action raised",
+    "complete_learning_action": "Learning action completed",
+    "add_cost": "Cost recorded",
+}
+
+
 class ComplaintEvent(models.Model):
     complaint = models.ForeignKey(
         "complaints.Complaint", on_delete=models.PROTECT, related_name="events"
@@ -57,3 +72,11 @@ class ComplaintEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Complaint events cannot be deleted")
+
+    @property
+    def label(self) -> str:
+        from heard.complaints.transitions import TRANSITIONS
+
+        if self.action in TRANSITIONS:
+            return TRANSITIONS[self.action].done
+        return EVENT_LABELS.get(self.action, self.action.replace("_", " ").capitalize())

@@ -168,7 +168,7 @@ def test_sql_and_python_derive_the_same_next_deadline_for_every_kind_of_stage():
             stage.respond(by=None, on=add_working_days(received, 9))
             complaint.escalate(by=None, requested_on=add_working_days(received, 12))
     sql = dict(Stage.objects.with_deadlines().values_list("pk", "next_due_on"))
-    python = {s.pk: s.next_due for s in Stage.objects.all() if s.is_open}
-    assert len(python) >= 30
-    for pk, due in python.items():
-        assert sql[pk] == due, pk
+    python = {s.pk: s.next_due for s in Stage.objects.all()}
+    assert sum(due is not None for due in python.values()) >= 30
+    assert sum(not s.is_open for s in Stage.objects.all()) >= 8  # ended stages owe nothing
+    assert sql == python

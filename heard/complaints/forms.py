@@ -1,0 +1,145 @@
+"""Forms for the casework screens. Forms own validation and the GOV.UK error wording."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from heard.accounts.models import Role, User
+from heard.complaints.choices import ComplaintStatus, Relationship
+from heard.complaints.models import Complaint, Element, Theme
+from heard.complaints.querysets import ComplaintQuerySet
+from heard.core.models import Team
+
+SORTS = {
+    "reference": "reference",
+    "received": "received_on",
+    "complainant": "complainant__name",
+    "stage": "current_stage",
+    "team": "team__name",
+    "due": "next_due_on",
+}
+
+
+class GovukDateField(forms.DateField):
+    """A date typed as 3/3/2025 or 2025-03-03, with GOV.UK error wording."""
+
+    def __init__(self, *, label: str, **kwargs: Any) -> None:
+        super().__init__(
+            label=label,
+            required=False,
+            input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %m %Y", "%d %B %Y"],
+            error_messages={"invalid": f"{label} must be a real date, like 3/3/2025"},
+            **kwargs,
+        )
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=100,
+        help_text="Reference, complainant or child's name",
+    )
+    stage = forms.TypedChoiceField(
+        label="Stage",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Any stage"), (1, "Stage 1"), (2, "Stage 2"), (3, "Stage 3")],
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Any status"), *ComplaintStatus.choices],
+    )
+    team = forms.ModelChoiceField(
+        label="Team", required=False, queryset=Team.objects.all(), empty_label="Any team"
+    )
+    theme = forms.ModelChoiceField(
+        label="Theme", required=False, queryset=Theme.objects.all(), empty_label="Any theme"
+    )
+    officer = forms.ModelChoiceField(
+        label="Assigned officer",
+        required=False,
+        empty_label="Any officer",
+        queryset=User.objects.filter(
+            role__in=[Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER]
+        ).order_by("first_name", "last_name"),
+    )
+    relationship = forms.ChoiceField(
+        label="Complainant",
+        required=False,
+        choices=[("", "Anyone"), *Relationship.choices],
+    )
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+    due_within = forms.IntegerField(
+        label="Due within (working days)",
+        required=False,
+        min_value=0,
+        max_value=65,
+        error_messages={
+            "invalid": "Due within must be a whole number of working days, like 5",
+            "min_value": "Due within must be 0 or more working days",
+            "max_value": "Due within must be 65 working days or fewer",
+        },
+    )
+    received_from = GovukDateField(label="Received from")
+    received_to = GovukDateField(label="Received to")
+    sort = forms.ChoiceField(required=False, choices=[(k, k) for k in SORTS])
+    order = forms.ChoiceField(required=False, choices=[("asc", "asc"), ("desc", "desc")])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last = data.get("received_from"), data.get("received_to")
+        if first and last and last < first:
+            self.add_error("received_to", "Received to must be the same as or after Received from")
+        return data
+
+    def filter(self, complaints: ComplaintQuerySet, today: date) -> ComplaintQuerySet:
+        """Apply the valid filters; the caller has already limited `complaints` to the user."""
+        data = self.cleaned_data
+        if data.get("q"):
+            term = data["q"].strip()
+            complaints = complaints.filter(
+                Q(reference__icontains=term)
+                | Q(complainant__name__icontains=term)
+                | Q(
+                    Exists(
+                        Complaint.children.through.objects.filter(
+                            complaint_id=OuterRef("pk"), child__name__icontains=term
+                        )
+                    )
+                )
+            )
+        if data.get("stage"):
+            complaints = complaints.filter(current_stage=data["stage"])
+        if data.get("status"):
+            complaints = complaints.filter(status=data["status"])
+        if data.get("team"):
+            complaints = complaints.filter(team=data["team"])
+        if data.get("theme"):
+            complaints = complaints.filter(
+                Exists(Element.objects.filter(complaint=OuterRef("pk"), theme=data["theme"]))
+            )
+        if data.get("officer"):
+            complaints = complaints.filter(assigned_officer=data["officer"])
+        if data.get("relationship"):
+            complaints = complaints.filter(relationship=data["relationship"])
+        if data.get("overdue"):
+            complaints = complaints.overdue(today)
+        if data.get("due_within") is not None:
+            complaints = complaints.due_within(data["due_within"], today)
+        if data.get("received_from"):
+            complaints = complaints.filter(received_on__gte=data["received_from"])
+        if data.get("received_to"):
+            complaints = complaints.filter(received_on__lte=data["received_to"])
+        return complaints
+
+    def ordering(self) -> list[str]:
+        key = SORTS.get(self.cleaned_data.get("sort") or "", "received_on")
+        descending = (self.cleaned_data.get("order") or "desc") == "desc"
+        return [f"-{key}" if descending else key, "-pk"]

@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.expressions import OrderBy
 
 from heard.accounts.models import Role, User
 from heard.complaints.choices import ComplaintStatus, Relationship
@@ -139,7 +140,9 @@ class CaseFilterForm(forms.Form):
             complaints = complaints.filter(received_on__lte=data["received_to"])
         return complaints
 
-    def ordering(self) -> list[str]:
+    def ordering(self) -> list[OrderBy | str]:
         key = SORTS.get(self.cleaned_data.get("sort") or "", "received_on")
         descending = (self.cleaned_data.get("order") or "desc") == "desc"
-        return [f"-{key}" if descending else key, "-pk"]
+        # Cases that owe nothing now sort after those with a deadline, either way round.
+        column = F(key).desc(nulls_last=True) if descending else F(key).asc(nulls_last=True)
+        return [column, "-pk"]

@@ -101,6 +101,9 @@ def test_columns_sort_both_ways_and_keep_the_filters(signed_in, cases):
         cases["first"],
     ]
     assert listed(signed_in, sort="reference", order="desc")[0] == max(cases.values())
+    # The closed case owes nothing: it comes last whichever way deadlines are sorted.
+    assert listed(signed_in, sort="due", order="asc")[-1] == cases["third"]
+    assert listed(signed_in, sort="due", order="desc")[-1] == cases["third"]
     page = signed_in.get(URL, {"status": "open", "sort": "received", "order": "asc"})
     html = page.content.decode()
     assert 'aria-sort="ascending"' in html

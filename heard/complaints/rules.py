@@ -9,8 +9,10 @@ from __future__ import annotations
 import rules
 from django.contrib.auth.models import AnonymousUser
 
-from heard.accounts.models import User
+from heard.accounts.models import Role, User
 from heard.complaints.models import Complaint
+
+CASEWORK_ROLES = frozenset({Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER})
 
 
 @rules.predicate
@@ -21,3 +23,13 @@ def can_view_complaint(user: User | AnonymousUser, complaint: Complaint | None) 
 
 
 rules.add_perm("complaints.view_complaint", can_view_complaint)
+
+
+@rules.predicate
+def is_caseworker(user: User | AnonymousUser) -> bool:
+    return isinstance(user, User) and user.role in CASEWORK_ROLES
+
+
+# Recording steps on a case is the complaints team's job; everyone else who may see a case
+# sees it read-only. Seeing is still decided by the one rule above.
+rules.add_perm("complaints.change_complaint", is_caseworker & can_view_complaint)

@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
+from heard.accounts.models import User
+from heard.complaints import transitions
 from heard.complaints.forms import CaseFilterForm
 from heard.complaints.models import Complaint, ComplaintEvent, Stage
+from heard.complaints.step_forms import STEP_FORMS
 from heard.core import clock
 from heard.workdays import working_days_between
 
@@ -127,6 +132,63 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "stages": [(s, days_left(s.next_due, today)) for s in stages],
             "elements": elements,
             "costs": [(s, cost) for s in stages for cost in s.costs.all()],
+            "actions": (
+                [
+                    t
+                    for t in transitions.available(complaint.active_stage, today)
+                    if t.name in STEP_FORMS
+                ]
+                if request.user.has_perm("complaints.change_complaint", complaint)
+                else []
+            ),
             "today": today,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
+    """Show and record one step of the transition table on the case's current stage."""
+    complaint = _get_complaint_for_user(request, reference)
+    user = request.user
+    if not isinstance(user, User) or not user.has_perm("complaints.change_complaint", complaint):
+        raise PermissionDenied
+    form_class = STEP_FORMS.get(step)
+    if form_class is None:
+        raise Http404("No such step")
+    stage = complaint.active_stage
+    refusal = transitions.refusal(step, stage, clock.today())
+    if refusal and step != "escalate":  # escalation is judged on the request date, below
+        messages.error(
+            request, f"{transitions.TRANSITIONS[step].label} is not possible: {refusal}."
+        )
+        return redirect("complaints:detail", reference=complaint.reference)
+    form = form_class(request.POST or None, stage=stage, initial={"version": stage.version})
+    changed_by_others: list[ComplaintEvent] = []
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["version"] != stage.version:
+            # Someone saved this case after the officer opened the form: show what changed and
+            # keep what they typed, instead of applying it over the other change.
+            changed_by_others = list(complaint.events.all()[:5])
+            data = request.POST.copy()
+            data["version"] = str(stage.version)
+            form = form_class(data, stage=stage)
+            form.is_valid()
+            form.add_error(
+                None,
+                "Someone else changed this case after you opened this page. "
+                "Check their changes below, then save again.",
+            )
+        elif form.save(by=user):
+            messages.success(request, transitions.TRANSITIONS[step].done)
+            return redirect("complaints:detail", reference=complaint.reference)
+    return render(
+        request,
+        "complaints/step.html",
+        {
+            "complaint": complaint,
+            "stage": stage,
+            "form": form,
+            "changed_by_others": changed_by_others,
         },
     )

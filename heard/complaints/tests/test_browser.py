@@ -60,3 +60,85 @@ def test_the_list_error_state_has_no_axe_violations(officer_page):
     assert_accessible(page)
     page.get_by_role("link", name="Received from must be a real date, like 3/3/2025").click()
     assert page.evaluate("document.activeElement.id") == "id_received_from"
+
+
+def fill_date(page, legend, day):
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))
+
+
+def take_step(page, action, fill):
+    page.get_by_role("link", name=action, exact=True).click()
+    page.wait_for_selector("form[method=post]")
+    assert_accessible(page)
+    fill(page)
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert_accessible(page)
+
+
+def test_an_officer_takes_a_complaint_from_receipt_to_stage_2(officer_page):
+    from datetime import date
+
+    page = officer_page
+    complaint = f.Stage1OpenFactory(received_on=date(2025, 3, 3))
+    complaint.add_element(by=None, theme=f.ThemeFactory(), description="Calls not returned")
+    f.PractitionerFactory(name="Ian Vestigate")
+    f.PractitionerFactory(name="Indy Pendent")
+    page.goto(f"/complaints/{complaint.reference}/")
+
+    # An error state first: a response date before the complaint was received.
+    page.get_by_role("link", name="Acknowledge", exact=True).click()
+    fill_date(page, "Date the acknowledgement was sent", date(2025, 3, 2))
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text(
+        "The acknowledgement date must be on or after the date the "
+        "complaint was received, 3 March 2025"
+    ).first.is_visible()
+    assert_accessible(page)
+    fill_date(page, "Date the acknowledgement was sent", date(2025, 3, 4))
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+
+    def extend(p):
+        fill_date(p, "New response date", date(2025, 3, 24))
+        fill_date(p, "Date the extension was agreed", date(2025, 3, 10))
+        p.get_by_label("Reason for the extension").fill("Several teams involved")
+
+    take_step(page, "Extend the response time", extend)
+
+    def find(p):
+        p.get_by_label("Point of complaint").select_option(label="1. Calls not returned")
+        p.get_by_label("Finding").select_option("upheld")
+
+    take_step(page, "Record a finding", find)
+    take_step(
+        page,
+        "Record the response",
+        lambda p: fill_date(p, "Date the response was sent", date(2025, 3, 21)),
+    )
+    take_step(
+        page,
+        "Escalate to the next stage",
+        lambda p: fill_date(p, "Date the complainant asked for the next stage", date(2025, 4, 1)),
+    )
+    for role, person in (
+        ("Investigating officer", "Ian Vestigate"),
+        ("Independent person", "Indy Pendent"),
+    ):
+
+        def appoint(p, role=role, person=person):
+            p.get_by_label("Role").select_option(label=role)
+            p.get_by_label("Person").select_option(label=person)
+            fill_date(p, "Date they were appointed", date(2025, 4, 2))
+
+        take_step(page, "Appoint", appoint)
+
+    stage2 = complaint.stages.get(number=2)
+    assert sorted(stage2.appointments.values_list("practitioner__name", flat=True)) == [
+        "Ian Vestigate",
+        "Indy Pendent",
+    ]
+    assert complaint.stages.get(number=1).status == "responded"

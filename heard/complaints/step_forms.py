@@ -1,0 +1,288 @@
+"""One form for each step in the transition table.
+
+A form collects what its step needs and calls the model method; the method enforces every
+rule. A `RuleViolation` comes back naming a field, and the form shows it on that field, so
+the officer sees "The response date must be on or after ..." beside the date they typed.
+Form fields are named after the fields the rules name for that reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django import forms
+
+from heard.accounts.models import User
+from heard.complaints.choices import (
+    ROLES_BY_STAGE,
+    AppointmentRole,
+    Finding,
+    NotAcceptedReason,
+)
+from heard.complaints.errors import DomainError
+from heard.complaints.models import Element, Practitioner, Stage
+from heard.core.forms import DateInputField
+
+
+class StepForm(forms.Form):
+    """The base of every step form: the stage it acts on and an optimistic-lock version."""
+
+    step: ClassVar[str]
+    #: The heading of the step's page.
+    title: ClassVar[str]
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stage = stage
+
+    def perform(self, by: User) -> None:
+        raise NotImplementedError  # each step form defines its own
+
+    def save(self, by: User) -> bool:
+        """Carry the step out; on a broken rule, show it on its field and return False."""
+        try:
+            self.perform(by)
+        except DomainError as error:
+            field = error.field if error.field in self.fields else None
+            self.add_error(field, error.message)
+            return False
+        return True
+
+
+def _text(label: str, *, required: bool = False, hint: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=hint,
+        widget=forms.Textarea,
+        max_length=4000,
+        error_messages={"required": f"Enter the {label.lower()}"},
+    )
+
+
+class AcknowledgeForm(StepForm):
+    step = "acknowledge"
+    title = "Acknowledge the complaint"
+    acknowledged_on = DateInputField(what="the acknowledgement was sent")
+
+    def perform(self, by: User) -> None:
+        self.stage.acknowledge(by=by, on=self.cleaned_data["acknowledged_on"])
+
+
+class ExtendForm(StepForm):
+    step = "extend"
+    title = "Extend the response time"
+    extended_to = DateInputField(what="the response is now due", label="New response date")
+    extension_agreed_on = DateInputField(what="the extension was agreed")
+    extension_reason = _text(
+        "Reason for the extension", required=True, hint="For example, the complaint is complex"
+    )
+
+    def perform(self, by: User) -> None:
+        data = self.cleaned_data
+        self.stage.extend(
+            by=by,
+            new_due=data["extended_to"],
+            reason=data["extension_reason"],
+            agreed_on=data["extension_agreed_on"],
+        )
+
+
+class PauseForm(StepForm):
+    step = "pause"
+    title = "Pause while an advocate is found"
+    paused_on = DateInputField(what="the stage was paused")
+    pause_reason = _text("Reason", hint="For example, waiting for an advocate from NYAS")
+
+    def perform(self, by: User) -> None:
+        self.stage.pause_for_advocacy(
+            by=by, on=self.cleaned_data["paused_on"], reason=self.cleaned_data["pause_reason"]
+        )
+
+
+class ResumeForm(StepForm):
+    step = "resume"
+    title = "Resume after advocacy"
+    resumed_on = DateInputField(what="the stage resumed")
+
+    def perform(self, by: User) -> None:
+        self.stage.resume(by=by, on=self.cleaned_data["resumed_on"])
+
+
+class AgreeStatementForm(StepForm):
+    step = "agree_statement"
+    title = "Record the agreed statement of complaint"
+    statement_agreed_on = DateInputField(what="the complainant agreed the statement")
+
+    def perform(self, by: User) -> None:
+        self.stage.agree_statement(by=by, on=self.cleaned_data["statement_agreed_on"])
+
+
+class AppointForm(StepForm):
+    step = "appoint"
+    title = "Appoint someone to this stage"
+    role = forms.ChoiceField(label="Role", error_messages={"required": "Choose the role"})
+    practitioner = forms.ModelChoiceField(
+        label="Person",
+        queryset=Practitioner.objects.all(),
+        empty_label="Choose a person",
+        error_messages={"required": "Choose who is appointed"},
+    )
+    appointed_on = DateInputField(what="they were appointed")
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, stage=stage, **kwargs)
+        allowed = ROLES_BY_STAGE[stage.number]
+        role_field = self.fields["role"]
+        assert isinstance(role_field, forms.ChoiceField)
+        role_field.choices = [("", "Choose a role")] + [
+            (value, label) for value, label in AppointmentRole.choices if value in allowed
+        ]
+
+    def perform(self, by: User) -> None:
+        data = self.cleaned_data
+        self.stage.appoint(
+            by=by, role=data["role"], practitioner=data["practitioner"], on=data["appointed_on"]
+        )
+
+
+class ElementChoiceField(forms.ModelChoiceField[Element]):
+    def label_from_instance(self, obj: Element) -> str:
+        return f"{obj.number}. {obj.description}"
+
+
+class RecordFindingForm(StepForm):
+    step = "record_finding"
+    title = "Record a finding"
+    element = ElementChoiceField(
+        label="Point of complaint",
+        queryset=Element.objects.none(),
+        empty_label="Choose a point",
+        error_messages={"required": "Choose the point of complaint"},
+    )
+    finding = forms.ChoiceField(
+        label="Finding",
+        choices=[("", "Choose a finding"), *Finding.choices],
+        error_messages={"required": "Choose a finding"},
+    )
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, stage=stage, **kwargs)
+        element_field = self.fields["element"]
+        assert isinstance(element_field, forms.ModelChoiceField)
+        element_field.queryset = Element.objects.filter(complaint_id=stage.complaint_id)
+
+    def perform(self, by: User) -> None:
+        self.stage.record_finding(
+            by=by, element=self.cleaned_data["element"], finding=self.cleaned_data["finding"]
+        )
+
+
+class HoldPanelForm(StepForm):
+    step = "hold_panel"
+    title = "Record the panel meeting"
+    panel_held_on = DateInputField(what="the panel met")
+
+    def perform(self, by: User) -> None:
+        self.stage.hold_panel(by=by, on=self.cleaned_data["panel_held_on"])
+
+
+class PanelReportForm(StepForm):
+    step = "send_panel_report"
+    title = "Record the panel's report"
+    panel_report_sent_on = DateInputField(what="the panel's report was sent")
+
+    def perform(self, by: User) -> None:
+        self.stage.send_panel_report(by=by, on=self.cleaned_data["panel_report_sent_on"])
+
+
+class RespondForm(StepForm):
+    step = "respond"
+    title = "Record the response"
+    ended_on = DateInputField(what="the response was sent")
+
+    def perform(self, by: User) -> None:
+        self.stage.respond(by=by, on=self.cleaned_data["ended_on"])
+
+
+class ResolveByAdrForm(StepForm):
+    step = "resolve_by_adr"
+    title = "Resolved by alternative dispute resolution"
+    ended_on = DateInputField(what="the complaint was resolved")
+    end_note = _text("How it was resolved", hint="For example, a meeting with the family")
+
+    def perform(self, by: User) -> None:
+        self.stage.resolve_by_adr(
+            by=by, on=self.cleaned_data["ended_on"], note=self.cleaned_data["end_note"]
+        )
+
+
+class WithdrawForm(StepForm):
+    step = "withdraw"
+    title = "Withdrawn by the complainant"
+    ended_on = DateInputField(what="the complaint was withdrawn")
+    end_note = _text("Reason given (if any)")
+
+    def perform(self, by: User) -> None:
+        self.stage.withdraw(
+            by=by, on=self.cleaned_data["ended_on"], reason=self.cleaned_data["end_note"]
+        )
+
+
+class NotAcceptForm(StepForm):
+    step = "not_accept"
+    title = "Not accepted"
+    not_accepted_reason = forms.ChoiceField(
+        label="Why is it not accepted?",
+        choices=[("", "Choose a reason"), *NotAcceptedReason.choices],
+        error_messages={"required": "Choose why the complaint is not accepted"},
+    )
+    ended_on = DateInputField(what="of the decision", label="Date of the decision")
+    end_note = _text("Notes")
+
+    def perform(self, by: User) -> None:
+        data = self.cleaned_data
+        self.stage.not_accept(
+            by=by, on=data["ended_on"], reason=data["not_accepted_reason"], note=data["end_note"]
+        )
+
+
+class EscalateForm(StepForm):
+    step = "escalate"
+    title = "Escalate to the next stage"
+    requested_on = DateInputField(what="the complainant asked for the next stage")
+
+    def perform(self, by: User) -> None:
+        self.stage.complaint.escalate(by=by, requested_on=self.cleaned_data["requested_on"])
+
+
+class CloseForm(StepForm):
+    step = "close"
+    title = "Close the case"
+    closed_on = DateInputField(what="the case was closed")
+
+    def perform(self, by: User) -> None:
+        self.stage.complaint.close(by=by, on=self.cleaned_data["closed_on"])
+
+
+STEP_FORMS: dict[str, type[StepForm]] = {
+    form.step: form
+    for form in (
+        AcknowledgeForm,
+        ExtendForm,
+        PauseForm,
+        ResumeForm,
+        AgreeStatementForm,
+        AppointForm,
+        RecordFindingForm,
+        HoldPanelForm,
+        PanelReportForm,
+        RespondForm,
+        ResolveByAdrForm,
+        WithdrawForm,
+        NotAcceptForm,
+        EscalateForm,
+        CloseForm,
+    )
+}

@@ -1,0 +1,62 @@
+"""GOV.UK form building blocks shared by every app."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class DateInputWidget(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year boxes."""
+
+    input_type = "govuk_date"
+
+    def __init__(self) -> None:
+        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()])
+
+    def id_for_label(self, id_: str) -> str:
+        # Errors and labels point at the day box, the first of the three (GOV.UK pattern).
+        return f"{id_}_0" if id_ else id_
+
+    def decompress(self, value: date | None) -> list[int | None]:
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+
+class DateInputField(forms.MultiValueField):
+    """A date entered as day, month and year, with the GOV.UK error messages.
+
+    `what` completes the sentences: "Enter the date the response was sent", "The date the
+    response was sent must include a month", "... must be a real date".
+    """
+
+    widget = DateInputWidget
+
+    def __init__(self, *, what: str, **kwargs: Any) -> None:
+        self.what = what
+        super().__init__(
+            fields=[forms.CharField(required=False) for _ in range(3)],
+            require_all_fields=False,
+            label=kwargs.pop("label", f"Date {what}"),
+            error_messages={"required": f"Enter the date {what}"},
+            **kwargs,
+        )
+
+    def compress(self, data_list: list[str]) -> date | None:
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (part.strip() for part in data_list)
+        missing = [
+            name for name, part in (("day", day), ("month", month), ("year", year)) if not part
+        ]
+        if missing:
+            raise ValidationError(f"The date {self.what} must include a {' and a '.join(missing)}")
+        try:
+            number_year = int(year)
+            if len(year) != 4:
+                raise ValueError
+            return date(number_year, int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"The date {self.what} must be a real date") from None

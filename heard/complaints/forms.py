@@ -6,13 +6,22 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.expressions import OrderBy
 
 from heard.accounts.models import Role, User
-from heard.complaints.choices import ComplaintStatus, Relationship
-from heard.complaints.models import Complaint, Element, Theme
+from heard.complaints.choices import (
+    Channel,
+    ComplaintStatus,
+    ContactMethod,
+    LegalStatus,
+    Relationship,
+)
+from heard.complaints.errors import DomainError
+from heard.complaints.models import Child, Complainant, Complaint, Element, Theme
 from heard.complaints.querysets import ComplaintQuerySet
+from heard.core.forms import DateInputField, GovukForm
 from heard.core.models import Team
 
 SORTS = {
@@ -38,7 +47,7 @@ class GovukDateField(forms.DateField):
         )
 
 
-class CaseFilterForm(forms.Form):
+class CaseFilterForm(GovukForm):
     q = forms.CharField(
         label="Search",
         required=False,
@@ -146,3 +155,143 @@ class CaseFilterForm(forms.Form):
         # Cases that owe nothing now sort after those with a deadline, either way round.
         column = F(key).desc(nulls_last=True) if descending else F(key).asc(nulls_last=True)
         return [column, "-pk"]
+
+
+class ComplaintForm(GovukForm):
+    """Log a new complaint at Stage 1, with its complainant and the child it is about."""
+
+    received_on = DateInputField(what="the complaint was received")
+    channel = forms.ChoiceField(
+        label="How was it received?",
+        choices=[("", "Choose how"), *Channel.choices],
+        error_messages={"required": "Choose how the complaint was received"},
+    )
+    team = forms.ModelChoiceField(
+        label="Team or service it is about",
+        queryset=Team.objects.filter(active=True),
+        empty_label="Choose a team",
+        error_messages={"required": "Choose the team"},
+    )
+    summary = forms.CharField(
+        label="Summary",
+        max_length=300,
+        help_text="One line, for lists and letters",
+        error_messages={
+            "required": "Enter a summary of the complaint",
+            "max_length": "Summary must be 300 characters or fewer",
+        },
+    )
+    description = forms.CharField(
+        label="What the complaint says", required=False, widget=forms.Textarea, max_length=20000
+    )
+    matter_date = DateInputField(
+        what="of the matter complained about",
+        label="When did it happen? (optional)",
+        required=False,
+    )
+    complainant_name = forms.CharField(
+        label="Complainant's full name",
+        max_length=200,
+        error_messages={"required": "Enter the complainant's name"},
+    )
+    relationship = forms.ChoiceField(
+        label="Complainant's relationship to the child",
+        choices=[("", "Choose a relationship"), *Relationship.choices],
+        error_messages={"required": "Choose the complainant's relationship to the child"},
+    )
+    complainant_email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    complainant_phone = forms.CharField(
+        label="Phone number (optional)", required=False, max_length=40
+    )
+    preferred_contact = forms.ChoiceField(
+        label="Preferred way to contact them", choices=ContactMethod.choices
+    )
+    child_name = forms.CharField(
+        label="Child's full name (optional)", required=False, max_length=200
+    )
+    child_date_of_birth = DateInputField(
+        what="the child was born",
+        label="Child's date of birth (optional)",
+        required=False,
+    )
+    child_record_number = forms.CharField(
+        label="Social care record number (optional)", required=False, max_length=40
+    )
+    child_legal_status = forms.ChoiceField(
+        label="Child's legal status", choices=LegalStatus.choices, initial=LegalStatus.NOT_KNOWN
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("preferred_contact") == ContactMethod.EMAIL
+            and not data.get("complainant_email")
+            and "complainant_email" not in self.errors
+        ):
+            self.add_error(
+                "complainant_email", "Enter an email address, or choose another way to contact them"
+            )
+        if data.get("child_date_of_birth") and not data.get("child_name"):
+            self.add_error("child_name", "Enter the child's name")
+        return data
+
+    @transaction.atomic
+    def save(self, by: User) -> Complaint | None:
+        """Log the complaint; on a broken rule, show it on its field and return None."""
+        data = self.cleaned_data
+        complainant = Complainant.objects.create(
+            name=data["complainant_name"],
+            email=data["complainant_email"],
+            phone=data["complainant_phone"],
+            preferred_contact=data["preferred_contact"],
+        )
+        children = []
+        if data["child_name"]:
+            children.append(
+                Child.objects.create(
+                    name=data["child_name"],
+                    date_of_birth=data["child_date_of_birth"],
+                    record_number=data["child_record_number"],
+                    legal_status=data["child_legal_status"],
+                )
+            )
+        try:
+            return Complaint.receive(
+                by=by,
+                received_on=data["received_on"],
+                complainant=complainant,
+                relationship=data["relationship"],
+                team=data["team"],
+                summary=data["summary"],
+                channel=data["channel"],
+                children=children,
+                description=data["description"],
+                matter_date=data["matter_date"],
+                assigned_officer=by,
+            )
+        except DomainError as error:
+            transaction.set_rollback(True)
+            self.add_error(error.field if error.field in self.fields else None, error.message)
+            return None
+
+
+class ElementForm(GovukForm):
+    theme = forms.ModelChoiceField(
+        label="Theme",
+        queryset=Theme.objects.filter(active=True),
+        empty_label="Choose a theme",
+        error_messages={"required": "Choose the theme of this point"},
+    )
+    description = forms.CharField(
+        label="The point of complaint",
+        widget=forms.Textarea,
+        max_length=4000,
+        error_messages={"required": "Describe the point of complaint"},
+    )

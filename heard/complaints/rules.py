@@ -33,3 +33,4 @@ def is_caseworker(user: User | AnonymousUser) -> bool:
 # Recording steps on a case is the complaints team's job; everyone else who may see a case
 # sees it read-only. Seeing is still decided by the one rule above.
 rules.add_perm("complaints.change_complaint", is_caseworker & can_view_complaint)
+rules.add_perm("complaints.add_complaint", is_caseworker)

@@ -21,10 +21,10 @@ from heard.complaints.choices import (
 )
 from heard.complaints.errors import DomainError
 from heard.complaints.models import Element, Practitioner, Stage
-from heard.core.forms import DateInputField
+from heard.core.forms import DateInputField, GovukForm
 
 
-class StepForm(forms.Form):
+class StepForm(GovukForm):
     """The base of every step form: the stage it acts on and an optimistic-lock version."""
 
     step: ClassVar[str]

@@ -8,6 +8,8 @@ app_name = "complaints"
 
 urlpatterns = [
     path("", views.complaint_list, name="list"),
+    path("new/", views.complaint_create, name="create"),
     path("<str:reference>/", views.complaint_detail, name="detail"),
+    path("<str:reference>/add-point/", views.element_create, name="add_element"),
     path("<str:reference>/<slug:step>/", views.complaint_step, name="step"),
 ]

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.accounts.models import User
 from heard.complaints import transitions
-from heard.complaints.forms import CaseFilterForm
+from heard.complaints.errors import DomainError
+from heard.complaints.forms import CaseFilterForm, ComplaintForm, ElementForm
 from heard.complaints.models import Complaint, ComplaintEvent, Stage
 from heard.complaints.step_forms import STEP_FORMS
 from heard.core import clock
@@ -192,3 +193,46 @@ def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpRespo
             "changed_by_others": changed_by_others,
         },
     )
+
+
+def _caseworker(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User) or not user.has_perm("complaints.add_complaint"):
+        raise PermissionDenied
+    return user
+
+
+@require_http_methods(["GET", "POST"])
+def complaint_create(request: HttpRequest) -> HttpResponse:
+    """Log a new complaint; it starts at Stage 1 on the day it was received."""
+    user = _caseworker(request)
+    form = ComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        complaint = form.save(by=user)
+        if complaint is not None:
+            messages.success(request, f"Complaint {complaint.reference} logged")
+            return redirect("complaints:detail", reference=complaint.reference)
+    return render(request, "complaints/create.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def element_create(request: HttpRequest, reference: str) -> HttpResponse:
+    """Add a point of complaint, with its theme."""
+    complaint = _get_complaint_for_user(request, reference)
+    user = request.user
+    if not isinstance(user, User) or not user.has_perm("complaints.change_complaint", complaint):
+        raise PermissionDenied
+    form = ElementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            complaint.add_element(
+                by=user,
+                theme=form.cleaned_data["theme"],
+                description=form.cleaned_data["description"],
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, "Point of complaint added")
+            return redirect("complaints:detail", reference=complaint.reference)
+    return render(request, "complaints/element_create.html", {"form": form, "complaint": complaint})

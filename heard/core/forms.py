@@ -60,3 +60,18 @@ class DateInputField(forms.MultiValueField):
             return date(number_year, int(month), int(day))
         except ValueError:
             raise ValidationError(f"The date {self.what} must be a real date") from None
+
+
+class GovukForm(forms.Form):
+    """A form whose length limits read as GOV.UK messages.
+
+    For example "Phone number must be 40 characters or fewer", not Django's default.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            limit = getattr(field, "max_length", None)
+            if limit:
+                name = str(field.label or "This").removesuffix(" (optional)")
+                field.error_messages["max_length"] = f"{name} must be {limit} characters or fewer"

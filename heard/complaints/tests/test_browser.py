@@ -69,12 +69,12 @@ def fill_date(page, legend, day):
     group.get_by_label("Year").fill(str(day.year))
 
 
-def take_step(page, action, fill):
+def take_step(page, action, fill, button="Save"):
     page.get_by_role("link", name=action, exact=True).click()
-    page.wait_for_selector("form[method=post]")
+    page.wait_for_selector("main form[method=post]")
     assert_accessible(page)
     fill(page)
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name=button).click()
     page.wait_for_selector(".govuk-notification-banner--success")
     assert_accessible(page)
 
@@ -83,11 +83,36 @@ def test_an_officer_takes_a_complaint_from_receipt_to_stage_2(officer_page):
     from datetime import date
 
     page = officer_page
-    complaint = f.Stage1OpenFactory(received_on=date(2025, 3, 3))
-    complaint.add_element(by=None, theme=f.ThemeFactory(), description="Calls not returned")
+    f.TeamFactory(name="Fostering")
+    f.ThemeFactory(name="Communication")
     f.PractitionerFactory(name="Ian Vestigate")
     f.PractitionerFactory(name="Indy Pendent")
-    page.goto(f"/complaints/{complaint.reference}/")
+    page.get_by_role("link", name="Cases").click()
+    page.get_by_role("button", name="Log a new complaint").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Log the complaint").click()  # empty: every error shows
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert_accessible(page)
+    fill_date(page, "Date the complaint was received", date(2025, 3, 3))
+    page.get_by_label("How was it received?").select_option("email")
+    page.get_by_label("Team or service it is about").select_option(label="Fostering")
+    page.get_by_label("Summary").fill("Calls not returned")
+    page.get_by_label("Complainant's full name").fill("Pat Jones")
+    page.get_by_label("Complainant's relationship to the child").select_option("parent")
+    page.get_by_label("Email address (optional)").fill("pat@example.org")
+    page.get_by_label("Child's full name (optional)").fill("Alex Jones")
+    page.get_by_role("button", name="Log the complaint").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert_accessible(page)
+    from heard.complaints.models import Complaint
+
+    complaint = Complaint.objects.get()
+
+    def add_point(p):
+        p.get_by_label("The point of complaint").fill("Calls not returned")
+        p.get_by_label("Theme").select_option(label="Communication")
+
+    take_step(page, "Add a point of complaint", add_point, button="Add the point")
 
     # An error state first: a response date before the complaint was received.
     page.get_by_role("link", name="Acknowledge", exact=True).click()

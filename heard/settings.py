@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
+    "auditlog",
     "heard.core",
     "heard.accounts",
     "heard.workdays",
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Records who changed what, and from which address, on every audited model.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -171,6 +174,9 @@ HEARD_STAGE2_CLOCK = env_choice("HEARD_STAGE2_CLOCK", "request", ["request", "st
 # How long a process may keep the working-day calendar before re-reading closure days that
 # another process may have changed. A change made in this process takes effect at once.
 HEARD_CALENDAR_CACHE_SECONDS = env_int("HEARD_CALENDAR_CACHE_SECONDS", 60, minimum=0, maximum=3600)
+
+# Audit trail (django-auditlog): changes as JSON, so the audit tab can show before and after.
+AUDITLOG_STORE_JSON_CHANGES = True
 
 LOGGING = {
     "version": 1,

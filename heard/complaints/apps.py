@@ -17,4 +17,7 @@ class ComplaintsConfig(AppConfig):
     verbose_name = "Complaints"
 
     def ready(self) -> None:
+        from heard.complaints import audit
+
+        audit.register()
         post_migrate.connect(_seed_default_themes, sender=self, dispatch_uid="default-themes")

@@ -34,3 +34,12 @@ def is_caseworker(user: User | AnonymousUser) -> bool:
 # sees it read-only. Seeing is still decided by the one rule above.
 rules.add_perm("complaints.change_complaint", is_caseworker & can_view_complaint)
 rules.add_perm("complaints.add_complaint", is_caseworker)
+
+
+@rules.predicate
+def is_complaints_manager(user: User | AnonymousUser) -> bool:
+    return isinstance(user, User) and user.role == Role.COMPLAINTS_MANAGER
+
+
+# The audit tab (who changed and who viewed a case) is for complaints managers.
+rules.add_perm("complaints.view_audit", is_complaints_manager & can_view_complaint)

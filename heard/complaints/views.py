@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.accounts.models import User
-from heard.complaints import transitions
+from heard.complaints import audit, transitions
 from heard.complaints.errors import DomainError
 from heard.complaints.forms import CaseFilterForm, ComplaintForm, ElementForm
 from heard.complaints.models import Complaint, ComplaintEvent, Stage
@@ -115,6 +115,7 @@ def _get_complaint_for_user(request: HttpRequest, reference: str) -> Complaint:
 def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
     today = clock.today()
     complaint = _get_complaint_for_user(request, reference)
+    audit.record_view(complaint)
     stages = list(complaint.stages.all())
     findings = {
         (finding.element_id, finding.stage_id): finding
@@ -133,6 +134,7 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "stages": [(s, days_left(s.next_due, today)) for s in stages],
             "elements": elements,
             "costs": [(s, cost) for s in stages for cost in s.costs.all()],
+            "can_audit": request.user.has_perm("complaints.view_audit", complaint),
             "actions": (
                 [
                     t
@@ -236,3 +238,13 @@ def element_create(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, "Point of complaint added")
             return redirect("complaints:detail", reference=complaint.reference)
     return render(request, "complaints/element_create.html", {"form": form, "complaint": complaint})
+
+
+@require_GET
+def complaint_audit(request: HttpRequest, reference: str) -> HttpResponse:
+    """Every change to the case and every view of it: who, when, what, and from where."""
+    complaint = _get_complaint_for_user(request, reference)
+    if not request.user.has_perm("complaints.view_audit", complaint):
+        raise PermissionDenied
+    page = Paginator(audit.entries_for(complaint), 50).get_page(request.GET.get("page"))
+    return render(request, "complaints/audit.html", {"complaint": complaint, "page": page})

@@ -167,3 +167,19 @@ def test_an_officer_takes_a_complaint_from_receipt_to_stage_2(officer_page):
         "Indy Pendent",
     ]
     assert complaint.stages.get(number=1).status == "responded"
+
+
+def test_a_manager_reads_the_audit_trail_of_a_case(page):
+    manager = UserFactory(
+        username="mo", first_name="Mo", last_name="Manager", role="complaints_manager"
+    )
+    manager.set_password(PASSWORD)
+    manager.save()
+    complaint = f.Stage1AcknowledgedFactory()
+    sign_in(page, "mo", PASSWORD)
+    page.wait_for_url(re.compile(r"/$"))
+    page.goto(f"/complaints/{complaint.reference}/")
+    page.get_by_role("link", name=re.compile("^Audit trail")).click()
+    page.wait_for_url(re.compile(r"/audit/$"))
+    assert page.get_by_role("cell", name="Mo Manager").first.is_visible()
+    assert_accessible(page)

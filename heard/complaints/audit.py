@@ -1,0 +1,79 @@
+"""The audit trail of complaints: every change and every view, through django-auditlog.
+
+Each audited model tags its log entries with the complaint they belong to, so a case's audit
+tab is one query whatever was changed (the complaint, a stage, a finding, a cost...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from auditlog.signals import accessed
+from django.contrib import admin
+
+from heard.complaints.models import (
+    Appointment,
+    Child,
+    Complainant,
+    Complaint,
+    Cost,
+    Element,
+    ElementFinding,
+    LearningAction,
+    Remedy,
+    Stage,
+)
+
+#: Each audited model, with how to find the complaint it belongs to.
+AUDITED = {
+    Complaint: "pk",
+    Stage: "complaint_id",
+    Element: "complaint_id",
+    Remedy: "complaint_id",
+    LearningAction: "complaint_id",
+    ElementFinding: "element.complaint_id",
+    Cost: "stage.complaint_id",
+    Appointment: "stage.complaint_id",
+}
+
+
+def _complaint_id(instance: Any) -> int | None:
+    path = AUDITED.get(type(instance))
+    if path is None:  # a complainant or child: the complaint they were logged with
+        first = instance.complaints.order_by("pk").first() if instance.pk else None
+        return first.pk if first else None
+    value = instance
+    for part in path.split("."):
+        value = getattr(value, part)
+    return int(value) if value is not None else None
+
+
+def _additional_data(self: Any) -> dict[str, int | None]:
+    return {"complaint": _complaint_id(self)}
+
+
+def register() -> None:
+    for model in [*AUDITED, Complainant, Child]:
+        model.get_additional_data = _additional_data  # type: ignore[attr-defined]
+        exclude = ["updated_at", "version"] if hasattr(model, "version") else []
+        m2m = {"children"} if model is Complaint else set()
+        auditlog.register(model, exclude_fields=exclude, m2m_fields=m2m)
+    # Audit entries are never edited or deleted through the application.
+    if admin.site.is_registered(LogEntry):
+        admin.site.unregister(LogEntry)
+
+
+def record_view(complaint: Complaint) -> None:
+    """Log that the current user (set by the audit middleware) opened this case."""
+    accessed.send(sender=Complaint, instance=complaint)
+
+
+def entries_for(complaint: Complaint) -> Any:
+    """Every audit entry about this complaint or anything in it, newest first."""
+    return (
+        LogEntry.objects.filter(additional_data__complaint=complaint.pk)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )

@@ -1,0 +1,84 @@
+"""The audit trail: every change and every view of a case, for managers to read."""
+
+from __future__ import annotations
+
+import pytest
+from auditlog.models import LogEntry
+from django.contrib import admin
+from django.urls import reverse
+
+from heard.accounts.tests.factories import UserFactory
+from heard.complaints.audit import entries_for
+from heard.complaints.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_change_through_the_screens_is_logged_with_who_before_and_after(client, officer):
+    complaint = f.Stage1OpenFactory()
+    client.force_login(officer)
+    stage = complaint.stages.get(number=1)
+    client.post(
+        reverse("complaints:step", args=[complaint.reference, "acknowledge"]),
+        {
+            "version": stage.version,
+            "acknowledged_on_0": "4",
+            "acknowledged_on_1": "3",
+            "acknowledged_on_2": "2025",
+        },
+        REMOTE_ADDR="10.1.2.3",
+    )
+    entry = (
+        entries_for(complaint)
+        .filter(action=LogEntry.Action.UPDATE, content_type__model="stage")
+        .first()
+    )
+    assert entry.actor == officer
+    assert entry.remote_addr == "10.1.2.3"
+    assert entry.changes_dict["acknowledged_on"] == [None, "2025-03-04"]
+
+
+def test_opening_a_case_page_is_logged_as_a_view(client, officer):
+    complaint = f.Stage1OpenFactory()
+    client.force_login(officer)
+    client.get(reverse("complaints:detail", args=[complaint.reference]), REMOTE_ADDR="10.9.8.7")
+    view = entries_for(complaint).get(action=LogEntry.Action.ACCESS)
+    assert (view.actor, view.remote_addr) == (officer, "10.9.8.7")
+
+
+def test_entries_for_a_case_include_its_stages_findings_and_costs_only():
+    complaint = f.Stage2OpenFactory()
+    other = f.Stage1OpenFactory()
+    complaint.active_stage.add_cost(
+        by=None, kind="io_fee", amount=500, incurred_on=complaint.active_stage.started_on
+    )
+    models = set(entries_for(complaint).values_list("content_type__model", flat=True))
+    assert {"complaint", "stage", "element", "elementfinding", "cost"} <= models
+    assert (
+        not entries_for(complaint)
+        .filter(object_pk=str(other.pk), content_type__model="complaint")
+        .exists()
+    )
+
+
+def test_the_audit_tab_is_for_complaints_managers(client, officer, manager):
+    complaint = f.Stage1OpenFactory()
+    url = reverse("complaints:audit", args=[complaint.reference])
+    client.force_login(manager)
+    case_page = client.get(reverse("complaints:detail", args=[complaint.reference]))
+    assert url in case_page.content.decode()
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Mo Manager" in page.content.decode()
+    client.force_login(officer)
+    assert (
+        url
+        not in client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
+    )
+    assert client.get(url).status_code == 403
+    client.force_login(UserFactory(role="report_viewer"))
+    assert client.get(url).status_code == 404
+
+
+def test_audit_entries_cannot_be_edited_or_deleted_through_the_admin():
+    assert not admin.site.is_registered(LogEntry)

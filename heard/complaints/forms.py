@@ -17,9 +17,10 @@ from heard.complaints.choices import (
     ContactMethod,
     LegalStatus,
     Relationship,
+    StageStatus,
 )
 from heard.complaints.errors import DomainError
-from heard.complaints.models import Child, Complainant, Complaint, Element, Theme
+from heard.complaints.models import Child, Complainant, Complaint, Element, Stage, Theme
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.core.forms import DateInputField, GovukForm
 from heard.core.models import Team
@@ -65,6 +66,11 @@ class CaseFilterForm(GovukForm):
         label="Status",
         required=False,
         choices=[("", "Any status"), *ComplaintStatus.choices],
+    )
+    stage_status = forms.ChoiceField(
+        label="Where the current stage is",
+        required=False,
+        choices=[("", "Anywhere"), *StageStatus.choices],
     )
     team = forms.ModelChoiceField(
         label="Team", required=False, queryset=Team.objects.all(), empty_label="Any team"
@@ -129,6 +135,16 @@ class CaseFilterForm(GovukForm):
             complaints = complaints.filter(current_stage=data["stage"])
         if data.get("status"):
             complaints = complaints.filter(status=data["status"])
+        if data.get("stage_status"):
+            complaints = complaints.filter(
+                Exists(
+                    Stage.objects.filter(
+                        complaint=OuterRef("pk"),
+                        number=OuterRef("current_stage"),
+                        status=data["stage_status"],
+                    )
+                )
+            )
         if data.get("team"):
             complaints = complaints.filter(team=data["team"])
         if data.get("theme"):

@@ -2,14 +2,24 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from heard.complaints.choices import StageStatus
 from heard.complaints.models import Complaint, Stage
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.core import clock
+
+#: The columns of the dashboard's stage table: where an open complaint's current stage is.
+DASHBOARD_STATUSES = [
+    StageStatus.IN_PROGRESS,
+    StageStatus.PAUSED,
+    StageStatus.PANEL_HELD,
+    StageStatus.PANEL_REPORTED,
+    StageStatus.RESPONDED,
+]
 
 
 @require_GET
@@ -17,26 +27,37 @@ def home(request: HttpRequest) -> HttpResponse:
     """A first overview of the caseload; the full dashboard comes with the casework screens."""
     today = clock.today()
     visible = Complaint.objects.visible_to(request.user)
+    user = request.user
     context = {
         "today": today,
+        "my_count": visible.open().filter(assigned_officer_id=user.pk).count(),
+        "by_stage_and_status": _current_stages_by_status(visible),
         "open_count": visible.open().count(),
         "overdue_count": visible.overdue(today).count(),
         "due_soon_count": visible.due_within(5, today).count(),
-        "open_by_stage": _open_stages_by_number(visible),
     }
+    context["statuses"] = [(s.value, s.label) for s in DASHBOARD_STATUSES]
     return render(request, "core/home.html", context)
 
 
-def _open_stages_by_number(visible: ComplaintQuerySet) -> list[tuple[int, int]]:
-    counts = dict(
-        Stage.objects.open()
-        .filter(complaint__in=visible)
-        .values("number")
-        .order_by("number")
+@require_GET
+def reports(request: HttpRequest) -> HttpResponse:
+    """Reports land with the annual report issue; until then the page says so."""
+    return render(request, "core/reports.html")
+
+
+def _current_stages_by_status(visible: ComplaintQuerySet) -> list[tuple[int, list[int]]]:
+    """Open complaints counted by current stage and where that stage is (one query)."""
+    counts = {
+        (row["number"], row["status"]): row["total"]
+        for row in Stage.objects.filter(
+            complaint__in=visible.open(), number=F("complaint__current_stage")
+        )
+        .values("number", "status")
+        .order_by()
         .annotate(total=Count("pk"))
-        .values_list("number", "total")
-    )
-    return [(number, counts.get(number, 0)) for number in (1, 2, 3)]
+    }
+    return [(n, [counts.get((n, status), 0) for status in DASHBOARD_STATUSES]) for n in (1, 2, 3)]
 
 
 @login_not_required

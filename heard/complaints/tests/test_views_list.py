@@ -55,6 +55,8 @@ def cases(officer):
         ({}, ["first", "second", "third"]),
         ({"stage": "2"}, ["second"]),
         ({"status": "closed"}, ["third"]),
+        ({"stage_status": "in_progress"}, ["first", "second"]),
+        ({"stage_status": "responded"}, ["third"]),
         ({"team": "Fostering"}, ["first"]),
         ({"theme": "Delay"}, ["first"]),
         ({"relationship": "foster_carer"}, ["first"]),

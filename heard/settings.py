@@ -7,6 +7,7 @@ demo: DEBUG is off unless asked for, and a production start without a secret key
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
     "auditlog",
+    "axes",
     "heard.core",
     "heard.accounts",
     "heard.workdays",
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Locks sign-in after repeated failures; last, so it sees the outcome of the request.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "heard.urls"
@@ -105,6 +109,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -156,6 +161,19 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG and env_bool("HEARD_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
+
+# Sign-in lockout (django-axes): after this many failed attempts for one username, signing
+# in as that user is refused until the cool-off has passed. Success resets the count.
+AXES_FAILURE_LIMIT = env_int("HEARD_SIGNIN_ATTEMPTS", 5, minimum=3, maximum=20)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=env_int("HEARD_SIGNIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=1440)
+)
+# By account, not by address: a council's staff often share one office address, and locking
+# it would lock out the whole office. Guessing one account's password is what this stops.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 
 # --- Heard's own settings ------------------------------------------------------------------
 

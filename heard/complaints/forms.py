@@ -168,9 +168,11 @@ class CaseFilterForm(GovukForm):
     def ordering(self) -> list[OrderBy | str]:
         key = SORTS.get(self.cleaned_data.get("sort") or "", "received_on")
         descending = (self.cleaned_data.get("order") or "desc") == "desc"
-        # Cases that owe nothing now sort after those with a deadline, either way round.
-        column = F(key).desc(nulls_last=True) if descending else F(key).asc(nulls_last=True)
-        return [column, "-pk"]
+        if key == "next_due_on":
+            # Cases that owe nothing now sort after those with a deadline, either way round.
+            due = F(key).desc(nulls_last=True) if descending else F(key).asc(nulls_last=True)
+            return [due, "-pk"]
+        return [f"-{key}" if descending else key, "-pk"]
 
 
 class ComplaintForm(GovukForm):

@@ -30,7 +30,7 @@ from django.db.models import (
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
-from heard.complaints import periods
+from heard.complaints import lookups, periods
 from heard.complaints.choices import OPEN_STAGE_STATUSES, ComplaintStatus, Finding, Outcome
 from heard.workdays import add_working_days
 from heard.workdays.models import CalendarDay
@@ -42,10 +42,14 @@ if TYPE_CHECKING:
     from heard.complaints.models import Complaint, Stage  # noqa: F401 (quoted generics below)
 
 
+# Importing the module registers the `in_constants` lookup on CharField.
+__all__ = ["ComplaintQuerySet", "StageQuerySet", "lookups"]
+
+
 def _count_at(field: str) -> Subquery:
     """The calendar's working-day count on the date in `field` (NULL if the date is NULL)."""
     return Subquery(
-        CalendarDay.objects.filter(day=OuterRef(field)).values("working_day_number")[:1],
+        CalendarDay.objects.filter(day=OuterRef(field)).order_by().values("working_day_number")[:1],
         output_field=IntegerField(),
     )
 
@@ -53,14 +57,17 @@ def _count_at(field: str) -> Subquery:
 def _working_day(count: Combinable) -> Subquery:
     """The working day whose count is `count`: the date N working days after another."""
     return Subquery(
-        CalendarDay.objects.filter(is_working=True, working_day_number=count).values("day")[:1],
+        CalendarDay.objects.filter(is_working=True, working_day_number=count)
+        .order_by()
+        .values("day")[:1],
         output_field=DateField(),
     )
 
 
 class StageQuerySet(models.QuerySet["Stage"]):
     def open(self) -> StageQuerySet:
-        return self.filter(status__in=OPEN_STAGE_STATUSES)
+        # Literal values, so SQLite can match the partial index on open stages.
+        return self.filter(status__in_constants=OPEN_STAGE_STATUSES)  # type: ignore[misc]
 
     def with_deadlines(self) -> StageQuerySet:
         """Annotate `acknowledgement_due_on` and `next_due_on`, derived as Stage's properties
@@ -122,6 +129,23 @@ class StageQuerySet(models.QuerySet["Stage"]):
         """Open stages whose next deadline is today or within the next N working days."""
         last = add_working_days(today, working_days)
         return self.open().with_deadlines().filter(Q(next_due_on__gte=today, next_due_on__lte=last))
+
+    def deadline_counts(self, today: date, within: int) -> dict[str, int]:
+        """How many open stages are overdue, and how many fall due within N working days.
+
+        One pass over the open stages. A complaint has exactly one open stage (its current
+        one: escalating ends the stage before), so these are also counts of complaints.
+        """
+        last = add_working_days(today, within)
+        counts = (
+            self.open()
+            .with_deadlines()
+            .aggregate(
+                overdue=Count("pk", filter=Q(next_due_on__lt=today)),
+                due_soon=Count("pk", filter=Q(next_due_on__gte=today, next_due_on__lte=last)),
+            )
+        )
+        return {"overdue": counts["overdue"], "due_soon": counts["due_soon"]}
 
     def with_outcome(self) -> StageQuerySet:
         """Annotate `rolled_up_outcome`, the roll-up of the stage's findings (models.roll_up)."""
@@ -205,7 +229,10 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
         return self.filter(received_on__gte=first, received_on__lte=last)
 
     def _with_stage(self, stages: StageQuerySet) -> ComplaintQuerySet:
-        return self.filter(Exists(stages.filter(complaint=OuterRef("pk"))))
+        # "pk IN (the few open stages matching)" is evaluated once; a correlated EXISTS would
+        # be evaluated per complaint, which costs more as the caseload grows.
+        # (Without the default ordering, which would join every complaint to sort them.)
+        return self.filter(pk__in=stages.order_by().values("complaint_id"))
 
     def overdue(self, today: date) -> ComplaintQuerySet:
         """Complaints with an open stage whose next deadline has passed."""

@@ -10,7 +10,7 @@ nothing more is recorded against Stage 1.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -71,8 +71,9 @@ class Transition:
     guards: tuple[Guard, ...] = field(default=())
 
 
-def _every_stage(statuses: frozenset[str]) -> dict[int, frozenset[str]]:
-    return {1: statuses, 2: statuses, 3: statuses}
+def _every_stage(statuses: Iterable[str]) -> dict[int, frozenset[str]]:
+    allowed = frozenset(statuses)
+    return {1: allowed, 2: allowed, 3: allowed}
 
 
 def _escalation_blocked(stage: Stage, on: date) -> bool:

@@ -45,6 +45,8 @@ class Element(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["complaint", "number"], name="element_unique_number")
         ]
+        # The case list's theme filter asks "does this complaint have a point on theme X?".
+        indexes = [models.Index(fields=["theme", "complaint"], name="element_theme_idx")]
 
     def __str__(self) -> str:
         return f"{self.complaint} point {self.number}"

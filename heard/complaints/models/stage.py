@@ -86,6 +86,12 @@ class Stage(Stamped):
             ),
         ]
         indexes = [
+            # Only the open stages (a few thousand of millions): deadlines, overdue, due soon.
+            models.Index(
+                fields=["complaint"],
+                condition=models.Q(status__in=OPEN_STAGE_STATUSES),
+                name="stage_open_idx",
+            ),
             models.Index(fields=["status", "number"], name="stage_status_idx"),
             models.Index(fields=["number", "started_on"], name="stage_started_idx"),
             models.Index(fields=["number", "ended_on"], name="stage_ended_idx"),

@@ -171,3 +171,15 @@ def test_a_case_waiting_out_its_escalation_window_owes_no_deadline(signed_in):
     assert row.reference == complaint.reference
     assert left is None
     assert "Overdue by" not in response.content.decode()
+
+
+def test_a_count_beyond_the_cap_says_more_than_and_costs_one_bounded_query(signed_in, monkeypatch):
+    from heard.complaints import views
+
+    monkeypatch.setattr(views, "COUNT_CAP", 3)
+    for _ in range(5):
+        f.Stage1OpenFactory()
+    response = signed_in.get(URL)
+    html = response.content.decode()
+    assert "More than 3 cases" in html
+    assert response.context["page"].paginator.count == 4  # counted to cap + 1, no further

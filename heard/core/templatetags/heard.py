@@ -37,7 +37,9 @@ def long_date(value: date | None) -> str:
 def page_numbers(paginator: Any, current: int) -> list[int | None]:
     """Page numbers to show: first, last and two either side of the current; None is a gap."""
     last = paginator.num_pages
-    wanted = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    # A capped count does not know the real last page, so it is not offered.
+    ends = {1} if getattr(paginator, "capped", False) else {1, last}
+    wanted = sorted({*ends, *range(max(1, current - 2), min(last, current + 2) + 1)})
     shown: list[int | None] = []
     for number in wanted:
         if shown and shown[-1] is not None and number - shown[-1] > 1:

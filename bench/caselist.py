@@ -1,0 +1,274 @@
+"""Benchmark: the dashboard and the case list at 10,000 and at 1,000,000 complaints (SQLite).
+
+Builds a SQLite database in a temporary folder. It grows to the first size, measures, then
+grows to the second size and measures again. The measurements are:
+- the dashboard;
+- the case list, page 1 with the default sort;
+- the case list filtered by a theme and a received date range.
+
+Each page is fetched through Django's test client, signed in as a complaints manager. The
+script prints the median time, the query count at each size, and the ratio between the
+sizes.
+
+Targets (issue 3): the query count is identical at both sizes; the median at 1,000,000 is
+under 150 ms; the ratio is at most 3.
+
+Run: .venv/bin/python bench/caselist.py [--small 10000] [--large 1000000] [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django(folder: str) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "heard.settings_test"
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    os.environ["HEARD_ALLOWED_HOSTS"] = "testserver"
+    import django
+
+    django.setup()
+
+
+STATUS_OPEN, STATUS_CLOSED = "open", "closed"
+
+
+def grow(target: int, today: date, rng: random.Random) -> float:
+    """Insert complaints (with stages and points) until there are `target`; returns seconds."""
+    from django.db import connection, transaction
+
+    from heard.accounts.models import User
+    from heard.complaints.models import Complainant, Complaint, Element, Stage, Theme
+    from heard.core.models import Team
+
+    started = time.perf_counter()
+    teams = list(Team.objects.values_list("pk", flat=True))
+    themes = list(Theme.objects.values_list("pk", flat=True))
+    officers = list(User.objects.values_list("pk", flat=True))
+    complainants = list(Complainant.objects.values_list("pk", flat=True))
+    existing = Complaint.objects.count()
+    next_complaint = (
+        Complaint.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    ) + 1
+    next_stage = (Stage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    next_element = (Element.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    first_day = date(2015, 4, 1)
+    span = (today - first_day).days
+    now = datetime.now(UTC).isoformat()
+    complaint_sql = (
+        f"INSERT INTO {Complaint._meta.db_table} (id, reference, procedure, status, "
+        "current_stage, received_on, channel, team_id, summary, description, "
+        "assigned_officer_id, complainant_id, relationship, sufficient_interest_decision, "
+        "sufficient_interest_reason, out_of_time_decision, out_of_time_reason, "
+        "advocacy_provider, closed_on, created_at, updated_at, version) "
+        "VALUES (?, ?, 'children', ?, ?, ?, 'email', ?, 'Calls not returned', '', ?, ?, "
+        "'parent', '', '', '', '', '', ?, ?, ?, 1)"
+    )
+    stage_sql = (
+        f"INSERT INTO {Stage._meta.db_table} (id, complaint_id, number, status, started_on, "
+        "acknowledged_on, ended_on, pause_reason, extension_reason, not_accepted_reason, "
+        "end_note, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, '', '', '', '', ?, 1)"
+    )
+    element_sql = (
+        f"INSERT INTO {Element._meta.db_table} (id, complaint_id, number, theme_id, "
+        "description) VALUES (?, ?, ?, ?, 'A point of complaint')"
+    )
+    remaining = target - existing
+    while remaining > 0:
+        batch = min(remaining, 50_000)
+        complaints, stages, elements = [], [], []
+        for _ in range(batch):
+            pk = next_complaint
+            next_complaint += 1
+            received = first_day + timedelta(days=rng.randrange(span))
+            age = (today - received).days
+            # Recent complaints are open; older ones are closed, as on a real caseload.
+            is_open = age < 40 and rng.random() < 0.8
+            stage_count = 1 + (rng.random() < 0.1) + (rng.random() < 0.03)
+            start = received
+            for number in range(1, stage_count + 1):
+                last = number == stage_count
+                still_open = is_open and last
+                ended = None if still_open else start + timedelta(days=14)
+                stages.append(
+                    (
+                        next_stage,
+                        pk,
+                        number,
+                        "in_progress" if still_open else "responded",
+                        start.isoformat(),
+                        (start + timedelta(days=2)).isoformat(),
+                        ended.isoformat() if ended else None,
+                        now,
+                    )
+                )
+                next_stage += 1
+                start = start + timedelta(days=20)
+            closed = None if is_open else (start + timedelta(days=25)).isoformat()
+            complaints.append(
+                (
+                    pk,
+                    f"CSC-{received.year}-B{pk:08d}",
+                    STATUS_OPEN if is_open else STATUS_CLOSED,
+                    stage_count,
+                    received.isoformat(),
+                    rng.choice(teams),
+                    rng.choice(officers),
+                    rng.choice(complainants),
+                    closed,
+                    now,
+                    now,
+                )
+            )
+            for number in range(1, rng.choice((1, 1, 2, 3)) + 1):
+                elements.append((next_element, pk, number, rng.choice(themes)))
+                next_element += 1
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(complaint_sql, complaints)
+            cursor.executemany(stage_sql, stages)
+            cursor.executemany(element_sql, elements)
+        remaining -= batch
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return time.perf_counter() - started
+
+
+def reference_data() -> None:
+    from heard.accounts.models import Role, User
+    from heard.complaints.models import Complainant
+    from heard.core.models import Team
+
+    for name in (
+        "Children in care",
+        "Child protection",
+        "Children in need",
+        "Fostering",
+        "Adoption",
+        "Leaving care",
+        "Disabled children",
+        "Early help",
+    ):
+        Team.objects.get_or_create(name=name)
+    User.objects.get_or_create(
+        username="manager",
+        defaults={"role": Role.COMPLAINTS_MANAGER, "first_name": "Priya", "last_name": "Shah"},
+    )
+    for role in (Role.COMPLAINTS_OFFICER, Role.COMPLAINTS_MANAGER):
+        for n in range(4):
+            User.objects.get_or_create(username=f"{role}{n}", defaults={"role": role})
+    Complainant.objects.bulk_create(
+        Complainant(name=f"Complainant {n}", email=f"c{n}@example.org") for n in range(5000)
+    )
+
+
+def scenarios() -> dict[str, tuple[str, dict[str, str]]]:
+    from heard.complaints.models import Theme
+
+    theme = Theme.objects.get(name="Communication").pk
+    return {
+        "dashboard": ("/", {}),
+        "list, page 1": ("/complaints/", {}),
+        "list, theme + dates": (
+            "/complaints/",
+            {"theme": str(theme), "received_from": "1/4/2024", "received_to": "31/3/2025"},
+        ),
+    }
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def measure(runs: int) -> dict[str, tuple[float, int]]:
+    """Median milliseconds and query count for each scenario."""
+    from django.db import connection
+    from django.test import Client
+
+    from heard.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="manager"))
+    results = {}
+    for name, (url, params) in scenarios().items():
+        for _ in range(3):  # warm caches (the calendar, templates, SQLite pages)
+            assert client.get(url, params).status_code == 200
+        # Counted with an execute wrapper: the connection closes after each request here
+        # (no test transaction holds it open), which would reset Django's query log.
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            client.get(url, params)
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            response = client.get(url, params)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200
+        results[name] = (statistics.median(timings), counter.count)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument("--large", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--folder", help="Keep the database in this folder (default: temporary)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="heard-bench-") as temporary:
+        folder = args.folder or temporary
+        setup_django(folder)
+        from django.core.management import call_command
+
+        from heard.core import clock
+
+        call_command("migrate", verbosity=0)
+        reference_data()
+        rng = random.Random(args.seed)
+        today = clock.today()
+        measured: dict[int, dict[str, tuple[float, int]]] = {}
+        for size in (args.small, args.large):
+            built = grow(size, today, rng)
+            print(f"built {size:,} complaints ({built:.0f}s cumulative step)", flush=True)
+            measured[size] = measure(args.runs)
+
+    small, large = measured[args.small], measured[args.large]
+    print(f"\nSQLite, Django test client, median of {args.runs} requests after 3 warm-ups")
+    print(
+        f"{'page':<22} {'ms @' + format(args.small, ','):>12} "
+        f"{'ms @' + format(args.large, ','):>14} {'ratio':>6} {'queries':>10}  targets"
+    )
+    ok = True
+    for name in small:
+        (t_small, q_small), (t_large, q_large) = small[name], large[name]
+        ratio = t_large / t_small
+        met = q_small == q_large and t_large < 150 and ratio <= 3
+        ok = ok and met
+        print(
+            f"{name:<22} {t_small:>12.1f} {t_large:>14.1f} {ratio:>6.2f} "
+            f"{q_small:>4} / {q_large:<4}  {'met' if met else 'MISSED'} "
+            "(same queries, < 150 ms, ratio <= 3)"
+        )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

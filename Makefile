@@ -78,8 +78,9 @@ demo: install assets demo-data ## Install, build demo data and serve on http://1
 demo-reset: ## Delete the demo database so the next `make demo` builds it afresh
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 
-bench: install ## Run the benchmarks and print their figures
+bench: install assets ## Run the benchmarks and print their figures
 	$(PY) bench/workdays.py
+	$(PY) bench/caselist.py
 
 clean: ## Remove installed packages and built files
 	rm -rf $(VENV) node_modules build staticfiles .mypy_cache .ruff_cache .pytest_cache

@@ -296,7 +296,7 @@ class ComplaintForm(GovukForm):
             )
         except DomainError as error:
             transaction.set_rollback(True)
-            self.add_error(error.field if error.field in self.fields else None, error.message)
+            self.add_rule_error(error)
             return None
 
 

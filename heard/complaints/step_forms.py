@@ -44,8 +44,7 @@ class StepForm(GovukForm):
         try:
             self.perform(by)
         except DomainError as error:
-            field = error.field if error.field in self.fields else None
-            self.add_error(field, error.message)
+            self.add_rule_error(error)
             return False
         return True
 

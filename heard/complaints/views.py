@@ -254,7 +254,7 @@ def element_create(request: HttpRequest, reference: str) -> HttpResponse:
                 description=form.cleaned_data["description"],
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form.add_rule_error(error)
         else:
             messages.success(request, "Point of complaint added")
             return redirect("complaints:detail", reference=complaint.reference)

@@ -75,3 +75,11 @@ class GovukForm(forms.Form):
             if limit:
                 name = str(field.label or "This").removesuffix(" (optional)")
                 field.error_messages["max_length"] = f"{name} must be {limit} characters or fewer"
+
+    def add_rule_error(self, error: Any) -> None:
+        """Show a broken rule on the field it names, or above the form if it names none.
+
+        `error` is a domain error with `.message` and `.field` (heard.complaints.errors).
+        """
+        field = error.field if error.field in self.fields else None
+        self.add_error(field, error.message)

@@ -8,9 +8,11 @@ Form fields are named after the fields the rules name for that reason.
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from typing import Any, ClassVar
 
 from django import forms
+from django.forms.forms import DeclarativeFieldsMetaclass
 
 from heard.accounts.models import User
 from heard.complaints.choices import (
@@ -24,7 +26,11 @@ from heard.complaints.models import Element, Practitioner, Stage
 from heard.core.forms import DateInputField, GovukForm
 
 
-class StepForm(GovukForm):
+class _StepFormMeta(DeclarativeFieldsMetaclass, ABCMeta):
+    """Django's form metaclass with abstract methods, so every step must define perform."""
+
+
+class StepForm(GovukForm, metaclass=_StepFormMeta):
     """The base of every step form: the stage it acts on and an optimistic-lock version."""
 
     step: ClassVar[str]
@@ -36,8 +42,9 @@ class StepForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.stage = stage
 
+    @abstractmethod
     def perform(self, by: User) -> None:
-        raise NotImplementedError  # each step form defines its own
+        """Carry the step out through its model method (each step form defines this)."""
 
     def save(self, by: User) -> bool:
         """Carry the step out; on a broken rule, show it on its field and return False."""

@@ -200,3 +200,14 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept(
     payload["version"] = complaint.stages.get(number=2).version
     assert client.post(step_url(complaint, "appoint"), payload).status_code == 302
     assert stage.appointments.count() == 2
+
+
+def test_a_step_form_without_perform_cannot_be_made():
+    from heard.complaints.step_forms import StepForm
+
+    class Incomplete(StepForm):
+        step = "acknowledge"
+        title = "Incomplete"
+
+    with pytest.raises(TypeError, match="abstract"):
+        Incomplete(stage=None)

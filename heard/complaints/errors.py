@@ -18,3 +18,7 @@ class TransitionNotAllowed(DomainError):
 
 class RuleViolation(DomainError):
     """The step is allowed, but the dates or data given break a rule."""
+
+
+class ConcurrentChange(DomainError):
+    """Someone saved the record after this change was started from it."""

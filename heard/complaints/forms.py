@@ -313,3 +313,62 @@ class ElementForm(GovukForm):
         max_length=4000,
         error_messages={"required": "Describe the point of complaint"},
     )
+
+
+class ComplaintDetailsForm(GovukForm):
+    """Correct a logged complaint's details (not its dates, which drive the deadlines)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    summary = forms.CharField(
+        label="Summary",
+        max_length=300,
+        error_messages={"required": "Enter a summary of the complaint"},
+    )
+    description = forms.CharField(
+        label="What the complaint says", required=False, widget=forms.Textarea, max_length=20000
+    )
+    team = forms.ModelChoiceField(
+        label="Team or service it is about",
+        queryset=Team.objects.all(),
+        empty_label="Choose a team",
+        error_messages={"required": "Choose the team"},
+    )
+    channel = forms.ChoiceField(
+        label="How was it received?",
+        choices=[("", "Choose how"), *Channel.choices],
+        error_messages={"required": "Choose how the complaint was received"},
+    )
+    assigned_officer = forms.ModelChoiceField(
+        label="Assigned officer",
+        required=False,
+        empty_label="Not assigned",
+        queryset=User.objects.filter(
+            role__in=[Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER]
+        ).order_by("first_name", "last_name"),
+    )
+    matter_date = DateInputField(
+        what="of the matter complained about",
+        label="When did it happen? (optional)",
+        required=False,
+    )
+
+    @classmethod
+    def initial_for(cls, complaint: Complaint) -> dict[str, Any]:
+        return {
+            "version": complaint.version,
+            "summary": complaint.summary,
+            "description": complaint.description,
+            "team": complaint.team_id,
+            "channel": complaint.channel,
+            "assigned_officer": complaint.assigned_officer_id,
+            "matter_date": complaint.matter_date,
+        }
+
+    def differences(self, complaint: Complaint) -> list[tuple[str, str, str]]:
+        """(label, saved now, what was typed) for each field someone else has changed."""
+        rows = []
+        for name in Complaint.EDITABLE:
+            saved, typed = getattr(complaint, name), self.cleaned_data.get(name)
+            if saved != typed:
+                rows.append((str(self.fields[name].label), str(saved or ""), str(typed or "")))
+        return rows

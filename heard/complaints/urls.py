@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/", views.complaint_create, name="create"),
     path("<str:reference>/", views.complaint_detail, name="detail"),
     path("<str:reference>/add-point/", views.element_create, name="add_element"),
+    path("<str:reference>/edit/", views.complaint_edit, name="edit"),
     path("<str:reference>/audit/", views.complaint_audit, name="audit"),
     path("<str:reference>/<slug:step>/", views.complaint_step, name="step"),
 ]

@@ -17,8 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.accounts.models import User
 from heard.complaints import audit, transitions
-from heard.complaints.errors import DomainError
-from heard.complaints.forms import CaseFilterForm, ComplaintForm, ElementForm
+from heard.complaints.errors import ConcurrentChange, DomainError
+from heard.complaints.forms import (
+    CaseFilterForm,
+    ComplaintDetailsForm,
+    ComplaintForm,
+    ElementForm,
+)
 from heard.complaints.models import Complaint, ComplaintEvent, Stage
 from heard.complaints.step_forms import STEP_FORMS
 from heard.core import clock
@@ -269,3 +274,40 @@ def complaint_audit(request: HttpRequest, reference: str) -> HttpResponse:
         raise PermissionDenied
     page = Paginator(audit.entries_for(complaint), 50).get_page(request.GET.get("page"))
     return render(request, "complaints/audit.html", {"complaint": complaint, "page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def complaint_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    """Correct a complaint's details, refusing a save made from an out-of-date page."""
+    complaint = _get_complaint_for_user(request, reference)
+    user = request.user
+    if not isinstance(user, User) or not user.has_perm("complaints.change_complaint", complaint):
+        raise PermissionDenied
+    form = ComplaintDetailsForm(
+        request.POST or None, initial=ComplaintDetailsForm.initial_for(complaint)
+    )
+    differences: list[tuple[str, str, str]] = []
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in Complaint.EDITABLE}
+        try:
+            changed = complaint.update_details(
+                by=user, version=form.cleaned_data["version"], **values
+            )
+        except ConcurrentChange as error:
+            complaint.refresh_from_db()
+            differences = form.differences(complaint)
+            data = request.POST.copy()
+            data["version"] = str(complaint.version)
+            form = ComplaintDetailsForm(data)
+            form.is_valid()
+            form.add_error(None, error.message)
+        except DomainError as error:
+            form.add_rule_error(error)
+        else:
+            messages.success(request, "Details saved" if changed else "Nothing was changed")
+            return redirect("complaints:detail", reference=complaint.reference)
+    return render(
+        request,
+        "complaints/edit.html",
+        {"complaint": complaint, "form": form, "differences": differences},
+    )

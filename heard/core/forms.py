@@ -44,6 +44,12 @@ class DateInputField(forms.MultiValueField):
             **kwargs,
         )
 
+    def prepare_value(self, value: Any) -> Any:
+        # A saved date (an initial value) shows as its day, month and year boxes.
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return value
+
     def compress(self, data_list: list[str]) -> date | None:
         if not data_list or not any(data_list):
             return None

@@ -19,7 +19,7 @@ from heard.complaints.choices import (
     RemedyKind,
     StageStatus,
 )
-from heard.complaints.errors import RuleViolation
+from heard.complaints.errors import ConcurrentChange, RuleViolation
 from heard.complaints.models.steps import not_before, require_date, step
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.core import clock
@@ -393,6 +393,46 @@ class Complaint(Stamped):
                 details=details,
             )
         self.refresh_from_db()
+
+    #: Details an officer may correct after logging; dates that drive deadlines are not here.
+    EDITABLE = ("summary", "description", "team", "channel", "assigned_officer", "matter_date")
+
+    def update_details(self, *, by: User | None, version: int, **values: Any) -> list[str]:
+        """Correct the complaint's details; returns the names of the fields that changed.
+
+        `version` is the one the officer's form was opened with: if someone has saved the
+        complaint since, nothing is written and ConcurrentChange is raised.
+        """
+        from heard.complaints.models.events import ComplaintEvent
+
+        unknown = set(values) - set(self.EDITABLE)
+        if unknown:
+            raise RuleViolation(f"These details cannot be edited: {', '.join(sorted(unknown))}")
+        if not str(values.get("summary", self.summary)).strip():
+            raise RuleViolation("Enter a summary of the complaint", field="summary")
+        with transaction.atomic():
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            if locked.version != version:
+                raise ConcurrentChange(
+                    "Someone else changed this complaint after you opened this page. "
+                    "Check what is saved now, then save again."
+                )
+            changed = [name for name, value in values.items() if getattr(locked, name) != value]
+            if changed:
+                for name in changed:
+                    setattr(locked, name, values[name])
+                locked.updated_by = by
+                locked.version += 1
+                locked.full_clean(exclude=["reference", "children"])
+                locked.save()
+                ComplaintEvent.objects.create(
+                    complaint=locked,
+                    action="edit_details",
+                    actor=by,
+                    details={"fields": changed},
+                )
+        self.refresh_from_db()
+        return changed
 
     # --- moving between stages --------------------------------------------------------------
 

@@ -32,6 +32,7 @@ EVENT_LABELS = {
     "add_learning_action": "Learning action raised",
     "complete_learning_action": "Learning action completed",
     "add_cost": "Cost recorded",
+    "edit_details": "Details corrected",
 }
 
 

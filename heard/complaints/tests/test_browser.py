@@ -183,3 +183,20 @@ def test_a_manager_reads_the_audit_trail_of_a_case(page):
     page.wait_for_url(re.compile(r"/audit/$"))
     assert page.get_by_role("cell", name="Mo Manager").first.is_visible()
     assert_accessible(page)
+
+
+def test_an_officer_corrects_the_details_of_a_case(officer_page):
+    page = officer_page
+    complaint = f.Stage1OpenFactory()
+    page.goto(f"/complaints/{complaint.reference}/")
+    page.get_by_role("link", name="Correct the details").click()
+    page.wait_for_url(re.compile(r"/edit/$"))
+    assert_accessible(page)
+    page.get_by_label("Summary").fill("")
+    page.get_by_role("button", name="Save the details").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Summary").fill("Visits were cancelled at short notice")
+    page.get_by_role("button", name="Save the details").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_text("Visits were cancelled at short notice").first.is_visible()

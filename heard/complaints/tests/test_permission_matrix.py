@@ -54,6 +54,7 @@ def case_urls(complaint):
         "detail": reverse("complaints:detail", args=[ref]),
         "step": reverse("complaints:step", args=[ref, "appoint"]),
         "add_point": reverse("complaints:add_element", args=[ref]),
+        "edit": reverse("complaints:edit", args=[ref]),
         "audit": reverse("complaints:audit", args=[ref]),
     }
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.expressions import OrderBy
 
 from heard.accounts.models import Role, User
@@ -24,6 +24,14 @@ from heard.complaints.models import Child, Complainant, Complaint, Element, Stag
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.core.forms import DateInputField, GovukForm
 from heard.core.models import Team
+
+
+def caseworkers() -> QuerySet[User]:
+    """The complaints team: who a case can be assigned to."""
+    return User.objects.filter(
+        role__in=[Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER]
+    ).order_by("first_name", "last_name")
+
 
 SORTS = {
     "reference": "reference",
@@ -82,9 +90,7 @@ class CaseFilterForm(GovukForm):
         label="Assigned officer",
         required=False,
         empty_label="Any officer",
-        queryset=User.objects.filter(
-            role__in=[Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER]
-        ).order_by("first_name", "last_name"),
+        queryset=caseworkers(),
     )
     relationship = forms.ChoiceField(
         label="Complainant",
@@ -175,38 +181,58 @@ class CaseFilterForm(GovukForm):
         return [f"-{key}" if descending else key, "-pk"]
 
 
-class ComplaintForm(GovukForm):
-    """Log a new complaint at Stage 1, with its complainant and the child it is about."""
+class ComplaintFields(GovukForm):
+    """The details shared by logging a complaint and correcting it."""
 
-    received_on = DateInputField(what="the complaint was received")
-    channel = forms.ChoiceField(
-        label="How was it received?",
-        choices=[("", "Choose how"), *Channel.choices],
-        error_messages={"required": "Choose how the complaint was received"},
-    )
-    team = forms.ModelChoiceField(
-        label="Team or service it is about",
-        queryset=Team.objects.filter(active=True),
-        empty_label="Choose a team",
-        error_messages={"required": "Choose the team"},
-    )
     summary = forms.CharField(
         label="Summary",
         max_length=300,
         help_text="One line, for lists and letters",
-        error_messages={
-            "required": "Enter a summary of the complaint",
-            "max_length": "Summary must be 300 characters or fewer",
-        },
+        error_messages={"required": "Enter a summary of the complaint"},
     )
     description = forms.CharField(
         label="What the complaint says", required=False, widget=forms.Textarea, max_length=20000
+    )
+    team = forms.ModelChoiceField(
+        label="Team or service it is about",
+        queryset=Team.objects.all(),
+        empty_label="Choose a team",
+        error_messages={"required": "Choose the team"},
+    )
+    channel = forms.ChoiceField(
+        label="How was it received?",
+        choices=[("", "Choose how"), *Channel.choices],
+        error_messages={"required": "Choose how the complaint was received"},
     )
     matter_date = DateInputField(
         what="of the matter complained about",
         label="When did it happen? (optional)",
         required=False,
     )
+
+
+class ComplaintForm(ComplaintFields):
+    """Log a new complaint at Stage 1, with its complainant and the child it is about."""
+
+    field_order = [
+        "received_on",
+        "channel",
+        "team",
+        "summary",
+        "description",
+        "matter_date",
+        "complainant_name",
+        "relationship",
+        "complainant_email",
+        "complainant_phone",
+        "preferred_contact",
+        "child_name",
+        "child_date_of_birth",
+        "child_record_number",
+        "child_legal_status",
+    ]
+
+    received_on = DateInputField(what="the complaint was received")
     complainant_name = forms.CharField(
         label="Complainant's full name",
         max_length=200,
@@ -245,6 +271,12 @@ class ComplaintForm(GovukForm):
     child_legal_status = forms.ChoiceField(
         label="Child's legal status", choices=LegalStatus.choices, initial=LegalStatus.NOT_KNOWN
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        team = self.fields["team"]
+        assert isinstance(team, forms.ModelChoiceField)
+        team.queryset = Team.objects.filter(active=True)  # a new case goes to a current team
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -315,41 +347,23 @@ class ElementForm(GovukForm):
     )
 
 
-class ComplaintDetailsForm(GovukForm):
+class ComplaintDetailsForm(ComplaintFields):
     """Correct a logged complaint's details (not its dates, which drive the deadlines)."""
 
+    field_order = [
+        "summary",
+        "description",
+        "team",
+        "channel",
+        "assigned_officer",
+        "matter_date",
+    ]
     version = forms.IntegerField(widget=forms.HiddenInput)
-    summary = forms.CharField(
-        label="Summary",
-        max_length=300,
-        error_messages={"required": "Enter a summary of the complaint"},
-    )
-    description = forms.CharField(
-        label="What the complaint says", required=False, widget=forms.Textarea, max_length=20000
-    )
-    team = forms.ModelChoiceField(
-        label="Team or service it is about",
-        queryset=Team.objects.all(),
-        empty_label="Choose a team",
-        error_messages={"required": "Choose the team"},
-    )
-    channel = forms.ChoiceField(
-        label="How was it received?",
-        choices=[("", "Choose how"), *Channel.choices],
-        error_messages={"required": "Choose how the complaint was received"},
-    )
     assigned_officer = forms.ModelChoiceField(
         label="Assigned officer",
         required=False,
         empty_label="Not assigned",
-        queryset=User.objects.filter(
-            role__in=[Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER]
-        ).order_by("first_name", "last_name"),
-    )
-    matter_date = DateInputField(
-        what="of the matter complained about",
-        label="When did it happen? (optional)",
-        required=False,
+        queryset=caseworkers(),
     )
 
     @classmethod

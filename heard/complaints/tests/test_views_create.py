@@ -159,3 +159,18 @@ def test_text_over_its_limit_gets_a_govuk_message(client, officer, valid):
     assert "Phone number must be 40 characters or fewer" in html
     assert "Summary must be 300 characters or fewer" in html
     assert not Complaint.objects.exists()
+
+
+def test_the_error_summary_lists_errors_in_the_order_of_the_page(client, officer):
+    client.force_login(officer)
+    html = client.post(URL, {"description": ""}).content.decode()
+    links = [
+        "#id_received_on_0",
+        "#id_channel",
+        "#id_team",
+        "#id_summary",
+        "#id_complainant_name",
+        "#id_relationship",
+    ]
+    positions = [html.index(f'href="{link}"') for link in links]
+    assert positions == sorted(positions)

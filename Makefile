@@ -10,7 +10,7 @@ DEMO_DB ?= demo.sqlite3
 DEMO_SEED ?= 2026
 DEMO_ENV := HEARD_DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB)
 
-.PHONY: help install assets system-packages check test test-sqlite test-postgres demo demo-data demo-reset bench clean
+.PHONY: help install assets runtime-packages system-packages check test test-sqlite test-postgres demo demo-data demo-reset bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -33,7 +33,15 @@ install: $(VENV)/.installed ## Create .venv and install the Python packages
 assets: build/static/heard/heard.css ## Fetch the front-end packages from npm and build the assets
 
 # Debian packages the test suite needs, installed only when missing.
-system-packages: ## Install chromium, poppler-utils and PostgreSQL with apt-get if missing
+runtime-packages: ## Install libmagic1 (how uploads are identified) with apt-get if missing
+	@if ! ls /usr/lib/*/libmagic.so.1 >/dev/null 2>&1; then \
+	  echo "Installing Debian packages: libmagic1"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  $$sudo apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends libmagic1; \
+	fi
+
+system-packages: runtime-packages ## Install chromium, poppler-utils and PostgreSQL with apt-get if missing
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
@@ -69,7 +77,7 @@ $(DEMO_DB):
 
 demo-data: install $(DEMO_DB) ## Build the demo database (if it does not exist)
 
-demo: install assets demo-data ## Install, build demo data and serve on http://127.0.0.1:8000/
+demo: install assets runtime-packages demo-data ## Install, build demo data and serve on http://127.0.0.1:8000/
 	@$(DEMO_ENV) $(PY) manage.py migrate --no-input >/dev/null
 	@$(DEMO_ENV) $(PY) manage.py make_demo_data --print-logins
 	@echo "Heard is starting on http://127.0.0.1:8000/ (Ctrl+C to stop)"

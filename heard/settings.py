@@ -136,8 +136,15 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Built from the npm packages by `make assets`; never committed.
 STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
+# Case documents live outside any public URL: they are only ever served through the
+# permission-checked, audited download view.
+HEARD_DOCUMENT_ROOT = Path(env_str("HEARD_DOCUMENT_ROOT", str(BASE_DIR / "var" / "documents")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": HEARD_DOCUMENT_ROOT, "base_url": "/no-public-url/"},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -192,6 +199,9 @@ HEARD_STAGE2_CLOCK = env_choice("HEARD_STAGE2_CLOCK", "request", ["request", "st
 # How long a process may keep the working-day calendar before re-reading closure days that
 # another process may have changed. A change made in this process takes effect at once.
 HEARD_CALENDAR_CACHE_SECONDS = env_int("HEARD_CALENDAR_CACHE_SECONDS", 60, minimum=0, maximum=3600)
+
+# The largest document an officer may upload to a case, in megabytes.
+HEARD_UPLOAD_MAX_MB = env_int("HEARD_UPLOAD_MAX_MB", 20, minimum=1, maximum=500)
 
 # Audit trail (django-auditlog): changes as JSON, so the audit tab can show before and after.
 AUDITLOG_STORE_JSON_CHANGES = True

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
 
-from heard.complaints.models import Theme
+from django.contrib import admin
+from django.http import HttpRequest
+
+from heard.complaints.models import LetterTemplate, Theme
 
 
 @admin.register(Theme)
@@ -13,3 +16,27 @@ class ThemeAdmin(admin.ModelAdmin[Theme]):
     list_editable = ["active", "order"]
     list_filter = ["active"]
     search_fields = ["name"]
+
+
+@admin.register(LetterTemplate)
+class LetterTemplateAdmin(admin.ModelAdmin[LetterTemplate]):
+    """The wording of the standard letters. There is one of each kind: none added or removed."""
+
+    list_display = ["__str__", "updated_at"]
+    fields = ["kind", "body"]
+    readonly_fields = ["kind"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("complaints.view_lettertemplate")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.has_perm("complaints.view_lettertemplate")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.has_perm("complaints.change_lettertemplate")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

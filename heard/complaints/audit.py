@@ -19,9 +19,11 @@ from heard.complaints.models import (
     Complainant,
     Complaint,
     Cost,
+    Document,
     Element,
     ElementFinding,
     LearningAction,
+    LetterTemplate,
     Remedy,
     Stage,
 )
@@ -29,6 +31,7 @@ from heard.complaints.models import (
 #: Each audited model, with how to find the complaint it belongs to.
 AUDITED = {
     Complaint: "pk",
+    Document: "complaint_id",
     Stage: "complaint_id",
     Element: "complaint_id",
     Remedy: "complaint_id",
@@ -60,6 +63,7 @@ def register() -> None:
         exclude = ["updated_at", "version"] if hasattr(model, "version") else []
         m2m = {"children"} if model is Complaint else set()
         auditlog.register(model, exclude_fields=exclude, m2m_fields=m2m)
+    auditlog.register(LetterTemplate, exclude_fields=["updated_at"])
     # Audit entries are never edited or deleted through the application.
     if admin.site.is_registered(LogEntry):
         admin.site.unregister(LogEntry)
@@ -68,6 +72,11 @@ def register() -> None:
 def record_view(complaint: Complaint) -> None:
     """Log that the current user (set by the audit middleware) opened this case."""
     accessed.send(sender=Complaint, instance=complaint)
+
+
+def record_download(document: Document) -> None:
+    """Log that the current user downloaded this document (who, when, from where)."""
+    accessed.send(sender=Document, instance=document)
 
 
 def entries_for(complaint: Complaint) -> Any:

@@ -6,11 +6,13 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.expressions import OrderBy
 
 from heard.accounts.models import Role, User
+from heard.complaints import filetypes
 from heard.complaints.choices import (
     Channel,
     ComplaintStatus,
@@ -20,7 +22,15 @@ from heard.complaints.choices import (
     StageStatus,
 )
 from heard.complaints.errors import DomainError
-from heard.complaints.models import Child, Complainant, Complaint, Element, Stage, Theme
+from heard.complaints.models import (
+    Child,
+    Complainant,
+    Complaint,
+    Document,
+    Element,
+    Stage,
+    Theme,
+)
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.core.forms import DateInputField, GovukForm
 from heard.core.models import Team
@@ -386,3 +396,63 @@ class ComplaintDetailsForm(ComplaintFields):
             if saved != typed:
                 rows.append((str(self.fields[name].label), str(saved or ""), str(typed or "")))
         return rows
+
+
+class DocumentForm(GovukForm):
+    """Add a file to a case. What the file is, is judged from its content, not its name."""
+
+    file = forms.FileField(
+        label="Choose the file",
+        help_text="A PDF, Word document, email (.eml or .msg) or image",
+        error_messages={"required": "Select a file", "empty": "The selected file is empty"},
+        widget=forms.FileInput,
+        max_length=255,
+    )
+    title = forms.CharField(
+        label="Title (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example, Letter from Ms Jones, 3 March. Leave it empty to use the file name",
+    )
+    stage = forms.ChoiceField(label="Which stage is it for?", required=False)
+
+    def __init__(self, *args: Any, complaint: Complaint, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].error_messages["max_length"] = (
+            "The selected file's name must be 255 characters or fewer"
+        )
+        self.stages = {str(s.pk): s for s in complaint.stages.all()}
+        stage = self.fields["stage"]
+        assert isinstance(stage, forms.ChoiceField)
+        stage.choices = [
+            *((pk, f"Stage {s.number}") for pk, s in self.stages.items()),
+            ("", "The whole case"),
+        ]
+        self.initial.setdefault("stage", str(complaint.active_stage.pk))
+        self.content_type = ""
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        limit = settings.HEARD_UPLOAD_MAX_MB
+        if upload.size > limit * 1024 * 1024:
+            raise forms.ValidationError(f"The selected file must be smaller than {limit} MB")
+        try:
+            self.content_type = filetypes.check(upload, upload.name)
+        except filetypes.FileTypeError as error:
+            raise forms.ValidationError(str(error)) from None
+        return upload
+
+    def clean_stage(self) -> Stage | None:
+        return self.stages.get(self.cleaned_data["stage"])
+
+    def save(self, complaint: Complaint, *, by: User) -> Document:
+        upload = self.cleaned_data["file"]
+        return Document.attach(
+            complaint,
+            by=by,
+            stage=self.cleaned_data["stage"],
+            title=self.cleaned_data["title"] or upload.name,
+            filename=upload.name,
+            content=upload,
+            content_type=self.content_type,
+        )

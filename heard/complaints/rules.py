@@ -10,7 +10,7 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from heard.accounts.models import Role, User
-from heard.complaints.models import Complaint
+from heard.complaints.models import Complaint, Document
 
 CASEWORK_ROLES = frozenset({Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER})
 
@@ -43,3 +43,24 @@ def is_complaints_manager(user: User | AnonymousUser) -> bool:
 
 # The audit tab (who changed and who viewed a case) is for complaints managers.
 rules.add_perm("complaints.view_audit", is_complaints_manager & can_view_complaint)
+
+
+@rules.predicate
+def can_view_document(user: User | AnonymousUser, document: Document | None) -> bool:
+    if document is None:
+        return False
+    return Document.objects.visible_to(user).filter(pk=document.pk).exists()
+
+
+rules.add_perm("complaints.view_document", can_view_document)
+
+
+@rules.predicate
+def is_administrator(user: User | AnonymousUser) -> bool:
+    return isinstance(user, User) and user.is_active and user.role == Role.ADMINISTRATOR
+
+
+# The wording of the standard letters belongs to the complaints manager (and administrators).
+can_edit_letters = is_complaints_manager | is_administrator
+rules.add_perm("complaints.view_lettertemplate", can_edit_letters)
+rules.add_perm("complaints.change_lettertemplate", can_edit_letters)

@@ -13,5 +13,8 @@ urlpatterns = [
     path("<str:reference>/add-point/", views.element_create, name="add_element"),
     path("<str:reference>/edit/", views.complaint_edit, name="edit"),
     path("<str:reference>/audit/", views.complaint_audit, name="audit"),
+    path("<str:reference>/documents/new/", views.document_upload, name="upload"),
+    path("<str:reference>/documents/<int:pk>/", views.document_download, name="document"),
+    path("<str:reference>/letters/<slug:kind>/", views.letter_create, name="letter"),
     path("<str:reference>/<slug:step>/", views.complaint_step, name="step"),
 ]

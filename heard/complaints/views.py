@@ -7,24 +7,33 @@ from datetime import date
 from functools import cached_property
 from typing import cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heard.accounts.models import User
-from heard.complaints import audit, transitions
+from heard.complaints import audit, letters, transitions
 from heard.complaints.errors import ConcurrentChange, DomainError
 from heard.complaints.forms import (
     CaseFilterForm,
     ComplaintDetailsForm,
     ComplaintForm,
+    DocumentForm,
     ElementForm,
 )
-from heard.complaints.models import Complaint, ComplaintEvent, Stage
+from heard.complaints.models import (
+    Complaint,
+    ComplaintEvent,
+    Document,
+    LetterTemplate,
+    Stage,
+)
 from heard.complaints.step_forms import STEP_FORMS
 from heard.core import clock
 from heard.workdays import working_days_between
@@ -152,6 +161,13 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
         (element, [findings.get((element.pk, s.pk)) for s in stages])
         for element in complaint.elements.all()
     ]
+    can_change = request.user.has_perm("complaints.change_complaint", complaint)
+    numbers = {s.number for s in stages}
+    documents = list(
+        Document.objects.visible_to(request.user)
+        .filter(complaint=complaint)
+        .select_related("stage", "added_by")
+    )
     return render(
         request,
         "complaints/detail.html",
@@ -161,13 +177,18 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "elements": elements,
             "costs": [(s, cost) for s in stages for cost in s.costs.all()],
             "can_audit": request.user.has_perm("complaints.view_audit", complaint),
+            "can_change": can_change,
+            "documents": documents,
+            "letters": [t for t in LetterTemplate.objects.all() if t.stage_number in numbers]
+            if can_change
+            else [],
             "actions": (
                 [
                     t
                     for t in transitions.available(complaint.active_stage, today)
                     if t.name in STEP_FORMS
                 ]
-                if request.user.has_perm("complaints.change_complaint", complaint)
+                if can_change
                 else []
             ),
             "today": today,
@@ -179,9 +200,7 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
 def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
     """Show and record one step of the transition table on the case's current stage."""
     complaint = _get_complaint_for_user(request, reference)
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm("complaints.change_complaint", complaint):
-        raise PermissionDenied
+    user = _case_editor(request, complaint)
     form_class = STEP_FORMS.get(step)
     if form_class is None:
         raise Http404("No such step")
@@ -223,6 +242,14 @@ def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpRespo
     )
 
 
+def _case_editor(request: HttpRequest, complaint: Complaint) -> User:
+    """The signed-in user, if they may record steps on this case (403 otherwise)."""
+    user = request.user
+    if not isinstance(user, User) or not user.has_perm("complaints.change_complaint", complaint):
+        raise PermissionDenied
+    return user
+
+
 def _caseworker(request: HttpRequest) -> User:
     user = request.user
     if not isinstance(user, User) or not user.has_perm("complaints.add_complaint"):
@@ -247,9 +274,7 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
 def element_create(request: HttpRequest, reference: str) -> HttpResponse:
     """Add a point of complaint, with its theme."""
     complaint = _get_complaint_for_user(request, reference)
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm("complaints.change_complaint", complaint):
-        raise PermissionDenied
+    user = _case_editor(request, complaint)
     form = ElementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -280,9 +305,7 @@ def complaint_audit(request: HttpRequest, reference: str) -> HttpResponse:
 def complaint_edit(request: HttpRequest, reference: str) -> HttpResponse:
     """Correct a complaint's details, refusing a save made from an out-of-date page."""
     complaint = _get_complaint_for_user(request, reference)
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm("complaints.change_complaint", complaint):
-        raise PermissionDenied
+    user = _case_editor(request, complaint)
     form = ComplaintDetailsForm(
         request.POST or None, initial=ComplaintDetailsForm.initial_for(complaint)
     )
@@ -311,3 +334,56 @@ def complaint_edit(request: HttpRequest, reference: str) -> HttpResponse:
         "complaints/edit.html",
         {"complaint": complaint, "form": form, "differences": differences},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
+    """Add a letter, email, PDF, Word file or image to the case."""
+    complaint = _get_complaint_for_user(request, reference)
+    user = _case_editor(request, complaint)
+    form = DocumentForm(request.POST or None, request.FILES or None, complaint=complaint)
+    if request.method == "POST" and form.is_valid():
+        document = form.save(complaint, by=user)
+        messages.success(request, f"Document “{document.title}” added")
+        return redirect(_documents_url(complaint))
+    return render(
+        request,
+        "complaints/upload.html",
+        {"complaint": complaint, "form": form, "max_mb": settings.HEARD_UPLOAD_MAX_MB},
+    )
+
+
+@require_GET
+def document_download(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+    """A document, if this user may open it (404 otherwise); every download is audited."""
+    document = get_object_or_404(
+        Document.objects.visible_to(request.user), pk=pk, complaint__reference=reference
+    )
+    audit.record_download(document)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.filename,
+        content_type=document.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def letter_create(request: HttpRequest, reference: str, kind: str) -> HttpResponse:
+    """Fill in a standard letter for the case and keep it among its documents."""
+    complaint = _get_complaint_for_user(request, reference)
+    user = _case_editor(request, complaint)
+    template = get_object_or_404(LetterTemplate, kind=kind)
+    try:
+        letters.create_letter(complaint, template, by=user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{template} letter created: download it from Documents")
+    return redirect(_documents_url(complaint))
+
+
+def _documents_url(complaint: Complaint) -> str:
+    return reverse("complaints:detail", args=[complaint.reference]) + "#documents"

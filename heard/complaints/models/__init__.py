@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from heard.complaints.models.complaint import Complaint, ReferenceSequence, Theme
+from heard.complaints.models.documents import Document, LetterKind, LetterTemplate
 from heard.complaints.models.events import ComplaintEvent
 from heard.complaints.models.outcomes import (
     Cost,
@@ -22,9 +23,12 @@ __all__ = [
     "Complaint",
     "ComplaintEvent",
     "Cost",
+    "Document",
     "Element",
     "ElementFinding",
     "LearningAction",
+    "LetterKind",
+    "LetterTemplate",
     "Practitioner",
     "ReferenceSequence",
     "Remedy",

@@ -33,6 +33,8 @@ EVENT_LABELS = {
     "complete_learning_action": "Learning action completed",
     "add_cost": "Cost recorded",
     "edit_details": "Details corrected",
+    "add_document": "Document added",
+    "add_letter": "Letter created",
 }
 
 

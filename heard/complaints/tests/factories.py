@@ -90,7 +90,7 @@ def _with_finding(complaint: Complaint, stage: Stage, finding: str) -> None:
     stage.record_finding(by=None, element=element, finding=finding)
 
 
-def _appoint_stage2(stage: Stage, on: date) -> dict[str, Practitioner]:
+def appoint_stage2(stage: Stage, on: date) -> dict[str, Practitioner]:
     people: dict[str, Practitioner] = {}
     for role in (
         AppointmentRole.INVESTIGATING_OFFICER,
@@ -148,7 +148,7 @@ class Stage2RespondedFactory(Stage2OpenFactory):
 
         stage = complaint.active_stage
         stage.acknowledge(by=None, on=stage.started_on)
-        _appoint_stage2(stage, stage.started_on)
+        appoint_stage2(stage, stage.started_on)
         _with_finding(complaint, stage, Finding.PARTIALLY_UPHELD)
         stage.respond(by=None, on=add_working_days(stage.started_on, 20))
         complaint.refresh_from_db()

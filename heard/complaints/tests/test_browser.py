@@ -7,6 +7,7 @@ import re
 import pytest
 
 from heard.accounts.tests.factories import UserFactory
+from heard.complaints.models import LetterKind, LetterTemplate
 from heard.complaints.tests import factories as f
 from heard.conftest import assert_accessible, sign_in
 
@@ -200,3 +201,40 @@ def test_an_officer_corrects_the_details_of_a_case(officer_page):
     page.get_by_role("button", name="Save the details").click()
     page.wait_for_selector(".govuk-notification-banner--success")
     assert page.get_by_text("Visits were cancelled at short notice").first.is_visible()
+
+
+def test_an_officer_adds_a_document_and_creates_a_letter(officer_page, tmp_path):
+    # A browser test's database is emptied between tests, migrated rows included.
+    LetterTemplate.objects.get_or_create(
+        kind=LetterKind.ACKNOWLEDGEMENT, defaults={"body": "Dear {complainant_name}"}
+    )
+    page = officer_page
+    complaint = f.Stage1OpenFactory()
+    page.goto(f"/complaints/{complaint.reference}/")
+    page.get_by_role("link", name="Add a document").click()
+    page.wait_for_url(re.compile(r"/documents/new/$"))
+    assert_accessible(page)
+
+    disguised = tmp_path / "letter.pdf"
+    disguised.write_bytes(b"<!DOCTYPE html><html><script>alert(1)</script></html>")
+    page.get_by_label("Choose the file").set_input_files(str(disguised))
+    page.get_by_role("button", name="Add the document").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.get_by_text("it is a web page").first.is_visible()
+    assert_accessible(page)
+
+    real = tmp_path / "letter-from-pat.pdf"
+    real.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n")
+    page.get_by_label("Choose the file").set_input_files(str(real))
+    page.get_by_label("Title (optional)").fill("Letter from Pat")
+    page.get_by_role("button", name="Add the document").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_role("link", name=re.compile("^Letter from Pat")).is_visible()
+
+    page.get_by_role("button", name="Acknowledgement letter").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    link = page.get_by_role("link", name=re.compile("^Acknowledgement letter"))
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == f"{complaint.reference} Acknowledgement.docx"
+    assert_accessible(page)

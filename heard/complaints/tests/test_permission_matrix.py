@@ -5,12 +5,15 @@ The list never shows a case whose page would refuse (checked here for every role
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
 from heard.complaints.choices import AppointmentRole
+from heard.complaints.models import Document
 from heard.complaints.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +27,7 @@ APPOINTED = {
     Role.PANEL_MEMBER: AppointmentRole.PANEL_MEMBER,
 }
 SEES_NOTHING = {Role.REPORT_VIEWER, Role.ADMINISTRATOR}
+STAGE_2_ONLY = {Role.INVESTIGATING_OFFICER, Role.INDEPENDENT_PERSON}
 
 
 @pytest.fixture
@@ -33,6 +37,17 @@ def world():
     unseen = f.Stage3OpenFactory(team=f.TeamFactory(name="Adoption"))
     people = {a.role: a.practitioner for a in seen.stages.get(number=2).appointments.all()}
     people[AppointmentRole.PANEL_MEMBER] = panel[1]
+    for complaint in (seen, unseen):
+        for number in (1, 2):
+            Document.attach(
+                complaint,
+                by=None,
+                stage=complaint.stages.get(number=number),
+                title=f"Stage {number} notes",
+                filename="notes.pdf",
+                content=io.BytesIO(b"%PDF-1.4\n%%EOF\n"),
+                content_type="application/pdf",
+            )
     return {"seen": seen, "unseen": unseen, "people": people}
 
 
@@ -56,13 +71,20 @@ def case_urls(complaint):
         "add_point": reverse("complaints:add_element", args=[ref]),
         "edit": reverse("complaints:edit", args=[ref]),
         "audit": reverse("complaints:audit", args=[ref]),
+        "upload": reverse("complaints:upload", args=[ref]),
+        **{
+            f"document_stage{d.stage.number}": reverse("complaints:document", args=[ref, d.pk])
+            for d in complaint.documents.select_related("stage")
+        },
     }
 
 
 def expected(role, url_name, may_see):
     if not may_see:
         return 404
-    if url_name == "detail":
+    if url_name == "document_stage1" and role in STAGE_2_ONLY:
+        return 404  # investigators see only the documents of their Stage 2
+    if url_name in ("detail", "document_stage1", "document_stage2"):
         return 200
     if url_name == "audit":
         return 200 if role == Role.COMPLAINTS_MANAGER else 403
@@ -84,6 +106,11 @@ def test_every_role_gets_the_expected_status_on_every_url(client, world, role):
                 client.get(url).status_code,
                 expected(role, name, may_see[which]),
             )
+        letter = reverse("complaints:letter", args=[world[which].reference, "acknowledgement"])
+        results[(which, "letter")] = (
+            client.post(letter).status_code,
+            302 if may_see[which] and role in CASEWORK else 404 if not may_see[which] else 403,
+        )
     wrong = {k: v for k, v in results.items() if v[0] != v[1]}
     assert not wrong, f"{role}: (got, expected) {wrong}"
 

@@ -1,0 +1,89 @@
+"""Standard letters: a template's wording, filled in from the case, as a Word document."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from django.conf import settings
+from docx.shared import Pt
+
+from heard.accounts.models import User
+from heard.complaints.errors import RuleViolation
+from heard.complaints.filetypes import DOCX
+from heard.complaints.models import Complaint, Document, LetterTemplate, Stage
+from heard.complaints.models.documents import PLACEHOLDER
+from heard.complaints.models.steps import long_date
+from heard.core import clock
+
+
+def values_for(complaint: Complaint, stage: Stage) -> dict[str, str]:
+    """What each placeholder says for this case and stage."""
+    due = stage.response_due
+    officer = complaint.assigned_officer
+    return {
+        "reference": complaint.reference,
+        "today": long_date(clock.today()),
+        "organisation": settings.HEARD_ORGANISATION_NAME,
+        "complainant_name": complaint.complainant.name,
+        "complainant_address": complaint.complainant.address,
+        "child_names": ", ".join(child.name for child in complaint.children.all()),
+        "received_on": long_date(complaint.received_on),
+        "summary": complaint.summary,
+        "points": "\n".join(
+            f"{element.number}. {element.description}" for element in complaint.elements.all()
+        ),
+        "stage_started_on": long_date(stage.started_on),
+        "response_due": long_date(due) if due else "",
+        "panel_due": long_date(stage.panel_due) if stage.panel_due else "",
+        "officer_name": (officer.get_full_name() or officer.username) if officer else "",
+    }
+
+
+def fill(body: str, values: dict[str, str]) -> str:
+    """The body with each {placeholder} replaced; anything else is left exactly as written."""
+    return PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), body)
+
+
+def render_docx(text: str, *, complaint: Complaint) -> bytes:
+    """A plain, accessible Word letter: the organisation, the date and reference, the body."""
+    document = docx.Document()
+    style = document.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(12)
+    document.core_properties.title = complaint.reference
+    document.core_properties.author = settings.HEARD_ORGANISATION_NAME
+    document.add_heading(settings.HEARD_ORGANISATION_NAME, level=1)
+    today = long_date(clock.today())
+    document.add_paragraph(f"Our reference: {complaint.reference}\nDate: {today}")
+    address = "\n".join(
+        line for line in [complaint.complainant.name, complaint.complainant.address] if line
+    )
+    document.add_paragraph(address)
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        if block.strip():
+            document.add_paragraph(block.strip("\n"))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def create_letter(complaint: Complaint, template: LetterTemplate, *, by: User) -> Document:
+    """Fill in the template for the case and keep the letter among its documents."""
+    stage = next((s for s in complaint.stages.all() if s.number == template.stage_number), None)
+    if stage is None:
+        raise RuleViolation(
+            f"The {template} letter is for Stage {template.stage_number}, "
+            f"which this complaint has not reached"
+        )
+    text = fill(template.body, values_for(complaint, stage))
+    return Document.attach(
+        complaint,
+        by=by,
+        stage=stage,
+        title=f"{template} letter",
+        filename=template.filename(complaint.reference),
+        content=io.BytesIO(render_docx(text, complaint=complaint)),
+        content_type=DOCX,
+        letter=template.kind,
+    )

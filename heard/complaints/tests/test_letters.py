@@ -1,0 +1,135 @@
+"""Standard letters: Word documents filled in from the case, from templates in the database."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import docx
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from heard.complaints.models import Document, LetterKind, LetterTemplate
+from heard.complaints.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def letter_text(document: Document) -> str:
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(document.file.read())).paragraphs)
+
+
+def create(client, complaint, kind):
+    return client.post(reverse("complaints:letter", args=[complaint.reference, kind]))
+
+
+def test_the_four_standard_letters_are_ready_to_edit_after_migrating():
+    kinds = set(LetterTemplate.objects.values_list("kind", flat=True))
+    assert kinds == set(LetterKind.values)
+    for template in LetterTemplate.objects.all():
+        template.full_clean()  # every placeholder in the shipped wording can be filled in
+
+
+@time_machine.travel(date(2025, 3, 4), tick=False)
+def test_an_acknowledgement_is_filled_in_from_the_case(client, officer):
+    complaint = f.Stage1OpenFactory(received_on=date(2025, 3, 3), complainant__name="Pat Jones")
+    complaint.add_element(by=None, theme=f.ThemeFactory(), description="Calls not returned")
+    complaint.assigned_officer = officer
+    complaint.save()
+    client.force_login(officer)
+
+    response = create(client, complaint, LetterKind.ACKNOWLEDGEMENT)
+
+    assert response.status_code == 302
+    assert response.url.endswith("#documents")
+    document = Document.objects.get()
+    assert document.letter == LetterKind.ACKNOWLEDGEMENT
+    assert document.stage == complaint.stages.get(number=1)
+    assert document.filename == f"{complaint.reference} Acknowledgement.docx"
+    assert document.content_type.endswith("wordprocessingml.document")
+    text = letter_text(document)
+    assert "Dear Pat Jones" in text
+    assert f"Our reference: {complaint.reference}" in text
+    assert "received on 3 March 2025" in text
+    assert "1. Calls not returned" in text
+    # 10 working days from Monday 3 March 2025 (day 0) is Monday 17 March.
+    assert "response by 17 March 2025" in text
+    assert officer.get_full_name() in text
+    assert "{" not in text
+
+
+def test_an_edited_template_is_used_for_the_next_letter(client, officer):
+    complaint = f.Stage1OpenFactory()
+    template = LetterTemplate.objects.get(kind=LetterKind.STAGE1_RESPONSE)
+    template.body = "Dear {complainant_name}\n\nWe have looked again at {reference}."
+    template.save()
+    client.force_login(officer)
+    create(client, complaint, LetterKind.STAGE1_RESPONSE)
+    text = letter_text(Document.objects.get())
+    assert f"We have looked again at {complaint.reference}." in text
+
+
+def test_a_letter_for_a_stage_not_reached_is_refused_and_nothing_is_kept(client, officer):
+    complaint = f.Stage1OpenFactory()
+    client.force_login(officer)
+    response = create(client, complaint, LetterKind.STAGE3_INVITATION)
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "is for Stage 3, which this complaint has not reached" in page
+    assert not Document.objects.exists()
+
+
+def test_the_case_page_offers_only_the_letters_for_stages_the_case_has(client, officer):
+    complaint = f.Stage2OpenFactory()
+    client.force_login(officer)
+    page = client.get(reverse("complaints:detail", args=[complaint.reference]))
+    offered = {t.kind for t in page.context["letters"]}
+    assert offered == {
+        LetterKind.ACKNOWLEDGEMENT,
+        LetterKind.STAGE1_RESPONSE,
+        LetterKind.STAGE2_ADJUDICATION,
+    }
+
+
+def test_a_letter_is_created_by_post_only(client, officer):
+    complaint = f.Stage1OpenFactory()
+    client.force_login(officer)
+    url = reverse("complaints:letter", args=[complaint.reference, LetterKind.ACKNOWLEDGEMENT])
+    assert client.get(url).status_code == 405
+    assert not Document.objects.exists()
+
+
+def test_a_template_with_a_placeholder_heard_cannot_fill_is_refused():
+    template = LetterTemplate.objects.get(kind=LetterKind.ACKNOWLEDGEMENT)
+    template.body = "Dear {complainant_name}, your {shoe_size} and {}"
+    with pytest.raises(ValidationError, match=r"\{shoe_size\}, which Heard cannot fill in"):
+        template.full_clean()
+    with pytest.raises(ValidationError):
+        template.save()
+    template.refresh_from_db()
+    assert "{shoe_size}" not in template.body
+
+
+def test_a_complaints_manager_edits_letter_wording_in_admin_and_an_officer_cannot(
+    client, manager, officer
+):
+    manager.is_staff = True
+    manager.save()
+    template = LetterTemplate.objects.get(kind=LetterKind.ACKNOWLEDGEMENT)
+    url = reverse("admin:complaints_lettertemplate_change", args=[template.pk])
+    client.force_login(manager)
+    response = client.post(url, {"body": "Dear {complainant_name}\n\nThank you."})
+    assert response.status_code == 302
+    template.refresh_from_db()
+    assert template.body == "Dear {complainant_name}\n\nThank you."
+    refused = client.post(url, {"body": "Dear {nickname}"})
+    assert "which Heard cannot fill in" in refused.content.decode()
+
+    officer.is_staff = True
+    officer.save()
+    client.force_login(officer)
+    assert client.post(url, {"body": "Changed"}).status_code == 403
+    template.refresh_from_db()
+    assert template.body == "Dear {complainant_name}\n\nThank you."

@@ -12,12 +12,23 @@ def _seed_default_themes(**kwargs: Any) -> None:
     seed_default_themes()
 
 
+def _refresh_deadlines(**kwargs: Any) -> None:
+    from heard.complaints.models import Complaint
+
+    # After a calendar change, and after every migrate (which is when a changed deadline
+    # setting takes effect on deployment), every stored next deadline is derived again.
+    Complaint.objects.refresh_all_deadlines()
+
+
 class ComplaintsConfig(AppConfig):
     name = "heard.complaints"
     verbose_name = "Complaints"
 
     def ready(self) -> None:
         from heard.complaints import audit
+        from heard.workdays.store import calendar_rebuilt
 
         audit.register()
         post_migrate.connect(_seed_default_themes, sender=self, dispatch_uid="default-themes")
+        post_migrate.connect(_refresh_deadlines, sender=self, dispatch_uid="refresh-deadlines")
+        calendar_rebuilt.connect(_refresh_deadlines, dispatch_uid="calendar-deadlines")

@@ -1,8 +1,10 @@
 """Rules about many complaints and stages, computed in the database.
 
-Deadlines are not stored. `StageQuerySet.with_deadlines()` derives them in SQL from the
-recorded dates and the calendar table (`workdays.CalendarDay`), by the same rules as the
-properties on `Stage`; a test checks that both agree.
+Deadlines are derived, never entered. `StageQuerySet.with_deadlines()` derives them in SQL
+from the recorded dates and the calendar table (`workdays.CalendarDay`), by the same rules as
+the properties on `Stage`; a test checks that both agree. The current stage's next deadline
+and status are also kept on each complaint (`ComplaintQuerySet.refresh_deadlines()`), so
+counts and filters over the open caseload read one table and an index.
 
 The trick: each calendar row carries the count of working days up to and including that day.
 "N working days after d" is then the working day whose count is count(d) + N.
@@ -70,8 +72,8 @@ class StageQuerySet(models.QuerySet["Stage"]):
         return self.filter(status__in_constants=OPEN_STAGE_STATUSES)  # type: ignore[misc]
 
     def with_deadlines(self) -> StageQuerySet:
-        """Annotate `acknowledgement_due_on` and `next_due_on`, derived as Stage's properties
-        `acknowledgement_due` and `next_due` derive them."""
+        """Annotate `acknowledgement_due_on` and `derived_next_due_on`, derived as Stage's
+        properties `acknowledgement_due` and `next_due` derive them."""
         clock = "statement_agreed_on" if periods.stage2_clock_from_statement() else "started_on"
         counted = self.annotate(
             _n_start=_count_at("started_on"),
@@ -86,7 +88,7 @@ class StageQuerySet(models.QuerySet["Stage"]):
                 after("_n_start") + periods.acknowledgement_period()
             ),
         ).annotate(
-            next_due_on=Case(
+            derived_next_due_on=Case(
                 # An ended stage owes nothing, whatever its dates say.
                 When(
                     ~Q(status__in=OPEN_STAGE_STATUSES), then=Value(None, output_field=DateField())
@@ -120,32 +122,6 @@ class StageQuerySet(models.QuerySet["Stage"]):
                 output_field=DateField(),
             ),
         )
-
-    def overdue(self, today: date) -> StageQuerySet:
-        """Open stages whose next deadline has passed (it was before today)."""
-        return self.open().with_deadlines().filter(Q(next_due_on__lt=today))
-
-    def due_within(self, working_days: int, today: date) -> StageQuerySet:
-        """Open stages whose next deadline is today or within the next N working days."""
-        last = add_working_days(today, working_days)
-        return self.open().with_deadlines().filter(Q(next_due_on__gte=today, next_due_on__lte=last))
-
-    def deadline_counts(self, today: date, within: int) -> dict[str, int]:
-        """How many open stages are overdue, and how many fall due within N working days.
-
-        One pass over the open stages. A complaint has exactly one open stage (its current
-        one: escalating ends the stage before), so these are also counts of complaints.
-        """
-        last = add_working_days(today, within)
-        counts = (
-            self.open()
-            .with_deadlines()
-            .aggregate(
-                overdue=Count("pk", filter=Q(next_due_on__lt=today)),
-                due_soon=Count("pk", filter=Q(next_due_on__gte=today, next_due_on__lte=last)),
-            )
-        )
-        return {"overdue": counts["overdue"], "due_soon": counts["due_soon"]}
 
     def with_outcome(self) -> StageQuerySet:
         """Annotate `rolled_up_outcome`, the roll-up of the stage's findings (models.roll_up)."""
@@ -216,32 +192,45 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
     def open(self) -> ComplaintQuerySet:
         return self.filter(status=ComplaintStatus.OPEN)
 
-    def with_next_due(self) -> ComplaintQuerySet:
-        """Annotate `next_due_on`: the next deadline the council owes on the current stage."""
+    def refresh_deadlines(self) -> int:
+        """Store each complaint's `next_due_on` and `stage_status`: the next deadline and the
+        status of its current stage, derived in SQL by StageQuerySet.with_deadlines()."""
         from heard.complaints.models import Stage
 
-        current = Stage.objects.with_deadlines().filter(
-            complaint=OuterRef("pk"), number=OuterRef("current_stage")
+        current = Stage.objects.filter(complaint=OuterRef("pk"), number=OuterRef("current_stage"))
+        # An annotation, which django-stubs cannot see through with_deadlines().
+        due = current.with_deadlines().values("derived_next_due_on")  # type: ignore[misc]
+        return self.order_by().update(
+            next_due_on=Subquery(due[:1]),
+            # Empty for the moment between creating a complaint and its first stage.
+            stage_status=Coalesce(Subquery(current.order_by().values("status")[:1]), Value("")),
         )
-        return self.annotate(next_due_on=Subquery(current.values(due=F("next_due_on"))[:1]))
+
+    def refresh_all_deadlines(self) -> int:
+        """Re-derive the stored deadline of every open complaint, after the calendar or a
+        deadline setting changed; closed complaints owe nothing. Returns how many are open."""
+        self.exclude(status=ComplaintStatus.OPEN).filter(next_due_on__isnull=False).update(
+            next_due_on=None
+        )
+        return self.open().refresh_deadlines()
 
     def received_between(self, first: date, last: date) -> ComplaintQuerySet:
         return self.filter(received_on__gte=first, received_on__lte=last)
 
-    def _with_stage(self, stages: StageQuerySet) -> ComplaintQuerySet:
-        # "pk IN (the few open stages matching)" is evaluated once; a correlated EXISTS would
-        # be evaluated per complaint, which costs more as the caseload grows.
-        # (Without the default ordering, which would join every complaint to sort them.)
-        return self.filter(pk__in=stages.order_by().values("complaint_id"))
-
     def overdue(self, today: date) -> ComplaintQuerySet:
-        """Complaints with an open stage whose next deadline has passed."""
-        from heard.complaints.models import Stage
-
-        return self.open()._with_stage(Stage.objects.overdue(today))
+        """Open complaints whose next deadline has passed (it was before today)."""
+        return self.open().filter(next_due_on__lt=today)
 
     def due_within(self, working_days: int, today: date) -> ComplaintQuerySet:
-        """Complaints whose next deadline is today or within the next N working days."""
-        from heard.complaints.models import Stage
+        """Open complaints whose next deadline is today or within the next N working days."""
+        last = add_working_days(today, working_days)
+        return self.open().filter(next_due_on__gte=today, next_due_on__lte=last)
 
-        return self.open()._with_stage(Stage.objects.due_within(working_days, today))
+    def deadline_counts(self, today: date, within: int) -> dict[str, int]:
+        """How many open complaints are overdue, and how many fall due within N working days
+        (one query, over an index of the open complaints' stored deadlines)."""
+        last = add_working_days(today, within)
+        return self.open().aggregate(
+            overdue=Count("pk", filter=Q(next_due_on__lt=today)),
+            due_soon=Count("pk", filter=Q(next_due_on__gte=today, next_due_on__lte=last)),
+        )

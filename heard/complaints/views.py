@@ -93,18 +93,13 @@ def days_left(due: date | None, today: date) -> DaysLeft | None:
 def complaint_list(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     form = CaseFilterForm(request.GET or None)
-    complaints = (
-        Complaint.objects.visible_to(request.user)
-        .select_related("team", "complainant")
-        .with_next_due()
-    )
+    complaints = Complaint.objects.visible_to(request.user).select_related("team", "complainant")
     if form.is_bound and form.is_valid():
         complaints = form.filter(complaints, today).order_by(*form.ordering())
     else:
         complaints = complaints.order_by("-received_on", "-pk")
     page = CappedPaginator(complaints, PAGE_SIZE).get_page(request.GET.get("page"))
-    # next_due_on is annotated by ComplaintQuerySet.with_next_due().
-    rows = [(c, days_left(getattr(c, "next_due_on", None), today)) for c in page]
+    rows = [(c, days_left(c.next_due_on, today)) for c in page]
     sort = form.cleaned_data.get("sort") if form.is_bound and form.is_valid() else ""
     order = form.cleaned_data.get("order") if form.is_bound and form.is_valid() else ""
     return render(

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 import time
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 
 from heard.workdays.calendar import WorkingCalendar
 from heard.workdays.models import CalendarBuild, CalendarDay, ClosureDay
+
+#: Sent inside the rebuild's transaction after the calendar table changed, so that anything
+#: stored from it (a stage's next deadline) is re-derived in the same transaction.
+calendar_rebuilt = Signal()
 
 _lock = threading.Lock()
 _cached: tuple[float, WorkingCalendar] | None = None
@@ -39,11 +45,23 @@ def current_calendar() -> WorkingCalendar:
     return calendar
 
 
+def ensure_current_calendar() -> None:
+    """Drop this process's cached calendar if another process has rebuilt the calendar table
+    since it was loaded (one small query). For values that are stored, not just shown."""
+    cached = _cached
+    if cached is None:
+        return
+    built = CalendarBuild.objects.values_list("fingerprint", flat=True).first()
+    if built is not None and built != _fingerprint(cached[1]):
+        forget_calendar()
+
+
 def forget_calendar() -> None:
     global _cached
     _cached = None
 
 
+@functools.lru_cache(maxsize=2)  # by identity: the calendar in use, and the last one
 def _fingerprint(calendar: WorkingCalendar) -> str:
     digest = hashlib.sha256(
         f"{calendar.first_day}:{calendar.last_day}:".encode()
@@ -76,4 +94,5 @@ def rebuild_calendar_table(*, force: bool = False) -> bool:
     else:
         build.fingerprint = fingerprint
         build.save(update_fields=["fingerprint", "built_at"])
+    calendar_rebuilt.send(sender=CalendarDay)
     return True

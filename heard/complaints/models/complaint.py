@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.db.models import F
 from django.db.models.functions import Lower
 
 from heard.complaints.choices import (
@@ -139,6 +140,14 @@ class Complaint(Stamped):
 
     closed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Derived, never entered: the current stage's status and next deadline (Stage.next_due),
+    # written in SQL from the stages and the calendar table after every save of the complaint
+    # or a stage, and whenever the calendar changes (docs/decisions/0004). Kept here so the
+    # dashboard counts the open caseload from one index, not a calendar join per case.
+    stage_status = models.CharField(
+        max_length=30, choices=StageStatus.choices, blank=True, editable=False
+    )
+    next_due_on = models.DateField(null=True, blank=True, editable=False)
 
     objects = ComplaintQuerySet.as_manager()
 
@@ -146,7 +155,10 @@ class Complaint(Stamped):
         ordering = ["-received_on", "-pk"]
         indexes = [
             models.Index(fields=["received_on"], name="complaint_received_idx"),
-            models.Index(fields=["status", "current_stage"], name="complaint_status_idx"),
+            models.Index(
+                fields=["status", "current_stage", "stage_status"], name="complaint_status_idx"
+            ),
+            models.Index(fields=["status", "next_due_on"], name="complaint_next_due_idx"),
             # "My open work": an officer's open complaints, without reading their closed ones.
             models.Index(fields=["assigned_officer", "status"], name="complaint_officer_idx"),
         ]
@@ -159,6 +171,28 @@ class Complaint(Stamped):
 
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        type(self).store_current_deadline(self.pk)
+
+    @classmethod
+    def store_current_deadline(cls, pk: int) -> None:
+        """Write the complaint's `stage_status` and `next_due_on` from its current stage.
+
+        Called after every save of the complaint or one of its stages, in the same
+        transaction. The deadline is `Stage.next_due` (Python, over the calendar); the bulk
+        re-derivation after a calendar change uses the SQL twin, and a test checks they agree.
+        """
+        from heard.complaints.models.stage import Stage
+        from heard.workdays.store import ensure_current_calendar
+
+        ensure_current_calendar()
+        stage = Stage.objects.filter(complaint_id=pk, number=F("complaint__current_stage")).first()
+        cls.objects.filter(pk=pk).update(
+            stage_status=stage.status if stage else "",
+            next_due_on=stage.next_due if stage else None,
+        )
 
     # --- creating ---------------------------------------------------------------------------
 

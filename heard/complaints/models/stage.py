@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
@@ -34,9 +34,11 @@ if TYPE_CHECKING:
 class Stage(Stamped):
     """Stage 1 (local resolution), 2 (investigation) or 3 (review panel) of one complaint.
 
-    Only recorded dates are stored. Every deadline is a property derived from those dates and
+    Only recorded dates are entered. Every deadline is a property derived from those dates and
     the working-day calendar, so a change to the calendar moves every deadline with it; the
-    same rules are expressed in SQL by StageQuerySet.with_deadlines().
+    same rules are expressed in SQL by StageQuerySet.with_deadlines(). The complaint keeps its
+    current stage's next deadline, written from that SQL on every save and whenever the
+    calendar changes (docs/decisions/0004-stored-next-deadline.md).
     """
 
     complaint = models.ForeignKey(
@@ -99,6 +101,13 @@ class Stage(Stamped):
 
     def __str__(self) -> str:
         return f"{self.complaint} Stage {self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        # The complaint keeps its current stage's status and next deadline.
+        from heard.complaints.models.complaint import Complaint
+
+        Complaint.store_current_deadline(self.complaint_id)
 
     # --- derived state ----------------------------------------------------------------------
 

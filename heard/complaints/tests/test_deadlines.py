@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 
 from heard.complaints.choices import Finding
 from heard.complaints.models import Complaint, Stage
@@ -70,7 +72,7 @@ def test_pausing_for_advocacy_stops_the_clock_and_resuming_adds_the_paused_days(
     assert stage.paused_working_days == 5
     assert stage.response_due == date(2025, 3, 24)
     assert stage.maximum_response_due == date(2025, 4, 7)
-    assert Stage.objects.with_deadlines().get(pk=stage.pk).next_due_on == date(2025, 3, 24)
+    assert Stage.objects.with_deadlines().get(pk=stage.pk).derived_next_due_on == date(2025, 3, 24)
 
 
 def test_an_agreed_extension_replaces_the_standard_deadline():
@@ -79,7 +81,7 @@ def test_an_agreed_extension_replaces_the_standard_deadline():
     stage.refresh_from_db()
     assert stage.standard_response_due == date(2025, 3, 17)
     assert stage.response_due == date(2025, 3, 28)
-    assert Stage.objects.with_deadlines().get(pk=stage.pk).next_due_on == date(2025, 3, 28)
+    assert Stage.objects.with_deadlines().get(pk=stage.pk).derived_next_due_on == date(2025, 3, 28)
 
 
 def test_the_stage_2_clock_starts_at_the_request_by_default():
@@ -96,12 +98,12 @@ def test_the_stage_2_clock_can_start_when_the_statement_is_agreed(settings):
     stage.acknowledge(by=None, on=stage.started_on)
     stage.refresh_from_db()
     assert stage.response_due is None
-    assert Stage.objects.with_deadlines().get(pk=stage.pk).next_due_on is None
+    assert Stage.objects.with_deadlines().get(pk=stage.pk).derived_next_due_on is None
     agreed = add_working_days(stage.started_on, 7)
     stage.agree_statement(by=None, on=agreed)
     stage.refresh_from_db()
     assert stage.response_due == add_working_days(agreed, 25)
-    assert Stage.objects.with_deadlines().get(pk=stage.pk).next_due_on == add_working_days(
+    assert Stage.objects.with_deadlines().get(pk=stage.pk).derived_next_due_on == add_working_days(
         agreed, 25
     )
 
@@ -121,7 +123,7 @@ def test_stage_3_has_three_deadlines_one_after_another():
     stage.send_panel_report(by=None, on=reported)
     stage.refresh_from_db()
     assert stage.next_due == add_working_days(reported, 15)
-    assert Stage.objects.with_deadlines().get(pk=stage.pk).next_due_on == stage.next_due
+    assert Stage.objects.with_deadlines().get(pk=stage.pk).derived_next_due_on == stage.next_due
 
 
 def test_the_escalation_window_is_20_working_days_after_the_response():
@@ -137,8 +139,28 @@ def test_a_new_closure_day_moves_an_open_cases_deadline_in_python_and_in_sql():
     ClosureDay.objects.create(day=date(2025, 12, 29), description="Christmas closure")
     stage.refresh_from_db()
     assert stage.response_due == date(2026, 1, 2)
-    assert Stage.objects.with_deadlines().get(pk=stage.pk).next_due_on == date(2026, 1, 2)
+    assert Stage.objects.with_deadlines().get(pk=stage.pk).derived_next_due_on == date(2026, 1, 2)
+    complaint.refresh_from_db()
+    assert complaint.next_due_on == date(2026, 1, 2)  # the stored deadline moved with it
     assert not Complaint.objects.overdue(date(2026, 1, 2)).exists()
+    ClosureDay.objects.get().delete()
+    complaint.refresh_from_db()
+    assert complaint.next_due_on == date(2025, 12, 31)
+
+
+def test_after_a_deadline_setting_changes_refresh_deadlines_re_derives_the_stored_ones(settings):
+    complaint = f.Stage1OpenFactory(received_on=date(2022, 5, 25))
+    complaint.refresh_from_db()
+    assert complaint.next_due_on == date(2022, 5, 30)
+    escalated = f.Stage2OpenFactory()
+    settings.HEARD_ACKNOWLEDGEMENT_WORKING_DAYS = 5
+    out = io.StringIO()
+    call_command("refresh_deadlines", stdout=out)
+    complaint.refresh_from_db()
+    assert complaint.next_due_on == date(2022, 6, 1)
+    assert "Re-derived the next deadline of 2 open complaints" in out.getvalue()
+    escalated.refresh_from_db()
+    assert escalated.next_due_on == escalated.active_stage.next_due
 
 
 def test_sql_and_python_derive_the_same_next_deadline_for_every_kind_of_stage():
@@ -167,8 +189,15 @@ def test_sql_and_python_derive_the_same_next_deadline_for_every_kind_of_stage():
             stage.record_finding(by=None, element=element, finding=Finding.NOT_UPHELD)
             stage.respond(by=None, on=add_working_days(received, 9))
             complaint.escalate(by=None, requested_on=add_working_days(received, 12))
-    sql = dict(Stage.objects.with_deadlines().values_list("pk", "next_due_on"))
+    sql = dict(Stage.objects.with_deadlines().values_list("pk", "derived_next_due_on"))
     python = {s.pk: s.next_due for s in Stage.objects.all()}
     assert sum(due is not None for due in python.values()) >= 30
     assert sum(not s.is_open for s in Stage.objects.all()) >= 8  # ended stages owe nothing
     assert sql == python
+    # And each complaint's stored deadline and stage status, written on every save, are its
+    # current stage's.
+    stored = {c.pk: (c.next_due_on, c.stage_status) for c in Complaint.objects.all()}
+    current = {
+        c.pk: (c.active_stage.next_due, c.active_stage.status) for c in Complaint.objects.all()
+    }
+    assert stored == current

@@ -53,7 +53,7 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     assert not Stage.objects.filter(ended_on__gt=today).exists()
     assert not Complaint.objects.filter(received_on__gt=today).exists()
     assert Complaint.objects.open().exists()
-    assert Stage.objects.open().with_deadlines().filter(next_due_on__gte=today).exists()
+    assert Complaint.objects.open().filter(next_due_on__gte=today).exists()
     assert Stage.objects.filter(number=2).exists()
 
 

@@ -1,0 +1,22 @@
+"""Re-derive every open complaint's stored next deadline from its dates and the calendar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from heard.complaints.models import Complaint
+from heard.workdays.store import rebuild_calendar_table
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-derive the next deadline of every open complaint. Run it after changing "
+        "HEARD_ACKNOWLEDGEMENT_WORKING_DAYS or HEARD_STAGE2_CLOCK (migrate also does it)."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        rebuild_calendar_table()
+        count = Complaint.objects.refresh_all_deadlines()
+        self.stdout.write(f"Re-derived the next deadline of {count} open complaints.")

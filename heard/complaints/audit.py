@@ -43,6 +43,9 @@ AUDITED = {
 
 
 def _complaint_id(instance: Any) -> int | None:
+    hinted = getattr(instance, "_audit_complaint", None)  # set by the screen that changed it
+    if hinted is not None:
+        return int(hinted)
     path = AUDITED.get(type(instance))
     if path is None:  # a complainant or child: the complaint they were logged with
         first = instance.complaints.order_by("pk").first() if instance.pk else None

@@ -233,6 +233,7 @@ class ComplaintForm(ComplaintFields):
         "matter_date",
         "complainant_name",
         "relationship",
+        "complainant_address",
         "complainant_email",
         "complainant_phone",
         "preferred_contact",
@@ -252,6 +253,9 @@ class ComplaintForm(ComplaintFields):
         label="Complainant's relationship to the child",
         choices=[("", "Choose a relationship"), *Relationship.choices],
         error_messages={"required": "Choose the complainant's relationship to the child"},
+    )
+    complainant_address = forms.CharField(
+        label="Postal address (optional)", required=False, widget=forms.Textarea, max_length=1000
     )
     complainant_email = forms.EmailField(
         label="Email address (optional)",
@@ -308,6 +312,7 @@ class ComplaintForm(ComplaintFields):
         data = self.cleaned_data
         complainant = Complainant.objects.create(
             name=data["complainant_name"],
+            address=data["complainant_address"],
             email=data["complainant_email"],
             phone=data["complainant_phone"],
             preferred_contact=data["preferred_contact"],

@@ -34,6 +34,7 @@ from heard.complaints.models import (
     LetterTemplate,
     Stage,
 )
+from heard.complaints.people_forms import ChildForm, ComplainantForm, PersonForm
 from heard.complaints.step_forms import STEP_FORMS
 from heard.core import clock
 from heard.workdays import working_days_between
@@ -382,3 +383,35 @@ def letter_create(request: HttpRequest, reference: str, kind: str) -> HttpRespon
 
 def _documents_url(complaint: Complaint) -> str:
     return reverse("complaints:detail", args=[complaint.reference]) + "#documents"
+
+
+@require_http_methods(["GET", "POST"])
+def complainant_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    """Correct the complainant's contact details, relationship and equality answers."""
+    complaint = _get_complaint_for_user(request, reference)
+    user = _case_editor(request, complaint)
+    form = ComplainantForm(request.POST or None, complaint=complaint)
+    return _person_form(request, complaint, user, form, "Correct the complainant's details")
+
+
+@require_http_methods(["GET", "POST"])
+def child_edit(request: HttpRequest, reference: str, pk: int | None = None) -> HttpResponse:
+    """Correct a child's details, or add a child the complaint is about."""
+    complaint = _get_complaint_for_user(request, reference)
+    user = _case_editor(request, complaint)
+    child = get_object_or_404(complaint.children.all(), pk=pk) if pk is not None else None
+    form = ChildForm(request.POST or None, instance=child)
+    title = "Correct the child's details" if child else "Add a child"
+    return _person_form(request, complaint, user, form, title)
+
+
+def _person_form(
+    request: HttpRequest, complaint: Complaint, user: User, form: PersonForm, title: str
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        changed = form.save_for(complaint, by=user)
+        messages.success(request, "Details saved" if changed else "Nothing was changed")
+        return redirect("complaints:detail", reference=complaint.reference)
+    return render(
+        request, "complaints/person.html", {"complaint": complaint, "form": form, "title": title}
+    )

@@ -68,11 +68,12 @@ class DateInputField(forms.MultiValueField):
             raise ValidationError(f"The date {self.what} must be a real date") from None
 
 
-class GovukForm(forms.Form):
-    """A form whose length limits read as GOV.UK messages.
+class GovukMixin:
+    """Form behaviour shared by plain and model forms: length limits read as GOV.UK messages,
+    for example "Phone number must be 40 characters or fewer", not Django's default."""
 
-    For example "Phone number must be 40 characters or fewer", not Django's default.
-    """
+    fields: dict[str, forms.Field]
+    add_error: Any
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -89,3 +90,11 @@ class GovukForm(forms.Form):
         """
         field = error.field if error.field in self.fields else None
         self.add_error(field, error.message)
+
+
+class GovukForm(GovukMixin, forms.Form):
+    """A GOV.UK form."""
+
+
+class GovukModelForm(GovukMixin, forms.ModelForm):
+    """A GOV.UK form over one model instance."""

@@ -34,6 +34,9 @@ EVENT_LABELS = {
     "add_cost": "Cost recorded",
     "edit_details": "Details corrected",
     "add_document": "Document added",
+    "edit_complainant": "Complainant's details corrected",
+    "edit_child": "Child's details corrected",
+    "add_child": "Child added",
     "add_letter": "Letter created",
 }
 

@@ -238,3 +238,25 @@ def test_an_officer_adds_a_document_and_creates_a_letter(officer_page, tmp_path)
         link.click()
     assert download.value.suggested_filename == f"{complaint.reference} Acknowledgement.docx"
     assert_accessible(page)
+
+
+def test_an_officer_corrects_the_complainants_details(officer_page):
+    page = officer_page
+    complaint = f.Stage1OpenFactory(complainant__name="Pat Jones")
+    page.goto(f"/complaints/{complaint.reference}/")
+    page.get_by_role("link", name="Change the complainant's details").click()
+    page.wait_for_url(re.compile(r"/complainant/$"))
+    assert_accessible(page)
+    page.get_by_label("Full name").fill("")
+    page.get_by_role("button", name="Save the details").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Full name").fill("Pat Jones-Smith")
+    page.get_by_label("Postal address (optional)").fill("1 High Street\nExampletown")
+    page.get_by_label("Gender (optional)").select_option(label="Prefer not to say")
+    page.get_by_role("button", name="Save the details").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_text("Pat Jones-Smith").first.is_visible()
+    page.get_by_role("link", name="Add a child").click()
+    page.wait_for_url(re.compile(r"/children/new/$"))
+    assert_accessible(page)

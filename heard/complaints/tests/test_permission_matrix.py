@@ -72,6 +72,8 @@ def case_urls(complaint):
         "edit": reverse("complaints:edit", args=[ref]),
         "audit": reverse("complaints:audit", args=[ref]),
         "upload": reverse("complaints:upload", args=[ref]),
+        "complainant": reverse("complaints:edit_complainant", args=[ref]),
+        "add_child": reverse("complaints:add_child", args=[ref]),
         **{
             f"document_stage{d.stage.number}": reverse("complaints:document", args=[ref, d.pk])
             for d in complaint.documents.select_related("stage")

@@ -32,6 +32,7 @@ def valid(db):
         "complainant_name": "Pat Jones",
         "relationship": "parent",
         "complainant_email": "pat@example.org",
+        "complainant_address": "2 Station Road\nExampletown",
         "preferred_contact": "email",
         "child_name": "Alex Jones",
         **day_fields("child_date_of_birth", date(2014, 6, 1)),
@@ -48,6 +49,7 @@ def test_an_officer_logs_a_complaint_and_it_starts_at_stage_1(client, officer, v
     assert complaint.reference == "CSC-2025-00001"
     assert complaint.assigned_officer == officer
     assert complaint.complainant.email == "pat@example.org"
+    assert complaint.complainant.address == "2 Station Road\nExampletown"
     assert complaint.children.get().record_number == "SC123456"
     assert complaint.active_stage.started_on == date(2025, 3, 3)
     assert complaint.events.get().actor == officer

@@ -99,6 +99,14 @@ class PersonForm(GovukModelForm):
 
 class ComplainantForm(PersonForm):
     action = "edit_complainant"
+    field_order = [
+        "name",
+        "relationship",
+        "address",
+        "email",
+        "phone",
+        "preferred_contact",
+    ]
     relationship = forms.ChoiceField(
         label="Relationship to the child",
         choices=[("", "Choose a relationship"), *Relationship.choices],

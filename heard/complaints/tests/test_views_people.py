@@ -46,7 +46,10 @@ def test_an_officer_corrects_the_complainants_details_and_equality_answers(
     client, officer, complaint
 ):
     client.force_login(officer)
-    values = form_values(client.get(complainant_url(complaint)))
+    page = client.get(complainant_url(complaint))
+    # Who they are and how they relate to the child come first; equality questions last.
+    assert list(page.context["form"].fields)[:3] == ["name", "relationship", "address"]
+    values = form_values(page)
     values.update(
         address="1 High Street\nExampletown EX1 1AA",
         phone="01234 567890",

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "heard.accounts",
     "heard.workdays",
     "heard.complaints",
+    "heard.compliments",
 ]
 
 MIDDLEWARE = [

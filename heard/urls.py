@@ -12,6 +12,7 @@ admin.site.site_title = "Heard configuration"
 urlpatterns = [
     path("", include("heard.core.urls")),
     path("complaints/", include("heard.complaints.urls")),
+    path("compliments/", include("heard.compliments.urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(template_name="core/sign_in.html"),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from heard.complaints.choices import StageStatus
 from heard.complaints.models import Complaint
 from heard.complaints.querysets import ComplaintQuerySet
+from heard.compliments.models import Compliment
 from heard.core import clock
 
 #: The columns of the dashboard's stage table: where an open complaint's current stage is.
@@ -35,6 +36,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "my_count": visible.open().filter(assigned_officer_id=user.pk).count(),
         "by_stage_and_status": _current_stages_by_status(visible),
         "open_count": visible.open().count(),
+        "month_start": today.replace(day=1),
+        "compliments_this_month": Compliment.objects.visible_to(user)
+        .received_between(today.replace(day=1), today)
+        .count(),
         **_deadline_counts(visible, today),
     }
     context["statuses"] = [(s.value, s.label) for s in DASHBOARD_STATUSES]

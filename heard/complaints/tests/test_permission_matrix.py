@@ -132,6 +132,8 @@ def test_signed_out_visitors_are_sent_to_sign_in_from_every_url(client, world):
         reverse("complaints:list"),
         reverse("complaints:create"),
         reverse("core:reports"),
+        reverse("compliments:list"),
+        reverse("compliments:create"),
     ]
     for url in urls:
         response = client.get(url)

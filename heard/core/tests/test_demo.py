@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from heard.accounts.models import Role, User
 from heard.complaints.models import Complaint, Stage
+from heard.compliments.models import Compliment
 from heard.core.demo import DEMO_USERS, Planner, build_demo, demo_closure_days, financial_year_start
 from heard.workdays.calendar import WorkingCalendar
 
@@ -55,6 +56,10 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     assert Complaint.objects.open().exists()
     assert Complaint.objects.open().filter(next_due_on__gte=today).exists()
     assert Stage.objects.filter(number=2).exists()
+    assert Compliment.objects.count() == counts["compliments"] > 0
+    assert not Compliment.objects.filter(received_on__gt=today).exists()
+    # At least 25 a year, pro rata: 2025/26 up to 16 February is 322 days, so at least 22.
+    assert Compliment.objects.filter(received_on__gte=date(2025, 4, 1)).count() >= 22
 
 
 @pytest.mark.django_db

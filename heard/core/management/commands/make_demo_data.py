@@ -52,7 +52,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Built {counts['complaints']} complaints up to {today:%d %B %Y} "
             f"({counts['escalate']} escalations, {counts['respond']} responses, "
-            f"{counts['close']} closed) in {time.perf_counter() - started:.1f}s. "
+            f"{counts['close']} closed) and {counts['compliments']} compliments "
+            f"in {time.perf_counter() - started:.1f}s. "
             "Run with --print-logins to see the demo users."
         )
 

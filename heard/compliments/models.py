@@ -1,0 +1,80 @@
+"""Compliments: praise for a team, logged in under a minute (DOMAIN.md section 3)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models, transaction
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from heard.accounts.models import User
+
+
+class Giver(models.TextChoices):
+    """Who gave the compliment."""
+
+    CHILD = "child", "A child or young person"
+    PARENT = "parent", "A parent"
+    CARER = "carer", "A carer"
+    PROFESSIONAL = "professional", "A professional"
+    OTHER = "other", "Someone else"
+
+
+class ComplimentQuerySet(models.QuerySet["Compliment"]):
+    def visible_to(self, user: User | AnonymousUser) -> ComplimentQuerySet:
+        """The compliments this user may read: the complaints team sees every one, and a
+        responding manager those about their own team. Nobody else (report viewers get
+        counts only, from the reports)."""
+        from heard.accounts.models import Role, User
+
+        if not isinstance(user, User) or not user.is_active:
+            return self.none()
+        if user.role in (Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER):
+            return self.all()
+        if user.role == Role.RESPONDING_MANAGER and user.team_id:
+            return self.filter(team_id=user.team_id)
+        return self.none()
+
+    def received_between(self, first: date, last: date) -> ComplimentQuerySet:
+        return self.filter(received_on__gte=first, received_on__lte=last)
+
+
+class Compliment(models.Model):
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    received_on = models.DateField()
+    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="compliments")
+    giver = models.CharField("who gave it", max_length=20, choices=Giver.choices)
+    summary = models.CharField(max_length=300)
+    quote = models.TextField("what they said", blank=True)
+    #: They agreed that the quote may be published without their name.
+    consent_to_publish = models.BooleanField("may be published anonymously", default=False)
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    logged_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ComplimentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["received_on", "team"], name="compliment_received_idx")]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @classmethod
+    def log(cls, *, by: User | None, received_on: date, **fields: object) -> Compliment:
+        """Log a compliment with the next CMP reference for its year."""
+        from heard.complaints.models import ReferenceSequence
+
+        with transaction.atomic():
+            return cls.objects.create(
+                reference=ReferenceSequence.next_reference("CMP", received_on.year),
+                received_on=received_on,
+                logged_by=by,
+                **fields,
+            )

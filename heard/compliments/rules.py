@@ -1,0 +1,22 @@
+"""Compliment permissions, derived from ComplimentQuerySet.visible_to (the one rule)."""
+
+from __future__ import annotations
+
+import rules
+from django.contrib.auth.models import AnonymousUser
+
+from heard.accounts.models import User
+from heard.complaints.rules import is_caseworker
+from heard.compliments.models import Compliment
+
+
+@rules.predicate
+def can_view_compliment(user: User | AnonymousUser, compliment: Compliment | None) -> bool:
+    if compliment is None:
+        return False
+    return Compliment.objects.visible_to(user).filter(pk=compliment.pk).exists()
+
+
+rules.add_perm("compliments.view_compliment", can_view_compliment)
+# Logging a compliment is the complaints team's job, like logging a complaint.
+rules.add_perm("compliments.add_compliment", is_caseworker)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "heard.workdays",
     "heard.complaints",
     "heard.compliments",
+    "heard.referrals",
 ]
 
 MIDDLEWARE = [

@@ -759,6 +759,22 @@ def build_compliments(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR)
     return logged
 
 
+def build_referrals(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> int:
+    """Monthly referrals for every demo month up to last month: about 4,000 a year, so that
+    complaints per referral is near the 1.6% of seed 001."""
+    from heard.referrals.models import MonthlyReferrals
+    from heard.workdays.sar import add_calendar_months
+
+    rng = random.Random(f"referrals-{seed}")
+    month, last = date(first_year, 4, 1), add_calendar_months(today.replace(day=1), -1)
+    rows = []
+    while month <= last:
+        rows.append(MonthlyReferrals(month=month, referrals=rng.randint(280, 400)))
+        month = add_calendar_months(month, 1)
+    MonthlyReferrals.objects.bulk_create(rows)
+    return len(rows)
+
+
 def build_demo(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> Counter[str]:
     """Create the reference data and every planned case; returns how many of each step ran."""
     with transaction.atomic():
@@ -772,4 +788,5 @@ def build_demo(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> Cou
     applier.counts["complaints"] = len(plans)
     with transaction.atomic():
         applier.counts["compliments"] = build_compliments(seed, today, first_year)
+        applier.counts["referral months"] = build_referrals(seed, today, first_year)
     return applier.counts

@@ -12,6 +12,7 @@ from heard.accounts.models import Role, User
 from heard.complaints.models import Complaint, Stage
 from heard.compliments.models import Compliment
 from heard.core.demo import DEMO_USERS, Planner, build_demo, demo_closure_days, financial_year_start
+from heard.referrals.models import MonthlyReferrals
 from heard.workdays.calendar import WorkingCalendar
 
 TODAY = date(2026, 11, 22)
@@ -57,6 +58,9 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     assert Complaint.objects.open().filter(next_due_on__gte=today).exists()
     assert Stage.objects.filter(number=2).exists()
     assert Compliment.objects.count() == counts["compliments"] > 0
+    # Referrals for every month from April 2025 to January 2026 (the last full month).
+    months = list(MonthlyReferrals.objects.order_by("month").values_list("month", flat=True))
+    assert (months[0], months[-1], len(months)) == (date(2025, 4, 1), date(2026, 1, 1), 10)
     assert not Compliment.objects.filter(received_on__gt=today).exists()
     # At least 25 a year, pro rata: 2025/26 up to 16 February is 322 days, so at least 22.
     assert Compliment.objects.filter(received_on__gte=date(2025, 4, 1)).count() >= 22

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "heard.workdays",
     "heard.complaints",
     "heard.compliments",
+    "heard.enquiries",
     "heard.referrals",
 ]
 
@@ -202,6 +203,10 @@ HEARD_STAGE2_CLOCK = env_choice("HEARD_STAGE2_CLOCK", "request", ["request", "st
 # another process may have changed. A change made in this process takes effect at once.
 HEARD_CALENDAR_CACHE_SECONDS = env_int("HEARD_CALENDAR_CACHE_SECONDS", 60, minimum=0, maximum=3600)
 
+# Working days to reply to an enquiry from a councillor or MP (a local standard).
+HEARD_ENQUIRY_RESPONSE_WORKING_DAYS = env_int(
+    "HEARD_ENQUIRY_RESPONSE_WORKING_DAYS", 10, minimum=1, maximum=40
+)
 # The largest document an officer may upload to a case, in megabytes.
 HEARD_UPLOAD_MAX_MB = env_int("HEARD_UPLOAD_MAX_MB", 20, minimum=1, maximum=500)
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("heard.core.urls")),
     path("complaints/", include("heard.complaints.urls")),
     path("compliments/", include("heard.compliments.urls")),
+    path("enquiries/", include("heard.enquiries.urls")),
     path("referrals/", include("heard.referrals.urls")),
     path(
         "sign-in/",

@@ -22,20 +22,18 @@ from django.db.models import (
     DateField,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Q,
     Subquery,
     Value,
     When,
 )
-from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
 from heard.complaints import lookups, periods
 from heard.complaints.choices import OPEN_STAGE_STATUSES, ComplaintStatus, Finding, Outcome
 from heard.workdays import add_working_days
-from heard.workdays.models import CalendarDay
+from heard.workdays.sql import count_at, working_day
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -48,24 +46,6 @@ if TYPE_CHECKING:
 __all__ = ["ComplaintQuerySet", "StageQuerySet", "lookups"]
 
 
-def _count_at(field: str) -> Subquery:
-    """The calendar's working-day count on the date in `field` (NULL if the date is NULL)."""
-    return Subquery(
-        CalendarDay.objects.filter(day=OuterRef(field)).order_by().values("working_day_number")[:1],
-        output_field=IntegerField(),
-    )
-
-
-def _working_day(count: Combinable) -> Subquery:
-    """The working day whose count is `count`: the date N working days after another."""
-    return Subquery(
-        CalendarDay.objects.filter(is_working=True, working_day_number=count)
-        .order_by()
-        .values("day")[:1],
-        output_field=DateField(),
-    )
-
-
 class StageQuerySet(models.QuerySet["Stage"]):
     def open(self) -> StageQuerySet:
         # Literal values, so SQLite can match the partial index on open stages.
@@ -76,15 +56,15 @@ class StageQuerySet(models.QuerySet["Stage"]):
         properties `acknowledgement_due` and `next_due` derive them."""
         clock = "statement_agreed_on" if periods.stage2_clock_from_statement() else "started_on"
         counted = self.annotate(
-            _n_start=_count_at("started_on"),
-            _n_pause=Coalesce(_count_at("resumed_on") - _count_at("paused_on"), Value(0)),
-            _n_clock=_count_at(clock),
-            _n_held=_count_at("panel_held_on"),
-            _n_report=_count_at("panel_report_sent_on"),
+            _n_start=count_at("started_on"),
+            _n_pause=Coalesce(count_at("resumed_on") - count_at("paused_on"), Value(0)),
+            _n_clock=count_at(clock),
+            _n_held=count_at("panel_held_on"),
+            _n_report=count_at("panel_report_sent_on"),
         )
         after = OuterRef
         return counted.annotate(
-            acknowledgement_due_on=_working_day(
+            acknowledgement_due_on=working_day(
                 after("_n_start") + periods.acknowledgement_period()
             ),
         ).annotate(
@@ -97,12 +77,12 @@ class StageQuerySet(models.QuerySet["Stage"]):
                 When(
                     number=3,
                     panel_held_on__isnull=True,
-                    then=_working_day(after("_n_start") + periods.STAGE3_PANEL),
+                    then=working_day(after("_n_start") + periods.STAGE3_PANEL),
                 ),
                 When(
                     number=3,
                     panel_report_sent_on__isnull=True,
-                    then=_working_day(after("_n_held") + periods.STAGE3_REPORT),
+                    then=working_day(after("_n_held") + periods.STAGE3_REPORT),
                 ),
                 When(extended_to__isnull=False, then=F("extended_to")),
                 When(
@@ -113,12 +93,12 @@ class StageQuerySet(models.QuerySet["Stage"]):
                 ),
                 When(
                     number=1,
-                    then=_working_day(
+                    then=working_day(
                         after("_n_start") + after("_n_pause") + periods.STAGE1_RESPONSE
                     ),
                 ),
-                When(number=2, then=_working_day(after("_n_clock") + periods.STAGE2_RESPONSE)),
-                default=_working_day(after("_n_report") + periods.STAGE3_RESPONSE),
+                When(number=2, then=working_day(after("_n_clock") + periods.STAGE2_RESPONSE)),
+                default=working_day(after("_n_report") + periods.STAGE3_RESPONSE),
                 output_field=DateField(),
             ),
         )

@@ -775,6 +775,53 @@ def build_referrals(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -
     return len(rows)
 
 
+ENQUIRY_SUBJECTS = [
+    "Asks why a family's assessment has not started",
+    "Asks about contact arrangements for a child in care",
+    "Raises a constituent's concern about a change of social worker",
+    "Asks when a care leaver will hear about housing support",
+    "Asks for an update on a foster carer's application",
+    "Passes on a parent's worry about a delayed review meeting",
+]
+
+
+def build_enquiries(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> int:
+    """20 to 45 councillor and MP enquiries a year; most answered, a few late or still open."""
+    from heard.enquiries.models import Enquiry, MemberKind, response_period
+
+    rng = random.Random(f"enquiries-{seed}")
+    faker = Faker("en_GB")
+    faker.seed_instance(seed)
+    teams = list(Team.objects.filter(name__in=TEAMS))
+    officers = list(User.objects.filter(username__in=["officer", "manager"]))
+    calendar = WorkingCalendar.for_england_and_wales(demo_closure_days(first_year, today.year))
+    logged = 0
+    start = date(first_year, 4, 1)
+    while start <= today:
+        end = min(date(start.year + 1, 3, 31), today)
+        days = (end - start).days + 1
+        for _ in range(round(rng.randint(20, 45) * days / 365)):
+            received = start + timedelta(days=rng.randrange(days))
+            mp = rng.random() < 0.35
+            enquiry = Enquiry.log(
+                by=None,
+                received_on=received,
+                member_kind=MemberKind.MP if mp else MemberKind.COUNCILLOR,
+                member_name=f"{faker.name()} MP" if mp else f"Cllr {faker.name()}",
+                constituent=faker.name() if rng.random() < 0.7 else "",
+                team=rng.choice(teams),
+                summary=rng.choice(ENQUIRY_SUBJECTS),
+                assigned_officer=rng.choice(officers),
+            )
+            taken = rng.choice([2, 4, 6, 8, 9, 10, 10, 12, 15])
+            replied = calendar.add_working_days(received, min(taken, response_period() + 5))
+            if replied <= today:
+                enquiry.respond(by=enquiry.assigned_officer, on=replied, response="Reply sent")
+            logged += 1
+        start = date(start.year + 1, 4, 1)
+    return logged
+
+
 def build_demo(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> Counter[str]:
     """Create the reference data and every planned case; returns how many of each step ran."""
     with transaction.atomic():
@@ -789,4 +836,5 @@ def build_demo(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> Cou
     with transaction.atomic():
         applier.counts["compliments"] = build_compliments(seed, today, first_year)
         applier.counts["referral months"] = build_referrals(seed, today, first_year)
+        applier.counts["enquiries"] = build_enquiries(seed, today, first_year)
     return applier.counts

@@ -12,6 +12,7 @@ from heard.accounts.models import Role, User
 from heard.complaints.models import Complaint, Stage
 from heard.compliments.models import Compliment
 from heard.core.demo import DEMO_USERS, Planner, build_demo, demo_closure_days, financial_year_start
+from heard.enquiries.models import Enquiry
 from heard.referrals.models import MonthlyReferrals
 from heard.workdays.calendar import WorkingCalendar
 
@@ -58,6 +59,8 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     assert Complaint.objects.open().filter(next_due_on__gte=today).exists()
     assert Stage.objects.filter(number=2).exists()
     assert Compliment.objects.count() == counts["compliments"] > 0
+    assert Enquiry.objects.count() == counts["enquiries"] > 0
+    assert not Enquiry.objects.filter(responded_on__gt=today).exists()
     # Referrals for every month from April 2025 to January 2026 (the last full month).
     months = list(MonthlyReferrals.objects.order_by("month").values_list("month", flat=True))
     assert (months[0], months[-1], len(months)) == (date(2025, 4, 1), date(2026, 1, 1), 10)

@@ -52,7 +52,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Built {counts['complaints']} complaints up to {today:%d %B %Y} "
             f"({counts['escalate']} escalations, {counts['respond']} responses, "
-            f"{counts['close']} closed) and {counts['compliments']} compliments "
+            f"{counts['close']} closed), {counts['compliments']} compliments and "
+            f"{counts['enquiries']} member enquiries "
             f"in {time.perf_counter() - started:.1f}s. "
             "Run with --print-logins to see the demo users."
         )

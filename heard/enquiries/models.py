@@ -1,0 +1,163 @@
+"""Enquiries from councillors and MPs: a light case with its own response target.
+
+The target is `HEARD_ENQUIRY_RESPONSE_WORKING_DAYS` working days after receipt (default 10),
+derived from the calendar like every other deadline, never typed in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models, transaction
+
+from heard.complaints.errors import RuleViolation
+from heard.complaints.models.steps import long_date
+from heard.core import clock
+from heard.workdays import add_working_days
+from heard.workdays.sql import working_days_after
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from heard.accounts.models import User
+
+
+class MemberKind(models.TextChoices):
+    COUNCILLOR = "councillor", "Councillor"
+    MP = "mp", "MP"
+
+
+class EnquiryStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    RESPONDED = "responded", "Responded"
+
+
+def response_period() -> int:
+    return int(settings.HEARD_ENQUIRY_RESPONSE_WORKING_DAYS)
+
+
+class EnquiryQuerySet(models.QuerySet["Enquiry"]):
+    def visible_to(self, user: User | AnonymousUser) -> EnquiryQuerySet:
+        """The complaints team sees every enquiry; a responding manager those about their
+        own team; nobody else any (they name constituents)."""
+        from heard.accounts.models import Role, User
+
+        if not isinstance(user, User) or not user.is_active:
+            return self.none()
+        if user.role in (Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER):
+            return self.all()
+        if user.role == Role.RESPONDING_MANAGER and user.team_id:
+            return self.filter(team_id=user.team_id)
+        return self.none()
+
+    def open(self) -> EnquiryQuerySet:
+        return self.filter(status=EnquiryStatus.OPEN)
+
+    def with_due(self) -> EnquiryQuerySet:
+        """Annotate `response_due_on` (the `due_on` property), derived in SQL from the
+        calendar table."""
+        return self.annotate(response_due_on=working_days_after("received_on", response_period()))
+
+    def overdue(self, today: date) -> EnquiryQuerySet:
+        """Open enquiries whose response target has passed (it was before today)."""
+        # An annotation, which django-stubs cannot see through with_due().
+        return self.open().with_due().filter(response_due_on__lt=today)  # type: ignore[misc]
+
+
+class Enquiry(models.Model):
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    status = models.CharField(
+        max_length=20, choices=EnquiryStatus.choices, default=EnquiryStatus.OPEN
+    )
+    received_on = models.DateField()
+    member_kind = models.CharField("from a", max_length=20, choices=MemberKind.choices)
+    member_name = models.CharField("member's name", max_length=200)
+    constituent = models.CharField("on behalf of", max_length=200, blank=True)
+    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="enquiries")
+    summary = models.CharField(max_length=300)
+    assigned_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+    )
+    responded_on = models.DateField(null=True, blank=True)
+    response = models.TextField("what the reply said", blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EnquiryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        verbose_name_plural = "enquiries"
+        indexes = [models.Index(fields=["status", "received_on"], name="enquiry_status_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(responded_on__isnull=True)
+                | models.Q(responded_on__gte=models.F("received_on")),
+                name="enquiry_responded_after_received",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def due_on(self) -> date:
+        """The response target: N working days after receipt (the day received is day 0)."""
+        return add_working_days(self.received_on, response_period())
+
+    @property
+    def responded_in_time(self) -> bool | None:
+        return None if self.responded_on is None else self.responded_on <= self.due_on
+
+    @classmethod
+    def log(cls, *, by: User | None, received_on: date, **fields: object) -> Enquiry:
+        """Log an enquiry with the next ENQ reference for its year."""
+        from heard.complaints.models import ReferenceSequence
+
+        if received_on > clock.today():
+            raise RuleViolation(
+                "The date the enquiry was received must be today or in the past",
+                field="received_on",
+            )
+        with transaction.atomic():
+            return cls.objects.create(
+                reference=ReferenceSequence.next_reference("ENQ", received_on.year),
+                received_on=received_on,
+                logged_by=by,
+                **fields,
+            )
+
+    def respond(self, *, by: User | None, on: date, response: str = "") -> None:
+        """Record the reply. Only an open enquiry can be answered, once."""
+        with transaction.atomic():
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            if locked.status != EnquiryStatus.OPEN:
+                raise RuleViolation("This enquiry has already been answered")
+            if on > clock.today():
+                raise RuleViolation(
+                    "The date the reply was sent must be today or in the past", field="responded_on"
+                )
+            if on < locked.received_on:
+                raise RuleViolation(
+                    "The date the reply was sent must be on or after the date the enquiry was "
+                    f"received, {long_date(locked.received_on)}",
+                    field="responded_on",
+                )
+            locked.status = EnquiryStatus.RESPONDED
+            locked.responded_on = on
+            locked.response = response
+            locked.responded_by = by
+            locked.save()
+        self.refresh_from_db()

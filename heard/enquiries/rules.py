@@ -1,0 +1,22 @@
+"""Enquiry permissions, derived from EnquiryQuerySet.visible_to (the one rule)."""
+
+from __future__ import annotations
+
+import rules
+from django.contrib.auth.models import AnonymousUser
+
+from heard.accounts.models import User
+from heard.complaints.rules import is_caseworker
+from heard.enquiries.models import Enquiry
+
+
+@rules.predicate
+def can_view_enquiry(user: User | AnonymousUser, enquiry: Enquiry | None) -> bool:
+    if enquiry is None:
+        return False
+    return Enquiry.objects.visible_to(user).filter(pk=enquiry.pk).exists()
+
+
+rules.add_perm("enquiries.view_enquiry", can_view_enquiry)
+rules.add_perm("enquiries.add_enquiry", is_caseworker)
+rules.add_perm("enquiries.change_enquiry", is_caseworker & can_view_enquiry)

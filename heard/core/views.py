@@ -4,7 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -14,6 +14,7 @@ from heard.complaints.models import Complaint
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.compliments.models import Compliment
 from heard.core import clock
+from heard.enquiries.models import Enquiry
 
 #: The columns of the dashboard's stage table: where an open complaint's current stage is.
 DASHBOARD_STATUSES = [
@@ -36,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "my_count": visible.open().filter(assigned_officer_id=user.pk).count(),
         "by_stage_and_status": _current_stages_by_status(visible),
         "open_count": visible.open().count(),
+        **_enquiry_counts(user, today),
         "month_start": today.replace(day=1),
         "compliments_this_month": Compliment.objects.visible_to(user)
         .received_between(today.replace(day=1), today)
@@ -50,6 +52,17 @@ def home(request: HttpRequest) -> HttpResponse:
 def reports(request: HttpRequest) -> HttpResponse:
     """Reports land with the annual report issue; until then the page says so."""
     return render(request, "core/reports.html")
+
+
+def _enquiry_counts(user: object, today: date) -> dict[str, int]:
+    """Open member enquiries, and how many are past their target (one query, by the same
+    derivation as EnquiryQuerySet.overdue)."""
+    enquiries = Enquiry.objects.visible_to(user).open().with_due()  # type: ignore[arg-type]
+    counts = enquiries.aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=Q(response_due_on__lt=today)),
+    )
+    return {"enquiries_open": counts["total"], "enquiries_overdue": counts["overdue"]}
 
 
 def _deadline_counts(visible: ComplaintQuerySet, today: date) -> dict[str, int]:

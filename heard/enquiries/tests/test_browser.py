@@ -27,7 +27,7 @@ def test_an_officer_logs_an_enquiry_and_records_the_reply(page):
     user.save()
     sign_in(page, "olivia", "a-long-test-password")
     page.wait_for_url(re.compile(r"/$"))
-    page.get_by_role("link", name="Enquiries").click()
+    page.get_by_role("link", name="Enquiries", exact=True).click()
     page.wait_for_url(re.compile(r"/enquiries/$"))
     assert_accessible(page)
     page.get_by_role("button", name="Log an enquiry").click()

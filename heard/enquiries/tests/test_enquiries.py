@@ -168,3 +168,14 @@ def test_reading_an_enquiry_is_audited(client, officer):
     client.force_login(officer)
     client.get(reverse("enquiries:detail", args=[enquiry.reference]))
     assert LogEntry.objects.get_for_object(enquiry).filter(action=LogEntry.Action.ACCESS).exists()
+
+
+def test_the_dashboard_counts_open_and_overdue_enquiries_as_the_list_does(client, officer):
+    make(received_on=date(2025, 5, 20))  # long overdue
+    make(received_on=clock.today())  # due in 10 working days
+    answered = make(received_on=date(2025, 5, 20))
+    answered.respond(by=None, on=date(2025, 5, 21))
+    client.force_login(officer)
+    context = client.get(reverse("core:home")).context
+    assert (context["enquiries_open"], context["enquiries_overdue"]) == (2, 1)
+    assert context["enquiries_overdue"] == len(client.get(LIST, {"overdue": "on"}).context["rows"])

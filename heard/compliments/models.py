@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models, transaction
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
+from heard.core.access import TeamScopedQuerySet
 
+if TYPE_CHECKING:
     from heard.accounts.models import User
 
 
@@ -24,20 +24,8 @@ class Giver(models.TextChoices):
     OTHER = "other", "Someone else"
 
 
-class ComplimentQuerySet(models.QuerySet["Compliment"]):
-    def visible_to(self, user: User | AnonymousUser) -> ComplimentQuerySet:
-        """The compliments this user may read: the complaints team sees every one, and a
-        responding manager those about their own team. Nobody else (report viewers get
-        counts only, from the reports)."""
-        from heard.accounts.models import Role, User
-
-        if not isinstance(user, User) or not user.is_active:
-            return self.none()
-        if user.role in (Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER):
-            return self.all()
-        if user.role == Role.RESPONDING_MANAGER and user.team_id:
-            return self.filter(team_id=user.team_id)
-        return self.none()
+class ComplimentQuerySet(TeamScopedQuerySet["Compliment"]):
+    """`visible_to(user)` is the rule in heard.core.access."""
 
     def received_between(self, first: date, last: date) -> ComplimentQuerySet:
         return self.filter(received_on__gte=first, received_on__lte=last)

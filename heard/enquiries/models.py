@@ -15,12 +15,11 @@ from django.db import models, transaction
 from heard.complaints.errors import RuleViolation
 from heard.complaints.models.steps import long_date
 from heard.core import clock
+from heard.core.access import TeamScopedQuerySet
 from heard.workdays import add_working_days
 from heard.workdays.sql import working_days_after
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
     from heard.accounts.models import User
 
 
@@ -38,19 +37,8 @@ def response_period() -> int:
     return int(settings.HEARD_ENQUIRY_RESPONSE_WORKING_DAYS)
 
 
-class EnquiryQuerySet(models.QuerySet["Enquiry"]):
-    def visible_to(self, user: User | AnonymousUser) -> EnquiryQuerySet:
-        """The complaints team sees every enquiry; a responding manager those about their
-        own team; nobody else any (they name constituents)."""
-        from heard.accounts.models import Role, User
-
-        if not isinstance(user, User) or not user.is_active:
-            return self.none()
-        if user.role in (Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER):
-            return self.all()
-        if user.role == Role.RESPONDING_MANAGER and user.team_id:
-            return self.filter(team_id=user.team_id)
-        return self.none()
+class EnquiryQuerySet(TeamScopedQuerySet["Enquiry"]):
+    """`visible_to(user)` is the rule in heard.core.access."""
 
     def open(self) -> EnquiryQuerySet:
         return self.filter(status=EnquiryStatus.OPEN)

@@ -61,6 +61,7 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     assert Compliment.objects.count() == counts["compliments"] > 0
     assert Enquiry.objects.count() == counts["enquiries"] > 0
     assert not Enquiry.objects.filter(responded_on__gt=today).exists()
+    assert Enquiry.objects.open().exists()  # the demo has work in hand
     # Referrals for every month from April 2025 to January 2026 (the last full month).
     months = list(MonthlyReferrals.objects.order_by("month").values_list("month", flat=True))
     assert (months[0], months[-1], len(months)) == (date(2025, 4, 1), date(2026, 1, 1), 10)

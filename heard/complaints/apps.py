@@ -7,14 +7,21 @@ from django.db.models.signals import post_migrate
 
 
 def _seed_default_themes(**kwargs: Any) -> None:
+    from heard.complaints.models import Theme
     from heard.complaints.themes import seed_default_themes
+    from heard.core.migrating import tables_exist
 
-    seed_default_themes()
+    if tables_exist(Theme):
+        seed_default_themes()
 
 
 def _refresh_deadlines(**kwargs: Any) -> None:
-    from heard.complaints.models import Complaint
+    from heard.complaints.models import Complaint, Stage
+    from heard.core.migrating import tables_exist
+    from heard.workdays.models import CalendarDay
 
+    if not tables_exist(Complaint, Stage, CalendarDay):
+        return
     # After a calendar change, and after every migrate (which is when a changed deadline
     # setting takes effect on deployment), every stored next deadline is derived again.
     Complaint.objects.refresh_all_deadlines()

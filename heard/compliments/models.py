@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models, transaction
 
 from heard.core.access import TeamScopedQuerySet
+from heard.core.models import ReferenceSequence
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
@@ -57,7 +58,6 @@ class Compliment(models.Model):
     @classmethod
     def log(cls, *, by: User | None, received_on: date, **fields: object) -> Compliment:
         """Log a compliment with the next CMP reference for its year."""
-        from heard.complaints.models import ReferenceSequence
 
         with transaction.atomic():
             return cls.objects.create(

@@ -1,9 +1,9 @@
-"""Things shared by every kind of case: teams and equality monitoring."""
+"""Things shared by every kind of case: teams, references and equality monitoring."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
 
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
@@ -57,3 +57,34 @@ class Stamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ReferenceSequence(models.Model):
+    """The last number issued for a reference prefix and year, e.g. CSC-2026-00042."""
+
+    prefix = models.CharField(max_length=10)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["prefix", "year"], name="core_reference_sequence_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"
+
+    @classmethod
+    def next_reference(cls, prefix: str, year: int) -> str:
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    cls.objects.get_or_create(prefix=prefix, year=year)
+            except IntegrityError:  # created by a concurrent request; it exists now
+                pass
+            sequence = cls.objects.select_for_update().get(prefix=prefix, year=year)
+            sequence.last += 1
+            sequence.save(update_fields=["last"])
+        return f"{prefix}-{year}-{sequence.last:05d}"

@@ -16,6 +16,9 @@ from heard.complaints.errors import RuleViolation
 from heard.complaints.models.steps import long_date
 from heard.core import clock
 from heard.core.access import TeamScopedQuerySet
+from heard.core.events import Event
+from heard.core.models import ReferenceSequence
+from heard.core.workflow import Step, Workflow
 from heard.workdays import add_working_days
 from heard.workdays.sql import working_days_after
 
@@ -112,27 +115,24 @@ class Enquiry(models.Model):
     @classmethod
     def log(cls, *, by: User | None, received_on: date, **fields: object) -> Enquiry:
         """Log an enquiry with the next ENQ reference for its year."""
-        from heard.complaints.models import ReferenceSequence
-
         if received_on > clock.today():
             raise RuleViolation(
                 "The date the enquiry was received must be today or in the past",
                 field="received_on",
             )
         with transaction.atomic():
-            return cls.objects.create(
+            enquiry = cls.objects.create(
                 reference=ReferenceSequence.next_reference("ENQ", received_on.year),
                 received_on=received_on,
                 logged_by=by,
                 **fields,
             )
+            enquiry.events.create(action="receive", actor=by, effective_on=received_on)
+        return enquiry
 
     def respond(self, *, by: User | None, on: date, response: str = "") -> None:
         """Record the reply. Only an open enquiry can be answered, once."""
-        with transaction.atomic():
-            locked = type(self).objects.select_for_update().get(pk=self.pk)
-            if locked.status != EnquiryStatus.OPEN:
-                raise RuleViolation("This enquiry has already been answered")
+        with WORKFLOW.step("respond", self, by=by, on=on) as locked:
             if on > clock.today():
                 raise RuleViolation(
                     "The date the reply was sent must be today or in the past", field="responded_on"
@@ -143,9 +143,27 @@ class Enquiry(models.Model):
                     f"received, {long_date(locked.received_on)}",
                     field="responded_on",
                 )
-            locked.status = EnquiryStatus.RESPONDED
             locked.responded_on = on
             locked.response = response
             locked.responded_by = by
-            locked.save()
-        self.refresh_from_db()
+
+
+WORKFLOW = Workflow[Enquiry](
+    Step(
+        "respond",
+        label="Record the reply",
+        done="Reply recorded",
+        sources=frozenset({EnquiryStatus.OPEN}),
+        target=EnquiryStatus.RESPONDED,
+        refusal="This enquiry has already been answered",
+    ),
+)
+
+
+class EnquiryEvent(Event):
+    case = models.ForeignKey(Enquiry, on_delete=models.PROTECT, related_name="events")
+
+    LABELS = {"receive": "Enquiry received", **WORKFLOW.labels()}
+
+    class Meta(Event.Meta):
+        indexes = [models.Index(fields=["case", "occurred_at"], name="enquiry_event_case_idx")]

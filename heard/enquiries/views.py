@@ -6,6 +6,7 @@ from auditlog.signals import accessed
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -14,16 +15,16 @@ from heard.accounts.models import User
 from heard.complaints.views import days_left
 from heard.core import clock
 from heard.enquiries.forms import EnquiryFilterForm, EnquiryForm, RespondForm
-from heard.enquiries.models import Enquiry, response_period
+from heard.enquiries.models import Enquiry, EnquiryEvent, response_period
 
 PAGE_SIZE = 25
 
 
 def _get_enquiry_for_user(request: HttpRequest, reference: str) -> Enquiry:
     return get_object_or_404(
-        Enquiry.objects.visible_to(request.user).select_related(
-            "team", "assigned_officer", "logged_by", "responded_by"
-        ),
+        Enquiry.objects.visible_to(request.user)
+        .select_related("team", "assigned_officer", "logged_by", "responded_by")
+        .prefetch_related(Prefetch("events", EnquiryEvent.objects.select_related("actor"))),
         reference=reference,
     )
 

@@ -14,9 +14,12 @@ def _closure_days_changed(**kwargs: Any) -> None:
 
 
 def _after_migrate(**kwargs: Any) -> None:
+    from heard.core.migrating import tables_exist
+    from heard.workdays.models import CalendarDay, ClosureDay
     from heard.workdays.store import rebuild_calendar_table
 
-    rebuild_calendar_table()
+    if tables_exist(CalendarDay, ClosureDay):
+        rebuild_calendar_table()
 
 
 class WorkdaysConfig(AppConfig):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from heard.complaints.models.complaint import Complaint, ReferenceSequence, Theme
+from heard.complaints.models.complaint import Complaint, Theme
 from heard.complaints.models.documents import Document, LetterKind, LetterTemplate
 from heard.complaints.models.events import ComplaintEvent
 from heard.complaints.models.outcomes import (
@@ -30,7 +30,6 @@ __all__ = [
     "LetterKind",
     "LetterTemplate",
     "Practitioner",
-    "ReferenceSequence",
     "Remedy",
     "Stage",
     "Theme",

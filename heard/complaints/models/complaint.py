@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.db.models.functions import Lower
 
@@ -24,7 +24,7 @@ from heard.complaints.errors import ConcurrentChange, RuleViolation
 from heard.complaints.models.steps import not_before, require_date, step
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.core import clock
-from heard.core.models import Stamped
+from heard.core.models import ReferenceSequence, Stamped
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
@@ -46,35 +46,6 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class ReferenceSequence(models.Model):
-    """The last number issued for a reference prefix and year, e.g. CSC-2026-00042."""
-
-    prefix = models.CharField(max_length=10)
-    year = models.PositiveIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="reference_sequence_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.prefix}-{self.year}: {self.last}"
-
-    @classmethod
-    def next_reference(cls, prefix: str, year: int) -> str:
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    cls.objects.get_or_create(prefix=prefix, year=year)
-            except IntegrityError:  # created by a concurrent request; it exists now
-                pass
-            sequence = cls.objects.select_for_update().get(prefix=prefix, year=year)
-            sequence.last += 1
-            sequence.save(update_fields=["last"])
-        return f"{prefix}-{year}-{sequence.last:05d}"
 
 
 REFERENCE_PREFIX = {Procedure.CHILDREN: "CSC"}

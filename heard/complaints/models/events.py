@@ -1,24 +1,12 @@
-"""The append-only record of every step taken on a complaint."""
+"""The append-only record of every step taken on a complaint (heard.core.events)."""
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
-
-from django.conf import settings
 from django.db import models
 
+from heard.core.events import AppendOnlyError, Event
 
-class AppendOnlyError(Exception):
-    """Events are history: they are never changed or deleted."""
-
-
-class EventQuerySet(models.QuerySet["ComplaintEvent"]):
-    def update(self, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("Complaint events cannot be changed")
-
-    def delete(self) -> NoReturn:
-        raise AppendOnlyError("Complaint events cannot be deleted")
-
+__all__ = ["AppendOnlyError", "ComplaintEvent"]
 
 #: How each kind of event reads on a case's timeline; steps take their labels from the
 #: transition table.
@@ -41,43 +29,16 @@ EVENT_LABELS = {
 }
 
 
-class ComplaintEvent(models.Model):
+class ComplaintEvent(Event):
     complaint = models.ForeignKey(
         "complaints.Complaint", on_delete=models.PROTECT, related_name="events"
     )
     stage = models.ForeignKey(
         "complaints.Stage", on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )
-    action = models.CharField(max_length=40)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    occurred_at = models.DateTimeField(auto_now_add=True)
-    #: The date the step happened, as recorded (for example the date of the response letter).
-    effective_on = models.DateField(null=True, blank=True)
-    reason = models.TextField(blank=True)
-    details = models.JSONField(default=dict, blank=True)
 
-    objects = EventQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["occurred_at", "pk"]
+    class Meta(Event.Meta):
         indexes = [models.Index(fields=["complaint", "occurred_at"], name="event_complaint_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.action} on {self.effective_on or self.occurred_at:%d %B %Y}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnlyError("Complaint events cannot be changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("Complaint events cannot be deleted")
 
     @property
     def label(self) -> str:
@@ -85,4 +46,4 @@ class ComplaintEvent(models.Model):
 
         if self.action in TRANSITIONS:
             return TRANSITIONS[self.action].done
-        return EVENT_LABELS.get(self.action, self.action.replace("_", " ").capitalize())
+        return EVENT_LABELS.get(self.action, super().label)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.errors import RuleViolation
+from heard.complaints.errors import RuleViolation, TransitionNotAllowed
 from heard.complaints.tests.factories import TeamFactory
 from heard.core import clock
 from heard.enquiries.models import Enquiry, EnquiryStatus, MemberKind
@@ -67,7 +67,7 @@ def test_a_reply_must_be_between_receipt_and_today_and_is_recorded_once():
         enquiry.respond(by=None, on=clock.today() + timedelta(days=1))
     enquiry.respond(by=None, on=date(2025, 5, 22), response="Assessment booked")
     assert (enquiry.status, enquiry.responded_in_time) == (EnquiryStatus.RESPONDED, True)
-    with pytest.raises(RuleViolation, match="already been answered"):
+    with pytest.raises(TransitionNotAllowed, match="already been answered"):
         enquiry.respond(by=None, on=date(2025, 5, 23))
     enquiry.refresh_from_db()
     assert enquiry.responded_on == date(2025, 5, 22)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "heard.complaints",
     "heard.compliments",
     "heard.enquiries",
+    "heard.sars",
     "heard.referrals",
 ]
 

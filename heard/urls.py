@@ -14,6 +14,7 @@ urlpatterns = [
     path("complaints/", include("heard.complaints.urls")),
     path("compliments/", include("heard.compliments.urls")),
     path("enquiries/", include("heard.enquiries.urls")),
+    path("subject-access/", include("heard.sars.urls")),
     path("referrals/", include("heard.referrals.urls")),
     path(
         "sign-in/",

@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     INDEPENDENT_PERSON = "independent_person", "Independent person"
     ADJUDICATING_OFFICER = "adjudicating_officer", "Adjudicating officer"
     PANEL_MEMBER = "panel_member", "Review panel member"
+    SAR_OFFICER = "sar_officer", "Subject access officer"
     REPORT_VIEWER = "report_viewer", "Report viewer"
     ADMINISTRATOR = "administrator", "Administrator"
 

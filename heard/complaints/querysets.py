@@ -134,7 +134,8 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
         - investigating officers, independent persons and adjudicating officers: complaints
           whose Stage 2 they are appointed to, in that role;
         - review panel members: complaints whose Stage 3 panel they sit on;
-        - report viewers and administrators: none (aggregate reports and configuration only).
+        - report viewers, administrators and subject access officers: none (aggregate reports,
+          configuration and subject access requests only).
         """
         from heard.accounts.models import Role, User
         from heard.complaints.choices import AppointmentRole

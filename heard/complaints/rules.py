@@ -37,6 +37,16 @@ rules.add_perm("complaints.add_complaint", is_caseworker)
 
 
 @rules.predicate
+def sees_casework(user: User | AnonymousUser) -> bool:
+    """Everyone signed in but a subject access officer, who works on SARs only."""
+    return isinstance(user, User) and user.role != Role.SAR_OFFICER
+
+
+# The menus and dashboard panels for complaints, compliments and enquiries.
+rules.add_perm("complaints.list_complaints", sees_casework)
+
+
+@rules.predicate
 def is_complaints_manager(user: User | AnonymousUser) -> bool:
     return isinstance(user, User) and user.role == Role.COMPLAINTS_MANAGER
 

@@ -35,6 +35,7 @@ from heard.complaints.choices import (
 from heard.complaints.models import Child, Complainant, Complaint, Practitioner, Stage, Theme
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
 from heard.core.models import Team
+from heard.sars.models import RequesterRole
 from heard.workdays.calendar import WorkingCalendar
 from heard.workdays.models import ClosureDay
 
@@ -60,6 +61,7 @@ DEMO_USERS = [
     ("independent", "Helen", "Marsh", Role.INDEPENDENT_PERSON),
     ("adjudicator", "David", "Lewis", Role.ADJUDICATING_OFFICER),
     ("panel", "Ruth", "Campbell", Role.PANEL_MEMBER),
+    ("sar", "Nadia", "Rahman", Role.SAR_OFFICER),
     ("viewer", "Sam", "Patel", Role.REPORT_VIEWER),
     ("admin", "Alex", "Morgan", Role.ADMINISTRATOR),
 ]
@@ -775,6 +777,15 @@ def build_referrals(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -
     return len(rows)
 
 
+SAR_ASKS = [
+    "My social care file from when I was in care",
+    "All records about me held by children's services",
+    "Records of my time in foster care",
+    "My child's social care records",
+    "Records of the child protection enquiry about my family",
+]
+
+
 ENQUIRY_SUBJECTS = [
     "Asks why a family's assessment has not started",
     "Asks about contact arrangements for a child in care",
@@ -824,6 +835,107 @@ def build_enquiries(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -
     return logged
 
 
+SAR_REQUESTERS = [
+    (RequesterRole.SELF, 70),
+    (RequesterRole.PARENT, 12),
+    (RequesterRole.SOLICITOR, 12),
+    (RequesterRole.ADVOCATE, 6),
+]
+SAR_OUTCOMES = [
+    ("disclosed_part", 55),
+    ("disclosed_full", 20),
+    ("no_data", 10),
+    ("withdrawn", 10),
+    ("refused", 5),
+]
+
+
+def build_sars(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> int:
+    """40 to 90 subject access requests a year, most from care leavers asking for their file;
+    some wait for proof, some stop the clock for clarification, some are extended, a few are
+    late, and recent ones are still open."""
+    from heard.sars.models import Exemption, SarOutcome, SubjectAccessRequest
+
+    rng = random.Random(f"sars-{seed}")
+    faker = Faker("en_GB")
+    faker.seed_instance(seed + 1)
+    officers = list(User.objects.filter(username__in=["sar", "officer"]))
+    exemptions = list(Exemption.objects.filter(active=True))
+    by_name = {e.name: e for e in exemptions}
+    third_party = by_name.get("Third-party personal data", exemptions[0])
+    roles, role_weights = zip(*SAR_REQUESTERS, strict=True)
+    outcomes, outcome_weights = zip(*SAR_OUTCOMES, strict=True)
+    logged = 0
+    start = date(first_year, 4, 1)
+    while start <= today:
+        end = min(date(start.year + 1, 3, 31), today)
+        days = (end - start).days + 1
+        for _ in range(round(rng.randint(40, 90) * days / 365)):
+            received = start + timedelta(days=rng.randrange(days))
+            role = rng.choices(roles, weights=role_weights)[0]
+            subject = faker.name()
+            proof = min(received + timedelta(days=rng.choice([0, 0, 0, 2, 5, 12])), today)
+            sar = SubjectAccessRequest.log(
+                by=None,
+                received_on=received,
+                requester_name=subject if role == RequesterRole.SELF else faker.name(),
+                requester_role=role,
+                data_subject_name=subject,
+                care_leaver=rng.random() < 0.65,
+                records_sought=rng.choice(SAR_ASKS),
+                identity_verified_on=proof if rng.random() < 0.95 else None,
+                authority_received_on=proof if role != RequesterRole.SELF else None,
+                assigned_officer=rng.choice(officers),
+            )
+            logged += 1
+            if sar.clock_started_on is None:
+                continue
+            if rng.random() < 0.15:
+                asked = sar.clock_started_on + timedelta(days=rng.randint(1, 10))
+                if asked > today:
+                    continue
+                sar.ask_for_clarification(by=None, on=asked, question="Which years and services?")
+                answered = asked + timedelta(days=rng.randint(3, 20))
+                if answered > today:
+                    continue
+                sar.receive_clarification(by=None, on=answered)
+            first_month = sar.first_month_ends
+            assert first_month is not None
+            if rng.random() < 0.2:
+                told = first_month - timedelta(days=rng.randint(3, 15))
+                if sar.clock_started_on <= told <= today:
+                    sar.extend(
+                        by=None, told_on=told, months=3, reason="Records held by several services"
+                    )
+            due = sar.derived_due_on()
+            assert due is not None
+            closed = due - timedelta(days=rng.randint(-10, 25))  # some late
+            closed = max(closed, sar.received_on)
+            if closed > today or ((today - received).days < 45 and rng.random() < 0.6):
+                continue
+            outcome = rng.choices(outcomes, weights=outcome_weights)[0]
+            disclosing = outcome in (SarOutcome.DISCLOSED_FULL, SarOutcome.DISCLOSED_PART)
+            reviewed = rng.randint(40, 1500) if disclosing else None
+            sar.close(
+                by=None,
+                on=closed,
+                outcome=outcome,
+                pages_reviewed=reviewed,
+                pages_disclosed=rng.randint(reviewed // 2, reviewed) if reviewed else None,
+                exemptions=(
+                    [third_party, *rng.sample(exemptions, rng.randint(0, 1))]
+                    if outcome == SarOutcome.DISCLOSED_PART
+                    else []
+                ),
+                search_limited=disclosing and rng.random() < 0.1,
+                search_decision="Archived paper records before 2000 were not searched"
+                if disclosing
+                else "",
+            )
+        start = date(start.year + 1, 4, 1)
+    return logged
+
+
 def build_demo(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> Counter[str]:
     """Create the reference data and every planned case; returns how many of each step ran."""
     with transaction.atomic():
@@ -839,4 +951,5 @@ def build_demo(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> Cou
         applier.counts["compliments"] = build_compliments(seed, today, first_year)
         applier.counts["referral months"] = build_referrals(seed, today, first_year)
         applier.counts["enquiries"] = build_enquiries(seed, today, first_year)
+        applier.counts["subject access requests"] = build_sars(seed, today, first_year)
     return applier.counts

@@ -15,6 +15,7 @@ from heard.complaints.querysets import ComplaintQuerySet
 from heard.compliments.models import Compliment
 from heard.core import clock
 from heard.enquiries.models import Enquiry
+from heard.sars.models import SubjectAccessRequest
 
 #: The columns of the dashboard's stage table: where an open complaint's current stage is.
 DASHBOARD_STATUSES = [
@@ -43,6 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .received_between(today.replace(day=1), today)
         .count(),
         **_deadline_counts(visible, today),
+        "sars": SubjectAccessRequest.objects.visible_to(user).counts(today, within=5),
     }
     context["statuses"] = [(s.value, s.label) for s in DASHBOARD_STATUSES]
     return render(request, "core/home.html", context)

@@ -26,7 +26,7 @@ APPOINTED = {
     Role.ADJUDICATING_OFFICER: AppointmentRole.ADJUDICATING_OFFICER,
     Role.PANEL_MEMBER: AppointmentRole.PANEL_MEMBER,
 }
-SEES_NOTHING = {Role.REPORT_VIEWER, Role.ADMINISTRATOR}
+SEES_NOTHING = {Role.REPORT_VIEWER, Role.ADMINISTRATOR, Role.SAR_OFFICER}
 STAGE_2_ONLY = {Role.INVESTIGATING_OFFICER, Role.INDEPENDENT_PERSON}
 
 
@@ -134,6 +134,10 @@ def test_signed_out_visitors_are_sent_to_sign_in_from_every_url(client, world):
         reverse("core:reports"),
         reverse("compliments:list"),
         reverse("compliments:create"),
+        reverse("enquiries:list"),
+        reverse("enquiries:create"),
+        reverse("sars:list"),
+        reverse("sars:create"),
     ]
     for url in urls:
         response = client.get(url)

@@ -76,13 +76,14 @@ def test_pages_carry_the_organisation_name_and_no_crown(client, officer, setting
     assert "GDS Transport" not in page
 
 
-def test_the_admin_site_configures_themes_teams_closure_days_and_letter_wording_only():
+def test_the_admin_site_configures_pick_lists_teams_closure_days_and_letter_wording_only():
     registered = {m._meta.label for m in admin.site._registry}
     assert registered == {
         "complaints.Theme",
         "complaints.LetterTemplate",
         "core.Team",
         "workdays.ClosureDay",
+        "sars.Exemption",
     }
 
 

@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.contrib import admin
+
+from heard.sars.models import Exemption
+
+
+@admin.register(Exemption)
+class ExemptionAdmin(admin.ModelAdmin[Exemption]):
+    list_display = ["name", "active", "order"]
+    list_editable = ["active", "order"]

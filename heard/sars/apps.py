@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class SarsConfig(AppConfig):
+    name = "heard.sars"
+    verbose_name = "Subject access requests"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from heard.sars.models import Clarification, SubjectAccessRequest
+
+        auditlog.register(
+            SubjectAccessRequest, exclude_fields=["updated_at"], m2m_fields={"exemptions"}
+        )
+        auditlog.register(Clarification)

@@ -1,0 +1,298 @@
+"""Logging a subject access request, its steps, and the list's filters."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from heard.accounts.models import User
+from heard.complaints.errors import DomainError
+from heard.core.forms import DateInputField, GovukForm
+from heard.sars.models import (
+    SAR_ROLES,
+    Exemption,
+    RequesterRole,
+    SarOutcome,
+    SarQuerySet,
+    SarStatus,
+    SubjectAccessRequest,
+)
+
+PROOF_HINTS = {
+    "fee": "Usually none: a fee may be charged only for a manifestly unfounded or excessive "
+    "request, or for further copies",
+}
+
+
+def sar_officers() -> Any:
+    return User.objects.filter(role__in=SAR_ROLES, is_active=True).order_by(
+        "first_name", "last_name"
+    )
+
+
+class StepForm(GovukForm):
+    """A form that carries out one step; a broken rule shows on the field it names."""
+
+    def run(self, request: SubjectAccessRequest, by: User) -> bool:
+        try:
+            self.perform(request, by, **self.cleaned_data)
+        except DomainError as error:
+            self.add_rule_error(error)
+            return False
+        return True
+
+    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
+        raise NotImplementedError
+
+
+class ProofFields(forms.Form):
+    identity_verified_on = DateInputField(
+        what="proof of identity was received",
+        label="Proof of identity received (optional)",
+        required=False,
+    )
+    authority_received_on = DateInputField(
+        what="proof of authority was received",
+        label="Proof of authority received (optional)",
+        required=False,
+        help_text="Only when someone asks for another person's records. For example, 27 3 2025",
+    )
+    fee = forms.DecimalField(
+        label="Fee in pounds (optional)",
+        required=False,
+        max_digits=8,
+        decimal_places=2,
+        help_text=PROOF_HINTS["fee"],
+        error_messages={"invalid": "Enter the fee as an amount, like 10 or 10.50"},
+    )
+    fee_received_on = DateInputField(
+        what="the fee was paid", label="Fee paid (optional)", required=False
+    )
+
+
+class SarForm(ProofFields, GovukForm):
+    received_on = DateInputField(what="the request was received")
+    requester_name = forms.CharField(
+        label="Requester's name",
+        max_length=200,
+        error_messages={"required": "Enter the name of the person asking"},
+    )
+    requester_role = forms.ChoiceField(
+        label="Who is asking",
+        choices=[("", "Choose who is asking"), *RequesterRole.choices],
+        error_messages={"required": "Choose who is asking"},
+    )
+    data_subject_name = forms.CharField(
+        label="Whose records",
+        max_length=200,
+        help_text="The person the records are about, even if it is the requester",
+        error_messages={"required": "Enter the name of the person the records are about"},
+    )
+    data_subject_born_on = DateInputField(
+        what="of birth", label="Their date of birth (optional)", required=False
+    )
+    care_leaver = forms.BooleanField(label="A care leaver asking for their file", required=False)
+    records_sought = forms.CharField(
+        label="What was asked for",
+        widget=forms.Textarea,
+        max_length=4000,
+        error_messages={"required": "Enter what was asked for"},
+    )
+    assigned_officer = forms.ModelChoiceField(
+        label="Assigned officer",
+        required=False,
+        empty_label="Not assigned",
+        queryset=sar_officers(),
+    )
+
+    field_order = [
+        "received_on",
+        "requester_name",
+        "requester_role",
+        "data_subject_name",
+        "data_subject_born_on",
+        "care_leaver",
+        "records_sought",
+        "identity_verified_on",
+        "authority_received_on",
+        "fee",
+        "fee_received_on",
+        "assigned_officer",
+    ]
+
+    def save(self, by: User) -> SubjectAccessRequest | None:
+        try:
+            return SubjectAccessRequest.log(by=by, **self.cleaned_data)
+        except DomainError as error:
+            self.add_rule_error(error)
+            return None
+
+
+class ProofForm(ProofFields, StepForm):
+    title = "Record proof and fee"
+
+    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
+        request.record_proof(by=by, **data)
+
+
+class AskForm(StepForm):
+    title = "Ask for clarification"
+    asked_on = DateInputField(what="clarification was asked for")
+    question = forms.CharField(
+        label="What was asked",
+        widget=forms.Textarea,
+        max_length=4000,
+        help_text="The clock stops until the requester answers",
+        error_messages={"required": "Enter what was asked"},
+    )
+
+    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
+        request.ask_for_clarification(by=by, on=data["asked_on"], question=data["question"])
+
+
+class AnsweredForm(StepForm):
+    title = "Record the clarification"
+    answered_on = DateInputField(what="the clarification was received")
+
+    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
+        request.receive_clarification(by=by, on=data["answered_on"])
+
+
+class ExtendForm(StepForm):
+    title = "Extend the deadline"
+    told_on = DateInputField(
+        what="the requester was told",
+        help_text="It must be within the first month. For example, 27 3 2025",
+    )
+    months = forms.TypedChoiceField(
+        label="Time allowed in all",
+        coerce=int,
+        choices=[("", "Choose two or three months"), (2, "Two months"), (3, "Three months")],
+        error_messages={"required": "Choose two or three months"},
+    )
+    reason = forms.CharField(
+        label="Why (the requester is told this)",
+        widget=forms.Textarea,
+        max_length=4000,
+        error_messages={"required": "Give the reasons for the extension"},
+    )
+
+    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
+        request.extend(by=by, **data)
+
+
+class CloseForm(StepForm):
+    title = "Record the outcome"
+    closed_on = DateInputField(what="the response was sent")
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=[("", "Choose the outcome"), *SarOutcome.choices],
+        error_messages={"required": "Choose the outcome"},
+    )
+    pages_reviewed = forms.IntegerField(
+        label="Pages reviewed",
+        required=False,
+        min_value=0,
+        error_messages={
+            "invalid": "Enter the pages reviewed as a whole number",
+            "min_value": "The pages reviewed cannot be less than 0",
+        },
+    )
+    pages_disclosed = forms.IntegerField(
+        label="Pages disclosed",
+        required=False,
+        min_value=0,
+        error_messages={
+            "invalid": "Enter the pages disclosed as a whole number",
+            "min_value": "The pages disclosed cannot be less than 0",
+        },
+    )
+    exemptions = forms.ModelMultipleChoiceField(
+        label="Exemptions applied",
+        required=False,
+        queryset=Exemption.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only when the records are disclosed in part",
+    )
+    search_limited = forms.BooleanField(
+        label="A reasonable and proportionate search limited the scope", required=False
+    )
+    search_decision = forms.CharField(
+        label="The search decision and why (if the scope was limited)",
+        required=False,
+        widget=forms.Textarea,
+        max_length=4000,
+    )
+
+    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
+        request.close(
+            by=by,
+            on=data["closed_on"],
+            outcome=data["outcome"],
+            pages_reviewed=data["pages_reviewed"],
+            pages_disclosed=data["pages_disclosed"],
+            exemptions=list(data["exemptions"]),
+            search_limited=data["search_limited"],
+            search_decision=data["search_decision"],
+        )
+
+
+STEP_FORMS: dict[str, type[StepForm]] = {
+    "record_proof": ProofForm,
+    "ask_clarification": AskForm,
+    "receive_clarification": AnsweredForm,
+    "extend": ExtendForm,
+    "close": CloseForm,
+}
+
+
+def initial_for(name: str, request: SubjectAccessRequest) -> dict[str, Any]:
+    if name == "record_proof":
+        return {
+            "identity_verified_on": request.identity_verified_on,
+            "authority_received_on": request.authority_received_on,
+            "fee": request.fee,
+            "fee_received_on": request.fee_received_on,
+        }
+    return {}
+
+
+class SarFilterForm(GovukForm):
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *SarStatus.choices]
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome", required=False, choices=[("", "Any outcome"), *SarOutcome.choices]
+    )
+    care_leaver = forms.BooleanField(label="Care leavers only", required=False)
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+    stopped = forms.BooleanField(label="Clock stopped only", required=False)
+    due_within = forms.IntegerField(
+        label="Due within this many working days",
+        required=False,
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "invalid": "Enter the number of working days as a whole number",
+            "min_value": "The number of working days cannot be less than 0",
+            "max_value": "The number of working days must be 100 or fewer",
+        },
+    )
+
+    def filter(self, requests: SarQuerySet, today: date) -> SarQuerySet:
+        data = self.cleaned_data
+        if data.get("status"):
+            requests = requests.filter(status=data["status"])
+        if data.get("outcome"):
+            requests = requests.filter(outcome=data["outcome"])
+        if data.get("care_leaver"):
+            requests = requests.filter(care_leaver=True)
+        if data.get("overdue"):
+            requests = requests.overdue(today)
+        if data.get("stopped"):
+            requests = requests.clock_stopped()
+        if data.get("due_within") is not None:
+            requests = requests.due_within(today, data["due_within"])
+        return requests

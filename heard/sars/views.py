@@ -1,0 +1,105 @@
+"""Subject access request screens. Thin views: the access rule is SarQuerySet.visible_to and
+the steps are the workflow in heard.sars.models."""
+
+from __future__ import annotations
+
+from auditlog.signals import accessed
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from heard.accounts.models import User
+from heard.complaints.views import days_left
+from heard.core import clock
+from heard.sars.forms import STEP_FORMS, SarFilterForm, SarForm, initial_for
+from heard.sars.models import WORKFLOW, SarEvent, SarStatus, SubjectAccessRequest
+
+PAGE_SIZE = 25
+
+
+def _require(request: HttpRequest, perm: str, obj: SubjectAccessRequest | None = None) -> User:
+    user = request.user
+    if not isinstance(user, User) or not user.has_perm(perm, obj):
+        raise PermissionDenied
+    return user
+
+
+def _get_for_user(request: HttpRequest, reference: str) -> SubjectAccessRequest:
+    return get_object_or_404(
+        SubjectAccessRequest.objects.visible_to(request.user)
+        .select_related("assigned_officer", "logged_by")
+        .prefetch_related(
+            "clarifications",
+            "exemptions",
+            Prefetch("events", SarEvent.objects.select_related("actor")),
+        ),
+        reference=reference,
+    )
+
+
+@require_GET
+def sar_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "sars.list_sars")
+    today = clock.today()
+    form = SarFilterForm(request.GET or None)
+    requests = SubjectAccessRequest.objects.visible_to(request.user)
+    if form.is_bound and form.is_valid():
+        requests = form.filter(requests, today)
+    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(r, days_left(r.due_on, today)) for r in page.object_list]
+    return render(request, "sars/list.html", {"form": form, "page": page, "rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+def sar_create(request: HttpRequest) -> HttpResponse:
+    user = _require(request, "sars.add_sar")
+    form = SarForm(request.POST or None, initial={"assigned_officer": user.pk})
+    if request.method == "POST" and form.is_valid():
+        sar = form.save(by=user)
+        if sar is not None:
+            messages.success(request, f"Subject access request {sar.reference} logged")
+            return redirect("sars:detail", reference=sar.reference)
+    return render(request, "sars/create.html", {"form": form})
+
+
+@require_GET
+def sar_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    sar = _get_for_user(request, reference)
+    accessed.send(sender=SubjectAccessRequest, instance=sar)
+    today = clock.today()
+    can_change = request.user.has_perm("sars.change_sar", sar)
+    return render(
+        request,
+        "sars/detail.html",
+        {
+            "sar": sar,
+            "left": days_left(sar.due_on, today) if sar.status == SarStatus.OPEN else None,
+            "actions": WORKFLOW.available(sar) if can_change else [],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def sar_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
+    if name not in STEP_FORMS:
+        raise Http404
+    sar = _get_for_user(request, reference)
+    user = _require(request, "sars.change_sar", sar)
+    refusal = WORKFLOW.why_not(name, sar)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("sars:detail", reference=sar.reference)
+    form_class = STEP_FORMS[name]
+    form = form_class(request.POST or None, initial=initial_for(name, sar))
+    if request.method == "POST" and form.is_valid() and form.run(sar, by=user):
+        messages.success(request, WORKFLOW[name].done)
+        return redirect("sars:detail", reference=sar.reference)
+    return render(
+        request,
+        "sars/step.html",
+        {"sar": sar, "form": form, "step": WORKFLOW[name]},
+    )

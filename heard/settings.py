@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "heard.compliments",
     "heard.enquiries",
     "heard.sars",
+    "heard.ombudsman",
     "heard.referrals",
 ]
 

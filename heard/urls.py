@@ -15,6 +15,7 @@ urlpatterns = [
     path("compliments/", include("heard.compliments.urls")),
     path("enquiries/", include("heard.enquiries.urls")),
     path("subject-access/", include("heard.sars.urls")),
+    path("ombudsman/", include("heard.ombudsman.urls")),
     path("referrals/", include("heard.referrals.urls")),
     path(
         "sign-in/",

@@ -37,6 +37,7 @@ from heard.complaints.models import (
 from heard.complaints.people_forms import ChildForm, ComplainantForm, PersonForm
 from heard.complaints.step_forms import STEP_FORMS
 from heard.core import clock
+from heard.ombudsman.models import OmbudsmanCase
 from heard.workdays import working_days_between
 
 PAGE_SIZE = 25
@@ -164,11 +165,15 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
         .filter(complaint=complaint)
         .select_related("stage", "added_by")
     )
+    ombudsman_cases = list(
+        OmbudsmanCase.objects.visible_to(request.user).filter(complaint=complaint)
+    )
     return render(
         request,
         "complaints/detail.html",
         {
             "complaint": complaint,
+            "ombudsman_cases": ombudsman_cases,
             "stages": [(s, days_left(s.next_due, today)) for s in stages],
             "elements": elements,
             "costs": [(s, cost) for s in stages for cost in s.costs.all()],

@@ -15,6 +15,7 @@ from heard.complaints.querysets import ComplaintQuerySet
 from heard.compliments.models import Compliment
 from heard.core import clock
 from heard.enquiries.models import Enquiry
+from heard.ombudsman.models import OmbudsmanCase
 from heard.sars.models import SubjectAccessRequest
 
 #: The columns of the dashboard's stage table: where an open complaint's current stage is.
@@ -45,6 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .count(),
         **_deadline_counts(visible, today),
         "sars": SubjectAccessRequest.objects.visible_to(user).counts(today, within=5),
+        "ombudsman": OmbudsmanCase.objects.visible_to(user).counts(today, within=5),
     }
     context["statuses"] = [(s.value, s.label) for s in DASHBOARD_STATUSES]
     return render(request, "core/home.html", context)

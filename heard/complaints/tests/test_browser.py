@@ -32,7 +32,7 @@ def test_an_officer_filters_sorts_and_opens_a_case(officer_page):
     f.Stage1AcknowledgedFactory(complainant=f.ComplainantFactory(name="Maria Lopez"))
     complaint = f.Stage3OpenFactory()
     f.appoint_panel(complaint.active_stage, complaint.active_stage.started_on)
-    page.get_by_role("link", name="Cases").click()
+    page.get_by_role("link", name="Cases", exact=True).click()
     page.wait_for_url(re.compile(r"/complaints/$"))
     assert_accessible(page)
 
@@ -88,7 +88,7 @@ def test_an_officer_takes_a_complaint_from_receipt_to_stage_2(officer_page):
     f.ThemeFactory(name="Communication")
     f.PractitionerFactory(name="Ian Vestigate")
     f.PractitionerFactory(name="Indy Pendent")
-    page.get_by_role("link", name="Cases").click()
+    page.get_by_role("link", name="Cases", exact=True).click()
     page.get_by_role("button", name="Log a new complaint").click()
     assert_accessible(page)
     page.get_by_role("button", name="Log the complaint").click()  # empty: every error shows

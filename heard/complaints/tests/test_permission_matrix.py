@@ -138,6 +138,8 @@ def test_signed_out_visitors_are_sent_to_sign_in_from_every_url(client, world):
         reverse("enquiries:create"),
         reverse("sars:list"),
         reverse("sars:create"),
+        reverse("ombudsman:list"),
+        reverse("ombudsman:create"),
     ]
     for url in urls:
         response = client.get(url)

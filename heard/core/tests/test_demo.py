@@ -13,8 +13,9 @@ from heard.complaints.models import Complaint, Stage
 from heard.compliments.models import Compliment
 from heard.core.demo import DEMO_USERS, Planner, build_demo, demo_closure_days, financial_year_start
 from heard.enquiries.models import Enquiry
-from heard.sars.models import SubjectAccessRequest
+from heard.ombudsman.models import OmbudsmanCase
 from heard.referrals.models import MonthlyReferrals
+from heard.sars.models import SubjectAccessRequest
 from heard.workdays.calendar import WorkingCalendar
 
 TODAY = date(2026, 11, 22)
@@ -65,9 +66,14 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     assert Enquiry.objects.open().exists()  # the demo has work in hand
     sars = SubjectAccessRequest.objects
     assert sars.count() == counts["subject access requests"] > 0
-    assert sars.open().exists() and sars.filter(status="closed").exists()
+    assert sars.open().exists()
+    assert sars.filter(status="closed").exists()
     assert sars.filter(care_leaver=True).exists()
     assert not sars.filter(closed_on__gt=today).exists()
+    ombudsman = OmbudsmanCase.objects
+    assert ombudsman.count() == counts["Ombudsman cases"] > 0
+    assert ombudsman.filter(complaint__isnull=False).exists()
+    assert not ombudsman.filter(decided_on__gt=today).exists()
     # Referrals for every month from April 2025 to January 2026 (the last full month).
     months = list(MonthlyReferrals.objects.order_by("month").values_list("month", flat=True))
     assert (months[0], months[-1], len(months)) == (date(2025, 4, 1), date(2026, 1, 1), 10)

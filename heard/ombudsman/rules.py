@@ -1,0 +1,22 @@
+"""Ombudsman case permissions, derived from OmbudsmanQuerySet.visible_to (the one rule)."""
+
+from __future__ import annotations
+
+import rules
+from django.contrib.auth.models import AnonymousUser
+
+from heard.accounts.models import User
+from heard.complaints.rules import is_caseworker
+from heard.ombudsman.models import OmbudsmanCase
+
+
+@rules.predicate
+def can_view_ombudsman_case(user: User | AnonymousUser, case: OmbudsmanCase | None) -> bool:
+    if case is None:
+        return False
+    return OmbudsmanCase.objects.visible_to(user).filter(pk=case.pk).exists()
+
+
+rules.add_perm("ombudsman.view_case", can_view_ombudsman_case)
+rules.add_perm("ombudsman.add_case", is_caseworker)
+rules.add_perm("ombudsman.change_case", is_caseworker & can_view_ombudsman_case)

@@ -1,0 +1,110 @@
+"""Ombudsman case screens. Thin views: the access rule is OmbudsmanQuerySet.visible_to and
+the steps are the workflow in heard.ombudsman.models."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from auditlog.signals import accessed
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from heard.accounts.models import User
+from heard.complaints.views import DaysLeft, days_left
+from heard.core import clock
+from heard.ombudsman.forms import STEP_FORMS, OmbudsmanFilterForm, OmbudsmanForm
+from heard.ombudsman.models import WORKFLOW, OmbudsmanCase, OmbudsmanEvent, OmbudsmanStatus
+
+PAGE_SIZE = 25
+
+
+def _require(request: HttpRequest, perm: str, case: OmbudsmanCase | None = None) -> User:
+    user = request.user
+    if not isinstance(user, User) or not user.has_perm(perm, case):
+        raise PermissionDenied
+    return user
+
+
+def _get_for_user(request: HttpRequest, reference: str) -> OmbudsmanCase:
+    return get_object_or_404(
+        OmbudsmanCase.objects.visible_to(request.user)
+        .select_related("team", "assigned_officer", "complaint")
+        .prefetch_related(
+            "remedies", Prefetch("events", OmbudsmanEvent.objects.select_related("actor"))
+        ),
+        reference=reference,
+    )
+
+
+def _reply_left(case: OmbudsmanCase, today: date) -> DaysLeft | None:
+    """Working days to the council's reply, while one is awaited."""
+    waiting = case.replied_on is None and case.status == OmbudsmanStatus.OPEN
+    return days_left(case.reply_due_on, today) if waiting else None
+
+
+@require_GET
+def case_list(request: HttpRequest) -> HttpResponse:
+    today = clock.today()
+    form = OmbudsmanFilterForm(request.GET or None)
+    cases = OmbudsmanCase.objects.visible_to(request.user).select_related("team")
+    if form.is_bound and form.is_valid():
+        cases = form.filter(cases, today)
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(c, _reply_left(c, today)) for c in page.object_list]
+    return render(request, "ombudsman/list.html", {"form": form, "page": page, "rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+def case_create(request: HttpRequest) -> HttpResponse:
+    user = _require(request, "ombudsman.add_case")
+    initial = {"assigned_officer": user.pk, "complaint_reference": request.GET.get("complaint", "")}
+    form = OmbudsmanForm(request.POST or None, initial=initial, user=user)
+    if request.method == "POST" and form.is_valid():
+        case = form.save(by=user)
+        if case is not None:
+            messages.success(request, f"Ombudsman case {case.reference} logged")
+            return redirect("ombudsman:detail", reference=case.reference)
+    return render(request, "ombudsman/create.html", {"form": form})
+
+
+@require_GET
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _get_for_user(request, reference)
+    accessed.send(sender=OmbudsmanCase, instance=case)
+    today = clock.today()
+    can_change = request.user.has_perm("ombudsman.change_case", case)
+    return render(
+        request,
+        "ombudsman/detail.html",
+        {
+            "case": case,
+            "left": _reply_left(case, today),
+            "actions": WORKFLOW.available(case) if can_change else [],
+            "complaint_visible": case.complaint is not None
+            and request.user.has_perm("complaints.view_complaint", case.complaint),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def case_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
+    if name not in STEP_FORMS:
+        raise Http404
+    case = _get_for_user(request, reference)
+    user = _require(request, "ombudsman.change_case", case)
+    refusal = WORKFLOW.why_not(name, case)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("ombudsman:detail", reference=case.reference)
+    form = STEP_FORMS[name](request.POST or None, case=case)
+    if request.method == "POST" and form.is_valid() and form.run(by=user):
+        messages.success(request, WORKFLOW[name].done)
+        return redirect("ombudsman:detail", reference=case.reference)
+    return render(
+        request, "ombudsman/step.html", {"case": case, "form": form, "step": WORKFLOW[name]}
+    )

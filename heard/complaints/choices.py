@@ -7,6 +7,8 @@ from django.db import models
 
 class Procedure(models.TextChoices):
     CHILDREN = "children", "Children's social care (statutory)"
+    ADULTS = "adults", "Adult social care (statutory)"
+    CORPORATE = "corporate", "Corporate (Complaint Handling Code)"
 
 
 class Channel(models.TextChoices):

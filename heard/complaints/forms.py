@@ -18,6 +18,7 @@ from heard.complaints.choices import (
     ComplaintStatus,
     ContactMethod,
     LegalStatus,
+    Procedure,
     Relationship,
     StageStatus,
 )
@@ -72,6 +73,9 @@ class CaseFilterForm(GovukForm):
         required=False,
         max_length=100,
         help_text="Reference, complainant or child's name",
+    )
+    procedure = forms.ChoiceField(
+        label="Procedure", required=False, choices=[("", "Any procedure"), *Procedure.choices]
     )
     stage = forms.TypedChoiceField(
         label="Stage",
@@ -171,6 +175,8 @@ class CaseFilterForm(GovukForm):
             complaints = complaints.filter(assigned_officer=data["officer"])
         if data.get("relationship"):
             complaints = complaints.filter(relationship=data["relationship"])
+        if data.get("procedure"):
+            complaints = complaints.filter(procedure=data["procedure"])
         if data.get("overdue"):
             complaints = complaints.overdue(today)
         if data.get("due_within") is not None:
@@ -225,6 +231,7 @@ class ComplaintForm(ComplaintFields):
     """Log a new complaint at Stage 1, with its complainant and the child it is about."""
 
     field_order = [
+        "procedure",
         "received_on",
         "channel",
         "team",
@@ -243,6 +250,16 @@ class ComplaintForm(ComplaintFields):
         "child_legal_status",
     ]
 
+    procedure = forms.ChoiceField(
+        label="Procedure",
+        choices=Procedure.choices,
+        initial=Procedure.CHILDREN,
+        help_text="It can be moved to another procedure later, while it is at Stage 1",
+        error_messages={
+            "required": "Choose the procedure",
+            "invalid_choice": "Choose the procedure",
+        },
+    )
     received_on = DateInputField(what="the complaint was received")
     complainant_name = forms.CharField(
         label="Complainant's full name",
@@ -340,11 +357,43 @@ class ComplaintForm(ComplaintFields):
                 description=data["description"],
                 matter_date=data["matter_date"],
                 assigned_officer=by,
+                procedure=data["procedure"],
             )
         except DomainError as error:
             transaction.set_rollback(True)
             self.add_rule_error(error)
             return None
+
+
+class ProcedureForm(GovukForm):
+    """Move a complaint logged under the wrong procedure."""
+
+    procedure = forms.ChoiceField(
+        label="Move it to",
+        choices=[("", "Choose the procedure"), *Procedure.choices],
+        error_messages={
+            "required": "Choose the procedure",
+            "invalid_choice": "Choose the procedure",
+        },
+    )
+    decided_on = DateInputField(what="of the decision", label="Date of the decision")
+    reason = forms.CharField(
+        label="Why it belongs there",
+        widget=forms.Textarea,
+        max_length=4000,
+        error_messages={"required": "Give the reason for moving the complaint"},
+    )
+
+    def save(self, complaint: Complaint, by: User) -> bool:
+        data = self.cleaned_data
+        try:
+            complaint.change_procedure(
+                by=by, procedure=data["procedure"], on=data["decided_on"], reason=data["reason"]
+            )
+        except DomainError as error:
+            self.add_rule_error(error)
+            return False
+        return True
 
 
 class ElementForm(GovukForm):

@@ -22,6 +22,7 @@ from django.db.models import (
     DateField,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     Subquery,
@@ -31,9 +32,16 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from heard.complaints import lookups, periods
-from heard.complaints.choices import OPEN_STAGE_STATUSES, ComplaintStatus, Finding, Outcome
+from heard.complaints.choices import (
+    OPEN_STAGE_STATUSES,
+    ComplaintStatus,
+    Finding,
+    Outcome,
+    Procedure,
+)
+from heard.complaints.procedures import ADULT_RESPONSE_MONTHS, CORPORATE_RESPONSE, RULES
 from heard.workdays import add_working_days
-from heard.workdays.sql import count_at, working_day
+from heard.workdays.sql import AddMonths, count_at, working_day
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -55,7 +63,17 @@ class StageQuerySet(models.QuerySet["Stage"]):
         """Annotate `acknowledgement_due_on` and `derived_next_due_on`, derived as Stage's
         properties `acknowledgement_due` and `next_due` derive them."""
         clock = "statement_agreed_on" if periods.stage2_clock_from_statement() else "started_on"
+        adults = Q(complaint__procedure=Procedure.ADULTS)
+        corporate = Q(complaint__procedure=Procedure.CORPORATE)
         counted = self.annotate(
+            _ack_days=Case(
+                *(
+                    When(complaint__procedure=code, then=Value(rules.acknowledgement_period()))
+                    for code, rules in RULES.items()
+                ),
+                output_field=IntegerField(),
+            ),
+            _n_ack=count_at("acknowledged_on"),
             _n_start=count_at("started_on"),
             _n_pause=Coalesce(count_at("resumed_on") - count_at("paused_on"), Value(0)),
             _n_clock=count_at(clock),
@@ -64,9 +82,7 @@ class StageQuerySet(models.QuerySet["Stage"]):
         )
         after = OuterRef
         return counted.annotate(
-            acknowledgement_due_on=working_day(
-                after("_n_start") + periods.acknowledgement_period()
-            ),
+            acknowledgement_due_on=working_day(after("_n_start") + after("_ack_days")),
         ).annotate(
             derived_next_due_on=Case(
                 # An ended stage owes nothing, whatever its dates say.
@@ -74,6 +90,18 @@ class StageQuerySet(models.QuerySet["Stage"]):
                     ~Q(status__in=OPEN_STAGE_STATUSES), then=Value(None, output_field=DateField())
                 ),
                 When(acknowledged_on__isnull=True, then=F("acknowledgement_due_on")),
+                # Adult social care: the agreed date, or six months after the complaint.
+                When(adults & Q(extended_to__isnull=False), then=F("extended_to")),
+                When(adults, then=AddMonths(F("started_on"), ADULT_RESPONSE_MONTHS)),
+                # Corporate: working days from the acknowledgement, unless extended.
+                When(corporate & Q(extended_to__isnull=False), then=F("extended_to")),
+                *(
+                    When(
+                        corporate & Q(number=number),
+                        then=working_day(after("_n_ack") + days),
+                    )
+                    for number, days in CORPORATE_RESPONSE.items()
+                ),
                 When(
                     number=3,
                     panel_held_on__isnull=True,
@@ -130,7 +158,7 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
 
         - complaints managers and officers: every complaint;
         - responding managers: complaints about their team, or where they are appointed to
-          respond;
+          respond (children's and adult Stage 1, either corporate stage);
         - investigating officers, independent persons and adjudicating officers: complaints
           whose Stage 2 they are appointed to, in that role;
         - review panel members: complaints whose Stage 3 panel they sit on;
@@ -152,12 +180,7 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
         if role == Role.RESPONDING_MANAGER:
             own_team = Q(team_id=user.team_id) if user.team_id else Q(pk=None)
             return self.filter(
-                own_team
-                | Q(
-                    Exists(
-                        appointed.filter(stage__number=1, role=AppointmentRole.RESPONDING_MANAGER)
-                    )
-                )
+                own_team | Q(Exists(appointed.filter(role=AppointmentRole.RESPONDING_MANAGER)))
             )
         stage_roles: dict[str, tuple[int, list[str]]] = {
             Role.INVESTIGATING_OFFICER: (2, [AppointmentRole.INVESTIGATING_OFFICER]),

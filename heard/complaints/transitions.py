@@ -11,7 +11,7 @@ nothing more is recorded against Stage 1.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,9 +19,11 @@ from heard.complaints.choices import (
     ENDED_STAGE_STATUSES,
     OPEN_STAGE_STATUSES,
     ComplaintStatus,
+    Procedure,
     StageStatus,
 )
 from heard.complaints.errors import TransitionNotAllowed
+from heard.complaints.procedures import rules_for
 
 if TYPE_CHECKING:
     from heard.complaints.models import Stage
@@ -44,8 +46,15 @@ def _acknowledged(stage: Stage, on: date) -> bool:
     return stage.acknowledged_on is not None
 
 
-def _stage1_extended(stage: Stage, on: date) -> bool:
-    return stage.number == 1 and stage.extended_to is not None
+def _extended_once(stage: Stage, on: date) -> bool:
+    """Children's Stage 1 and corporate stages are extended once; an adult social care
+    response date may be agreed again."""
+    if stage.extended_to is None:
+        return False
+    procedure = stage.complaint.procedure
+    return procedure == Procedure.CORPORATE or (
+        procedure == Procedure.CHILDREN and stage.number == 1
+    )
 
 
 def _paused_before(stage: Stage, on: date) -> bool:
@@ -99,12 +108,7 @@ TRANSITIONS: dict[str, Transition] = {
             "Extend the response time",
             "Response time extended",
             {1: frozenset({S.IN_PROGRESS}), 2: frozenset({S.IN_PROGRESS})},
-            guards=(
-                _unless(
-                    _stage1_extended,
-                    "Stage 1 can be extended only once (regulation 14)",
-                ),
-            ),
+            guards=(_unless(_extended_once, "the response time can be extended only once"),),
         ),
         Transition(
             "pause",
@@ -224,6 +228,9 @@ def refusal(name: str, stage: Stage, today: date) -> str | None:
     allowed = transition.sources.get(stage.number)
     if allowed is None:
         return f"this step is not part of Stage {stage.number}"
+    left_out = rules_for(complaint.procedure).refusal(name, stage.number)
+    if left_out:
+        return left_out
     if stage.status not in allowed:
         return f"Stage {stage.number} is {stage.get_status_display().lower()}"
     for guard in transition.guards:
@@ -241,5 +248,10 @@ def check(name: str, stage: Stage, today: date) -> None:
 
 
 def available(stage: Stage, today: date) -> list[Transition]:
-    """The steps the screens should offer for this stage today."""
-    return [t for t in TRANSITIONS.values() if refusal(t.name, stage, today) is None]
+    """The steps the screens should offer for this stage today, as the procedure words them."""
+    labels = rules_for(stage.complaint.procedure).labels
+    return [
+        replace(t, label=labels.get(t.name, t.label))
+        for t in TRANSITIONS.values()
+        if refusal(t.name, stage, today) is None
+    ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<str:reference>/", views.complaint_detail, name="detail"),
     path("<str:reference>/add-point/", views.element_create, name="add_element"),
     path("<str:reference>/edit/", views.complaint_edit, name="edit"),
+    path("<str:reference>/procedure/", views.procedure_change, name="procedure"),
     path("<str:reference>/audit/", views.complaint_audit, name="audit"),
     path("<str:reference>/complainant/", views.complainant_edit, name="edit_complainant"),
     path("<str:reference>/children/new/", views.child_edit, name="add_child"),

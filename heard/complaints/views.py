@@ -26,6 +26,7 @@ from heard.complaints.forms import (
     ComplaintForm,
     DocumentForm,
     ElementForm,
+    ProcedureForm,
 )
 from heard.complaints.models import (
     Complaint,
@@ -300,6 +301,18 @@ def complaint_audit(request: HttpRequest, reference: str) -> HttpResponse:
         raise PermissionDenied
     page = Paginator(audit.entries_for(complaint), 50).get_page(request.GET.get("page"))
     return render(request, "complaints/audit.html", {"complaint": complaint, "page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def procedure_change(request: HttpRequest, reference: str) -> HttpResponse:
+    """Move a complaint logged under the wrong procedure (open, at Stage 1)."""
+    complaint = _get_complaint_for_user(request, reference)
+    user = _case_editor(request, complaint)
+    form = ProcedureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and form.save(complaint, by=user):
+        messages.success(request, f"Moved to the {complaint.get_procedure_display()} procedure")
+        return redirect("complaints:detail", reference=complaint.reference)
+    return render(request, "complaints/procedure.html", {"complaint": complaint, "form": form})
 
 
 @require_http_methods(["GET", "POST"])

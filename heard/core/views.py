@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from heard.complaints.choices import StageStatus
+from heard.complaints.choices import Procedure, StageStatus
 from heard.complaints.models import Complaint
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.compliments.models import Compliment
@@ -45,6 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .received_between(today.replace(day=1), today)
         .count(),
         **_deadline_counts(visible, today),
+        "by_procedure": _open_by_procedure(visible, today),
         "sars": SubjectAccessRequest.objects.visible_to(user).counts(today, within=5),
         "ombudsman": OmbudsmanCase.objects.visible_to(user).counts(today, within=5),
     }
@@ -72,6 +73,18 @@ def _enquiry_counts(user: object, today: date) -> dict[str, int]:
 def _deadline_counts(visible: ComplaintQuerySet, today: date) -> dict[str, int]:
     counts = visible.deadline_counts(today, within=5)
     return {"overdue_count": counts["overdue"], "due_soon_count": counts["due_soon"]}
+
+
+def _open_by_procedure(visible: ComplaintQuerySet, today: date) -> list[tuple[str, str, int, int]]:
+    """Open complaints and overdue ones for each procedure (one query)."""
+    counts = {
+        row["procedure"]: (row["total"], row["overdue"])
+        for row in visible.open()
+        .values("procedure")
+        .order_by()
+        .annotate(total=Count("pk"), overdue=Count("pk", filter=Q(next_due_on__lt=today)))
+    }
+    return [(p.value, p.label, *counts.get(p.value, (0, 0))) for p in Procedure]
 
 
 def _current_stages_by_status(visible: ComplaintQuerySet) -> list[tuple[int, list[int]]]:

@@ -20,8 +20,9 @@ from heard.complaints.choices import (
     RemedyKind,
     StageStatus,
 )
-from heard.complaints.errors import ConcurrentChange, RuleViolation
+from heard.complaints.errors import ConcurrentChange, RuleViolation, TransitionNotAllowed
 from heard.complaints.models.steps import not_before, require_date, step
+from heard.complaints.procedures import rules_for
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.core import clock
 from heard.core.models import ReferenceSequence, Stamped
@@ -46,9 +47,6 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-REFERENCE_PREFIX = {Procedure.CHILDREN: "CSC"}
 
 
 def one_year_after(day: date) -> date:
@@ -192,7 +190,7 @@ class Complaint(Stamped):
         with transaction.atomic():
             complaint = cls(
                 reference=ReferenceSequence.next_reference(
-                    REFERENCE_PREFIX[procedure], received_on.year
+                    rules_for(procedure).reference_prefix, received_on.year
                 ),
                 procedure=procedure,
                 received_on=received_on,
@@ -239,7 +237,11 @@ class Complaint(Stamped):
 
     @property
     def needs_sufficient_interest(self) -> bool:
-        return self.relationship == Relationship.SUFFICIENT_INTEREST
+        """Regulation 9 of the children's procedure: someone who is not a qualifying person."""
+        return (
+            self.procedure == Procedure.CHILDREN
+            and self.relationship == Relationship.SUFFICIENT_INTEREST
+        )
 
     @property
     def from_child(self) -> bool:
@@ -392,6 +394,70 @@ class Complaint(Stamped):
             ComplaintEvent.objects.create(
                 complaint=locked,
                 action=action,
+                actor=by,
+                effective_on=on,
+                reason=reason,
+                details=details,
+            )
+        self.refresh_from_db()
+
+    def change_procedure(self, *, by: User | None, procedure: str, on: date, reason: str) -> None:
+        """Move a complaint logged under the wrong procedure to the right one.
+
+        Only while it is open at Stage 1. It keeps its reference, its history and its Stage 1
+        dates, and its deadlines are derived again under the new procedure's rules. An
+        extension agreed under the old rules does not carry over: the event records it.
+        """
+        from heard.complaints.models.events import ComplaintEvent
+        from heard.complaints.models.stage import Stage
+
+        if procedure not in Procedure.values:
+            raise RuleViolation("Choose the procedure", field="procedure")
+        if procedure == self.procedure:
+            raise RuleViolation(
+                f"The complaint is already under the {self.get_procedure_display()} procedure",
+                field="procedure",
+            )
+        if not reason.strip():
+            raise RuleViolation("Give the reason for moving the complaint", field="reason")
+        require_date(on, label="decision", field="decided_on")
+        not_before(
+            on,
+            self.received_on,
+            label="decision",
+            what="the date the complaint was received",
+            field="decided_on",
+        )
+        with transaction.atomic():
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            stage = Stage.objects.select_for_update().get(complaint=locked, number=1)
+            if (
+                locked.status != ComplaintStatus.OPEN
+                or locked.current_stage != 1
+                or not stage.is_open
+            ):
+                raise TransitionNotAllowed(
+                    "A complaint can be moved to another procedure only while it is open at Stage 1"
+                )
+            if stage.is_paused:
+                raise TransitionNotAllowed("Resume Stage 1 before moving the complaint")
+            details: dict[str, Any] = {"from": locked.procedure, "to": procedure}
+            if stage.extended_to is not None:
+                details["extension_dropped"] = stage.extended_to.isoformat()
+                stage.extended_to = None
+                stage.extension_agreed_on = None
+                stage.extension_reason = ""
+            locked.procedure = procedure
+            locked.updated_by = by
+            locked.version += 1
+            locked.save()
+            stage.updated_by = by
+            stage.version += 1
+            stage.save()  # derives the stored deadline again, under the new rules
+            ComplaintEvent.objects.create(
+                complaint=locked,
+                stage=stage,
+                action="change_procedure",
                 actor=by,
                 effective_on=on,
                 reason=reason,

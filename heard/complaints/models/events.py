@@ -26,6 +26,7 @@ EVENT_LABELS = {
     "edit_child": "Child's details corrected",
     "add_child": "Child added",
     "add_letter": "Letter created",
+    "change_procedure": "Moved to another procedure",
 }
 
 

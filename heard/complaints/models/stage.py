@@ -11,19 +11,27 @@ from django.db import models, transaction
 from heard.complaints import periods
 from heard.complaints.choices import (
     OPEN_STAGE_STATUSES,
-    ROLES_BY_STAGE,
     AppointmentRole,
     CostKind,
     Finding,
     NotAcceptedReason,
     Outcome,
+    Procedure,
     StageStatus,
 )
 from heard.complaints.errors import RuleViolation
 from heard.complaints.models.steps import long_date, not_before, require_date, step
+from heard.complaints.procedures import (
+    ADULT_RESPONSE_MONTHS,
+    CORPORATE_EXTENSION,
+    CORPORATE_RESPONSE,
+    ProcedureRules,
+    rules_for,
+)
 from heard.complaints.querysets import StageQuerySet
 from heard.core.models import Stamped
 from heard.workdays import add_working_days, working_days_between
+from heard.workdays.sar import add_calendar_months
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
@@ -124,8 +132,16 @@ class Stage(Stamped):
         return "the date the complaint was received" if self.number == 1 else "the request"
 
     @property
+    def rules(self) -> ProcedureRules:
+        return rules_for(self.complaint.procedure)
+
+    @property
+    def procedure(self) -> str:
+        return self.complaint.procedure
+
+    @property
     def acknowledgement_due(self) -> date:
-        return add_working_days(self.started_on, periods.acknowledgement_period())
+        return add_working_days(self.started_on, self.rules.acknowledgement_period())
 
     @property
     def paused_working_days(self) -> int:
@@ -157,14 +173,30 @@ class Stage(Stamped):
             return None
         return add_working_days(self.panel_report_sent_on, periods.STAGE3_RESPONSE)
 
+    def _after_acknowledgement(self, working_days: int) -> date | None:
+        if self.acknowledged_on is None:
+            return None
+        return add_working_days(self.acknowledged_on, working_days)
+
     @property
     def standard_response_due(self) -> date | None:
         """The response deadline before any extension; None while the clock is stopped."""
+        if self.procedure == Procedure.ADULTS:
+            return add_calendar_months(self.started_on, ADULT_RESPONSE_MONTHS)
+        if self.procedure == Procedure.CORPORATE:
+            return self._after_acknowledgement(CORPORATE_RESPONSE[self.number])
         return self._response_due_after(periods.STAGE1_RESPONSE, periods.STAGE2_RESPONSE)
 
     @property
     def maximum_response_due(self) -> date | None:
-        """The latest the response may be, even with an extension (20 WD or 65 WD)."""
+        """The latest the response may be, even with an extension (children's: 20 WD or
+        65 WD; corporate: twice the period). Adult social care has none: the date is agreed."""
+        if self.procedure == Procedure.ADULTS:
+            return None
+        if self.procedure == Procedure.CORPORATE:
+            return self._after_acknowledgement(
+                CORPORATE_RESPONSE[self.number] + CORPORATE_EXTENSION[self.number]
+            )
         return self._response_due_after(periods.STAGE1_MAXIMUM, periods.STAGE2_MAXIMUM)
 
     @property
@@ -204,7 +236,7 @@ class Stage(Stamped):
     @property
     def escalation_deadline(self) -> date | None:
         """The end of the 20 working days the complainant has to ask for the next stage."""
-        if self.number == 3 or self.responded_on is None:
+        if self.number >= self.rules.last_stage or self.responded_on is None:
             return None
         return add_working_days(self.responded_on, periods.ESCALATION_WINDOW)
 
@@ -232,7 +264,12 @@ class Stage(Stamped):
         with step("acknowledge", self, by=by, on=on) as stage:
             stage._check_on(on, label="acknowledgement", field="acknowledged_on")
             complaint = stage.complaint
-            if stage.number == 1 and complaint.from_child and complaint.advocacy_offered_on is None:
+            if (
+                stage.number == 1
+                and complaint.procedure == Procedure.CHILDREN
+                and complaint.from_child
+                and complaint.advocacy_offered_on is None
+            ):
                 raise RuleViolation(
                     "A child who complains must be offered an advocate (Children Act 1989 "
                     "s.26A): record when advocacy was offered before acknowledging",
@@ -241,7 +278,9 @@ class Stage(Stamped):
             stage.acknowledged_on = on
 
     def extend(self, *, by: User | None, new_due: date, reason: str, agreed_on: date) -> None:
-        """Extend the response time: Stage 1 once, to at most 20 WD; Stage 2 to at most 65 WD."""
+        """Extend the response time: children's Stage 1 once, to at most 20 WD, and Stage 2 to
+        at most 65 WD; a corporate stage once, by at most its own period again. For adult
+        social care this records the response date agreed with the complainant."""
         with step(
             "extend",
             self,
@@ -253,6 +292,18 @@ class Stage(Stamped):
             stage._check_on(agreed_on, label="extension agreed", field="extension_agreed_on")
             if not reason.strip():
                 raise RuleViolation("Give the reason for the extension", field="extension_reason")
+            if stage.procedure == Procedure.ADULTS:
+                not_before(
+                    new_due,
+                    agreed_on,
+                    label="agreed response",
+                    what="the date it was agreed",
+                    field="extended_to",
+                )
+                stage.extended_to = new_due
+                stage.extension_agreed_on = agreed_on
+                stage.extension_reason = reason
+                return
             current, maximum = stage.response_due, stage.maximum_response_due
             if current is None or maximum is None:
                 raise RuleViolation(
@@ -263,6 +314,14 @@ class Stage(Stamped):
                 raise RuleViolation(
                     f"The extended date must be after the current response date, "
                     f"{long_date(current)}",
+                    field="extended_to",
+                )
+            if new_due > maximum and stage.procedure == Procedure.CORPORATE:
+                limit = CORPORATE_RESPONSE[stage.number] + CORPORATE_EXTENSION[stage.number]
+                raise RuleViolation(
+                    f"Stage {stage.number} cannot be extended beyond {limit} working days after "
+                    f"it was acknowledged (Complaint Handling Code): the latest date is "
+                    f"{long_date(maximum)}",
                     field="extended_to",
                 )
             if new_due > maximum:
@@ -309,7 +368,7 @@ class Stage(Stamped):
             "appoint", self, by=by, on=on, details={"role": role, "practitioner": practitioner.name}
         ) as stage:
             stage._check_on(on, label="appointment", field="appointed_on")
-            if role not in ROLES_BY_STAGE[stage.number]:
+            if role not in stage.rules.roles_by_stage[stage.number]:
                 raise RuleViolation(
                     f"A {AppointmentRole(role).label.lower()} is not appointed at "
                     f"Stage {stage.number}",
@@ -335,6 +394,8 @@ class Stage(Stamped):
                 )
             if stage.number == 3:
                 stage._check_not_stage2_independent_person(practitioner)
+            if stage.procedure == Procedure.CORPORATE and stage.number == 2:
+                stage._check_not_stage1_responder(practitioner)
             appointment = Appointment.objects.create(
                 stage=stage, role=role, practitioner=practitioner, appointed_on=on
             )
@@ -351,6 +412,16 @@ class Stage(Stamped):
             raise RuleViolation(
                 f"{practitioner} was the independent person at Stage 2 and may not sit on the "
                 "review panel",
+                field="practitioner",
+            )
+
+    def _check_not_stage1_responder(self, practitioner: Practitioner) -> None:
+        # The Complaint Handling Code: someone other than the Stage 1 responder handles Stage 2.
+        if Appointment.objects.filter(
+            stage__complaint_id=self.complaint_id, stage__number=1, practitioner=practitioner
+        ).exists():
+            raise RuleViolation(
+                f"{practitioner} responded at Stage 1: someone else must handle Stage 2",
                 field="practitioner",
             )
 
@@ -414,7 +485,7 @@ class Stage(Stamped):
                 stage._check_on(on, label="response", field="ended_on")
                 stage._check_can_be_considered()
                 stage._check_every_element_has_a_finding()
-            if stage.number == 2:
+            if stage.number == 2 and stage.procedure == Procedure.CHILDREN:
                 stage._check_stage2_appointments()
             stage.ended_on = on
 

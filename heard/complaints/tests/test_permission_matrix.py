@@ -70,6 +70,7 @@ def case_urls(complaint):
         "step": reverse("complaints:step", args=[ref, "appoint"]),
         "add_point": reverse("complaints:add_element", args=[ref]),
         "edit": reverse("complaints:edit", args=[ref]),
+        "procedure": reverse("complaints:procedure", args=[ref]),
         "audit": reverse("complaints:audit", args=[ref]),
         "upload": reverse("complaints:upload", args=[ref]),
         "complainant": reverse("complaints:edit_complainant", args=[ref]),

@@ -24,6 +24,7 @@ def day_fields(name, day):
 def valid(db):
     team = f.TeamFactory(name="Fostering")
     return {
+        "procedure": "children",
         **day_fields("received_on", date(2025, 3, 3)),
         "channel": "email",
         "team": team.pk,
@@ -55,6 +56,14 @@ def test_an_officer_logs_a_complaint_and_it_starts_at_stage_1(client, officer, v
     assert complaint.events.get().actor == officer
 
 
+def test_an_adult_social_care_complaint_is_logged_under_its_own_procedure(client, officer, valid):
+    client.force_login(officer)
+    client.post(URL, {**valid, "procedure": "adults"})
+    complaint = Complaint.objects.get()
+    assert (complaint.reference, complaint.procedure) == ("ASC-2025-00001", "adults")
+    assert complaint.active_stage.acknowledgement_due == date(2025, 3, 6)  # 3 working days
+
+
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
@@ -66,6 +75,7 @@ def test_an_officer_logs_a_complaint_and_it_starts_at_stage_1(client, officer, v
             "Choose the complainant&#x27;s relationship to the child",
         ),
         ({"channel": ""}, "channel", "Choose how the complaint was received"),
+        ({"procedure": "parking"}, "procedure", "Choose the procedure"),
         (
             {"received_on_0": "", "received_on_1": "", "received_on_2": ""},
             "received_on_0",

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from heard.accounts.models import Role, User
+from heard.complaints.choices import Procedure
 from heard.complaints.models import Complaint, Stage
 from heard.compliments.models import Compliment
 from heard.core.demo import DEMO_USERS, Planner, build_demo, demo_closure_days, financial_year_start
@@ -54,7 +55,10 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     counts = build_demo(seed=3, today=today, first_year=2025)
     assert {u.role for u in User.objects.all()} == set(Role.values)
     assert User.objects.count() == len(DEMO_USERS)
-    assert Complaint.objects.count() == counts["complaints"] > 0
+    children = Complaint.objects.filter(procedure=Procedure.CHILDREN).exclude(
+        reference__startswith="COR"  # moved from corporate, with the reference it had
+    )
+    assert children.count() == counts["complaints"] > 0
     assert not Stage.objects.filter(ended_on__gt=today).exists()
     assert not Complaint.objects.filter(received_on__gt=today).exists()
     assert Complaint.objects.open().exists()
@@ -70,6 +74,14 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     assert sars.filter(status="closed").exists()
     assert sars.filter(care_leaver=True).exists()
     assert not sars.filter(closed_on__gt=today).exists()
+    for procedure in (Procedure.ADULTS, Procedure.CORPORATE):
+        assert Complaint.objects.filter(procedure=procedure).exists()
+        assert Complaint.objects.filter(procedure=procedure, status="closed").exists()
+    assert Stage.objects.filter(complaint__procedure=Procedure.CORPORATE, number=2).exists()
+    assert (
+        counts["adult and corporate complaints"]
+        == Complaint.objects.exclude(reference__startswith="CSC").count()
+    )
     ombudsman = OmbudsmanCase.objects
     assert ombudsman.count() == counts["Ombudsman cases"] > 0
     assert ombudsman.filter(complaint__isnull=False).exists()

@@ -100,3 +100,16 @@ def test_the_reports_page_says_reports_are_not_available_yet(client, officer):
     client.force_login(officer)
     page = client.get(reverse("core:reports")).content.decode()
     assert "not available yet" in page
+
+
+def test_the_dashboard_counts_open_and_overdue_complaints_by_procedure(client, officer):
+    from heard.complaints.choices import Procedure
+
+    f.Stage1OpenFactory(procedure=Procedure.ADULTS)  # received in 2025: long overdue now
+    f.Stage1OpenFactory(procedure=Procedure.ADULTS)
+    f.Stage1OpenFactory(procedure=Procedure.CORPORATE)
+    client.force_login(officer)
+    response = client.get(reverse("core:home"))
+    rows = {code: (open_, overdue) for code, _, open_, overdue in response.context["by_procedure"]}
+    assert rows == {"children": (0, 0), "adults": (2, 2), "corporate": (1, 1)}
+    assert "?procedure=adults&amp;overdue=on" in response.content.decode()

@@ -16,6 +16,7 @@ from heard.compliments.models import Compliment
 from heard.core import clock
 from heard.enquiries.models import Enquiry
 from heard.ombudsman.models import OmbudsmanCase
+from heard.referrals.models import MonthlyReferrals
 from heard.sars.models import SubjectAccessRequest
 
 #: The columns of the dashboard's stage table: where an open complaint's current stage is.
@@ -30,11 +31,11 @@ DASHBOARD_STATUSES = [
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """A first overview of the caseload; the full dashboard comes with the casework screens."""
+    """The team's open work across every kind of case, each count linking to its list."""
     today = clock.today()
     visible = Complaint.objects.visible_to(request.user)
     user = request.user
-    context = {
+    context: dict[str, object] = {
         "today": today,
         "my_count": visible.open().filter(assigned_officer_id=user.pk).count(),
         "by_stage_and_status": _current_stages_by_status(visible),
@@ -48,6 +49,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "by_procedure": _open_by_procedure(visible, today),
         "sars": SubjectAccessRequest.objects.visible_to(user).counts(today, within=5),
         "ombudsman": OmbudsmanCase.objects.visible_to(user).counts(today, within=5),
+        "latest_referrals": MonthlyReferrals.objects.order_by("-month").first()
+        if user.has_perm("referrals.view_monthlyreferrals")
+        else None,
     }
     context["statuses"] = [(s.value, s.label) for s in DASHBOARD_STATUSES]
     return render(request, "core/home.html", context)

@@ -267,7 +267,9 @@ class OmbudsmanCase(Stamped):
     ) -> OmbudsmanRemedy:
         """A remedy the Ombudsman recommended, with its amount (if money) and due date."""
         details = {"amount": str(amount) if amount is not None else None}
-        with WORKFLOW.step("add_remedy", self, by=by, on=None, details=details) as case:
+        with WORKFLOW.step(
+            "add_remedy", self, by=by, on=None, reason=description, details=details
+        ) as case:
             if not description.strip():
                 raise RuleViolation("Describe the remedy", field="description")
             if amount is not None and amount <= 0:

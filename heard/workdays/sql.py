@@ -61,9 +61,10 @@ class AddMonths(Func):
         sql, params = compiler.compile(self.source_expressions[0])
         # The first of the month, plus the months, plus the day of the month less one: capped
         # at the last day of the target month (SQLite itself would run into the next month).
+        # A literal % is doubled, as in every query Django formats with parameters.
         same_day = (
             f"date({sql}, 'start of month', '+{self.months} months', "
-            f"'+' || (CAST(strftime('%d', {sql}) AS INTEGER) - 1) || ' days')"
+            f"'+' || (CAST(strftime('%%d', {sql}) AS INTEGER) - 1) || ' days')"
         )
         last_day = f"date({sql}, 'start of month', '+{self.months + 1} months', '-1 day')"
         return f"min({same_day}, {last_day})", [*params, *params, *params]

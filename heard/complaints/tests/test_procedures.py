@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from heard.accounts.models import Role
@@ -228,7 +230,9 @@ def test_the_list_filters_by_procedure(client):
     adult = receive(Procedure.ADULTS)
     receive(Procedure.CHILDREN)
     client.force_login(UserFactory(role=Role.COMPLAINTS_OFFICER))
-    rows = client.get(reverse("complaints:list"), {"procedure": Procedure.ADULTS}).context["rows"]
+    response = client.get(reverse("complaints:list"), {"procedure": Procedure.ADULTS})
+    assert '<select class="govuk-select" id="id_procedure"' in response.content.decode()
+    rows = response.context["rows"]
     assert [c.reference for c, _ in rows] == [adult.reference]
 
 
@@ -238,7 +242,12 @@ def test_the_list_filters_by_procedure(client):
 def test_add_months_in_sql_matches_python_on_every_day_of_four_years():
     rows = CalendarDay.objects.filter(day__range=(date(2024, 1, 1), date(2027, 12, 31)))
     for months in (1, 3, 6):
-        derived = dict(rows.annotate(later=AddMonths("day", months)).values_list("day", "later"))
+        # Captured, so the query is also formatted for the log as it is with DEBUG on.
+        with CaptureQueriesContext(connection) as queries:
+            derived = dict(
+                rows.annotate(later=AddMonths("day", months)).values_list("day", "later")
+            )
+        assert "%d" in queries[0]["sql"] or "interval" in queries[0]["sql"]
         assert len(derived) == 1461
         wrong = {d: v for d, v in derived.items() if v != add_calendar_months(d, months)}
         assert not wrong, (months, list(wrong.items())[:5])

@@ -113,3 +113,13 @@ def test_the_dashboard_counts_open_and_overdue_complaints_by_procedure(client, o
     rows = {code: (open_, overdue) for code, _, open_, overdue in response.context["by_procedure"]}
     assert rows == {"children": (0, 0), "adults": (2, 2), "corporate": (1, 1)}
     assert "?procedure=adults&amp;overdue=on" in response.content.decode()
+
+
+def test_the_dashboard_shows_the_latest_month_of_referrals(client, officer):
+    from heard.referrals.models import MonthlyReferrals
+
+    MonthlyReferrals.objects.create(month=date(2025, 1, 1), referrals=300)
+    MonthlyReferrals.objects.create(month=date(2025, 2, 1), referrals=341)
+    client.force_login(officer)
+    page = client.get(reverse("core:home")).content.decode()
+    assert "341 in February 2025, the latest month recorded" in page

@@ -50,10 +50,13 @@ class Command(BaseCommand):
         started = time.perf_counter()
         counts = build_demo(options["seed"], today, options["first_year"])
         self.stdout.write(
-            f"Built {counts['complaints']} complaints up to {today:%d %B %Y} "
-            f"({counts['escalate']} escalations, {counts['respond']} responses, "
-            f"{counts['close']} closed), {counts['compliments']} compliments and "
-            f"{counts['enquiries']} member enquiries "
+            f"Built {counts['complaints']} children's statutory complaints up to "
+            f"{today:%d %B %Y} ({counts['escalate']} escalations, {counts['respond']} "
+            f"responses, {counts['close']} closed), "
+            f"{counts['adult and corporate complaints']} adult and corporate complaints, "
+            f"{counts['subject access requests']} subject access requests, "
+            f"{counts['Ombudsman cases']} Ombudsman cases, {counts['compliments']} compliments "
+            f"and {counts['enquiries']} member enquiries "
             f"in {time.perf_counter() - started:.1f}s. "
             "Run with --print-logins to see the demo users."
         )

@@ -98,3 +98,25 @@ class GovukForm(GovukMixin, forms.Form):
 
 class GovukModelForm(GovukMixin, forms.ModelForm):
     """A GOV.UK form over one model instance."""
+
+
+class CaseStepForm(GovukForm):
+    """A form that carries out one step on a case (`perform`); a broken rule shows on the
+    field it names, and nothing is saved."""
+
+    def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+    def run(self, by: Any) -> bool:
+        from heard.complaints.errors import DomainError
+
+        try:
+            self.perform(by, **self.cleaned_data)
+        except DomainError as error:
+            self.add_rule_error(error)
+            return False
+        return True
+
+    def perform(self, by: Any, **data: Any) -> None:
+        raise NotImplementedError("each step form says what its step does")

@@ -11,7 +11,7 @@ from heard.accounts.models import User
 from heard.complaints.errors import DomainError
 from heard.complaints.forms import caseworkers
 from heard.complaints.models import Complaint
-from heard.core.forms import DateInputField, GovukForm
+from heard.core.forms import CaseStepForm, DateInputField, GovukForm
 from heard.core.models import Team
 from heard.ombudsman.models import (
     Area,
@@ -84,31 +84,14 @@ class OmbudsmanForm(GovukForm):
             return None
 
 
-class StepForm(GovukForm):
-    def __init__(self, *args: Any, case: OmbudsmanCase, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.case = case
-
-    def run(self, by: User) -> bool:
-        try:
-            self.perform(by, **self.cleaned_data)
-        except DomainError as error:
-            self.add_rule_error(error)
-            return False
-        return True
-
-    def perform(self, by: User, **data: Any) -> None:
-        raise NotImplementedError
-
-
-class ReplyForm(StepForm):
+class ReplyForm(CaseStepForm):
     replied_on = DateInputField(what="the council replied")
 
     def perform(self, by: User, **data: Any) -> None:
         self.case.record_reply(by=by, on=data["replied_on"])
 
 
-class DecisionForm(StepForm):
+class DecisionForm(CaseStepForm):
     decided_on = DateInputField(what="of the decision", label="Decision date")
     decision = forms.ChoiceField(
         label="Decision",
@@ -132,7 +115,7 @@ class DecisionForm(StepForm):
         self.case.record_decision(by=by, on=data.pop("decided_on"), **data)
 
 
-class RemedyForm(StepForm):
+class RemedyForm(CaseStepForm):
     description = forms.CharField(
         label="What the Ombudsman recommended",
         max_length=300,
@@ -151,7 +134,7 @@ class RemedyForm(StepForm):
         self.case.add_remedy(by=by, **data)
 
 
-class CompleteRemedyForm(StepForm):
+class CompleteRemedyForm(CaseStepForm):
     remedy: forms.ModelChoiceField[OmbudsmanRemedy] = forms.ModelChoiceField(
         label="Remedy",
         queryset=OmbudsmanRemedy.objects.none(),  # set per case
@@ -170,7 +153,7 @@ class CompleteRemedyForm(StepForm):
         self.case.complete_remedy(by=by, remedy=data["remedy"], on=data["completed_on"])
 
 
-STEP_FORMS: dict[str, type[StepForm]] = {
+STEP_FORMS: dict[str, type[CaseStepForm]] = {
     "reply": ReplyForm,
     "decide": DecisionForm,
     "add_remedy": RemedyForm,

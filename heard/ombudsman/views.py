@@ -7,27 +7,20 @@ from datetime import date
 
 from auditlog.signals import accessed
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from heard.accounts.models import User
 from heard.complaints.views import DaysLeft, days_left
 from heard.core import clock
+from heard.core.casepages import require_perm, step_page
 from heard.ombudsman.forms import STEP_FORMS, OmbudsmanFilterForm, OmbudsmanForm
 from heard.ombudsman.models import WORKFLOW, OmbudsmanCase, OmbudsmanEvent, OmbudsmanStatus
 
 PAGE_SIZE = 25
-
-
-def _require(request: HttpRequest, perm: str, case: OmbudsmanCase | None = None) -> User:
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm(perm, case):
-        raise PermissionDenied
-    return user
 
 
 def _get_for_user(request: HttpRequest, reference: str) -> OmbudsmanCase:
@@ -61,7 +54,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def case_create(request: HttpRequest) -> HttpResponse:
-    user = _require(request, "ombudsman.add_case")
+    user = require_perm(request, "ombudsman.add_case")
     initial = {"assigned_officer": user.pk, "complaint_reference": request.GET.get("complaint", "")}
     form = OmbudsmanForm(request.POST or None, initial=initial, user=user)
     if request.method == "POST" and form.is_valid():
@@ -96,15 +89,15 @@ def case_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
     if name not in STEP_FORMS:
         raise Http404
     case = _get_for_user(request, reference)
-    user = _require(request, "ombudsman.change_case", case)
-    refusal = WORKFLOW.why_not(name, case)
-    if refusal:
-        messages.error(request, refusal)
-        return redirect("ombudsman:detail", reference=case.reference)
-    form = STEP_FORMS[name](request.POST or None, case=case)
-    if request.method == "POST" and form.is_valid() and form.run(by=user):
-        messages.success(request, WORKFLOW[name].done)
-        return redirect("ombudsman:detail", reference=case.reference)
-    return render(
-        request, "ombudsman/step.html", {"case": case, "form": form, "step": WORKFLOW[name]}
+    user = require_perm(request, "ombudsman.change_case", case)
+    return step_page(
+        request,
+        case=case,
+        by=user,
+        workflow=WORKFLOW,
+        name=name,
+        form_class=STEP_FORMS[name],
+        detail_url=reverse("ombudsman:detail", args=[case.reference]),
+        template="ombudsman/step.html",
+        context={"case": case},
     )

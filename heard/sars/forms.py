@@ -9,7 +9,7 @@ from django import forms
 
 from heard.accounts.models import User
 from heard.complaints.errors import DomainError
-from heard.core.forms import DateInputField, GovukForm
+from heard.core.forms import CaseStepForm, DateInputField, GovukForm
 from heard.sars.models import (
     SAR_ROLES,
     Exemption,
@@ -30,21 +30,6 @@ def sar_officers() -> Any:
     return User.objects.filter(role__in=SAR_ROLES, is_active=True).order_by(
         "first_name", "last_name"
     )
-
-
-class StepForm(GovukForm):
-    """A form that carries out one step; a broken rule shows on the field it names."""
-
-    def run(self, request: SubjectAccessRequest, by: User) -> bool:
-        try:
-            self.perform(request, by, **self.cleaned_data)
-        except DomainError as error:
-            self.add_rule_error(error)
-            return False
-        return True
-
-    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
-        raise NotImplementedError
 
 
 class ProofFields(forms.Form):
@@ -130,14 +115,20 @@ class SarForm(ProofFields, GovukForm):
             return None
 
 
-class ProofForm(ProofFields, StepForm):
+class ProofForm(ProofFields, CaseStepForm):
     title = "Record proof and fee"
 
-    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
-        request.record_proof(by=by, **data)
+    def __init__(self, *args: Any, case: SubjectAccessRequest, **kwargs: Any) -> None:
+        # Shows what is recorded now, to be added to or corrected.
+        fields = ("identity_verified_on", "authority_received_on", "fee", "fee_received_on")
+        kwargs.setdefault("initial", {name: getattr(case, name) for name in fields})
+        super().__init__(*args, case=case, **kwargs)
+
+    def perform(self, by: User, **data: Any) -> None:
+        self.case.record_proof(by=by, **data)
 
 
-class AskForm(StepForm):
+class AskForm(CaseStepForm):
     title = "Ask for clarification"
     asked_on = DateInputField(what="clarification was asked for")
     question = forms.CharField(
@@ -148,19 +139,19 @@ class AskForm(StepForm):
         error_messages={"required": "Enter what was asked"},
     )
 
-    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
-        request.ask_for_clarification(by=by, on=data["asked_on"], question=data["question"])
+    def perform(self, by: User, **data: Any) -> None:
+        self.case.ask_for_clarification(by=by, on=data["asked_on"], question=data["question"])
 
 
-class AnsweredForm(StepForm):
+class AnsweredForm(CaseStepForm):
     title = "Record the clarification"
     answered_on = DateInputField(what="the clarification was received")
 
-    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
-        request.receive_clarification(by=by, on=data["answered_on"])
+    def perform(self, by: User, **data: Any) -> None:
+        self.case.receive_clarification(by=by, on=data["answered_on"])
 
 
-class ExtendForm(StepForm):
+class ExtendForm(CaseStepForm):
     title = "Extend the deadline"
     told_on = DateInputField(
         what="the requester was told",
@@ -179,11 +170,11 @@ class ExtendForm(StepForm):
         error_messages={"required": "Give the reasons for the extension"},
     )
 
-    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
-        request.extend(by=by, **data)
+    def perform(self, by: User, **data: Any) -> None:
+        self.case.extend(by=by, **data)
 
 
-class CloseForm(StepForm):
+class CloseForm(CaseStepForm):
     title = "Record the outcome"
     closed_on = DateInputField(what="the response was sent")
     outcome = forms.ChoiceField(
@@ -226,8 +217,8 @@ class CloseForm(StepForm):
         max_length=4000,
     )
 
-    def perform(self, request: SubjectAccessRequest, by: User, **data: Any) -> None:
-        request.close(
+    def perform(self, by: User, **data: Any) -> None:
+        self.case.close(
             by=by,
             on=data["closed_on"],
             outcome=data["outcome"],
@@ -239,24 +230,13 @@ class CloseForm(StepForm):
         )
 
 
-STEP_FORMS: dict[str, type[StepForm]] = {
+STEP_FORMS: dict[str, type[CaseStepForm]] = {
     "record_proof": ProofForm,
     "ask_clarification": AskForm,
     "receive_clarification": AnsweredForm,
     "extend": ExtendForm,
     "close": CloseForm,
 }
-
-
-def initial_for(name: str, request: SubjectAccessRequest) -> dict[str, Any]:
-    if name == "record_proof":
-        return {
-            "identity_verified_on": request.identity_verified_on,
-            "authority_received_on": request.authority_received_on,
-            "fee": request.fee,
-            "fee_received_on": request.fee_received_on,
-        }
-    return {}
 
 
 class SarFilterForm(GovukForm):

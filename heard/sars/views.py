@@ -5,27 +5,20 @@ from __future__ import annotations
 
 from auditlog.signals import accessed
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from heard.accounts.models import User
 from heard.complaints.views import days_left
 from heard.core import clock
-from heard.sars.forms import STEP_FORMS, SarFilterForm, SarForm, initial_for
+from heard.core.casepages import require_perm, step_page
+from heard.sars.forms import STEP_FORMS, SarFilterForm, SarForm
 from heard.sars.models import WORKFLOW, SarEvent, SarStatus, SubjectAccessRequest
 
 PAGE_SIZE = 25
-
-
-def _require(request: HttpRequest, perm: str, obj: SubjectAccessRequest | None = None) -> User:
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm(perm, obj):
-        raise PermissionDenied
-    return user
 
 
 def _get_for_user(request: HttpRequest, reference: str) -> SubjectAccessRequest:
@@ -43,7 +36,7 @@ def _get_for_user(request: HttpRequest, reference: str) -> SubjectAccessRequest:
 
 @require_GET
 def sar_list(request: HttpRequest) -> HttpResponse:
-    _require(request, "sars.list_sars")
+    require_perm(request, "sars.list_sars")
     today = clock.today()
     form = SarFilterForm(request.GET or None)
     requests = SubjectAccessRequest.objects.visible_to(request.user)
@@ -56,7 +49,7 @@ def sar_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def sar_create(request: HttpRequest) -> HttpResponse:
-    user = _require(request, "sars.add_sar")
+    user = require_perm(request, "sars.add_sar")
     form = SarForm(request.POST or None, initial={"assigned_officer": user.pk})
     if request.method == "POST" and form.is_valid():
         sar = form.save(by=user)
@@ -88,18 +81,15 @@ def sar_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
     if name not in STEP_FORMS:
         raise Http404
     sar = _get_for_user(request, reference)
-    user = _require(request, "sars.change_sar", sar)
-    refusal = WORKFLOW.why_not(name, sar)
-    if refusal:
-        messages.error(request, refusal)
-        return redirect("sars:detail", reference=sar.reference)
-    form_class = STEP_FORMS[name]
-    form = form_class(request.POST or None, initial=initial_for(name, sar))
-    if request.method == "POST" and form.is_valid() and form.run(sar, by=user):
-        messages.success(request, WORKFLOW[name].done)
-        return redirect("sars:detail", reference=sar.reference)
-    return render(
+    user = require_perm(request, "sars.change_sar", sar)
+    return step_page(
         request,
-        "sars/step.html",
-        {"sar": sar, "form": form, "step": WORKFLOW[name]},
+        case=sar,
+        by=user,
+        workflow=WORKFLOW,
+        name=name,
+        form_class=STEP_FORMS[name],
+        detail_url=reverse("sars:detail", args=[sar.reference]),
+        template="sars/step.html",
+        context={"sar": sar},
     )

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "heard.sars",
     "heard.ombudsman",
     "heard.referrals",
+    "heard.reporting",
+    "heard.imports",
 ]
 
 MIDDLEWARE = [

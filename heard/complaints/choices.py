@@ -18,6 +18,8 @@ class Channel(models.TextChoices):
     PHONE = "phone", "Phone"
     IN_PERSON = "in_person", "In person"
     VIA_ADVOCATE = "via_advocate", "Via an advocate"
+    #: Imported history whose log did not say how the complaint came in.
+    NOT_RECORDED = "not_recorded", "Not recorded"
 
 
 class Relationship(models.TextChoices):
@@ -33,6 +35,8 @@ class Relationship(models.TextChoices):
     ADOPTED_PERSON = "adopted_person", "Adopted person"
     BIRTH_PARENT = "birth_parent", "Birth parent"
     SUFFICIENT_INTEREST = "sufficient_interest", "Someone else with an interest in the child"
+    #: Adult social care and corporate complaints: the person the service was for.
+    SELF = "self", "The person themselves"
 
 
 class ContactMethod(models.TextChoices):

@@ -217,7 +217,8 @@ class ComplaintFields(GovukForm):
     )
     channel = forms.ChoiceField(
         label="How was it received?",
-        choices=[("", "Choose how"), *Channel.choices],
+        # "Not recorded" is for imported history only: a complaint logged now came in somehow.
+        choices=[("", "Choose how"), *(c for c in Channel.choices if c[0] != Channel.NOT_RECORDED)],
         error_messages={"required": "Choose how the complaint was received"},
     )
     matter_date = DateInputField(
@@ -318,6 +319,15 @@ class ComplaintForm(ComplaintFields):
         ):
             self.add_error(
                 "complainant_email", "Enter an email address, or choose another way to contact them"
+            )
+        if (
+            data.get("relationship") == Relationship.SELF
+            and data.get("procedure") == Procedure.CHILDREN
+        ):
+            self.add_error(
+                "relationship",
+                "Choose the complainant's relationship to the child: a children's complaint is "
+                "made by the child or someone on their behalf",
             )
         if data.get("child_date_of_birth") and not data.get("child_name"):
             self.add_error("child_name", "Enter the child's name")

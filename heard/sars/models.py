@@ -202,7 +202,9 @@ class SubjectAccessRequest(Stamped):
         return self.reference
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.due_on = self.derived_due_on() if self.status == SarStatus.OPEN else None
+        # Kept once closed too: the deadline the response was due by, which reports compare
+        # the response date with ("completed on time").
+        self.due_on = self.derived_due_on()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "due_on"}
         super().save(*args, **kwargs)

@@ -27,6 +27,7 @@ EVENT_LABELS = {
     "add_child": "Child added",
     "add_letter": "Letter created",
     "change_procedure": "Moved to another procedure",
+    "import": "Imported from a complaints log",
 }
 
 

@@ -1,0 +1,121 @@
+"""Reading one cell of a spreadsheet: dates, yes/no, amounts and choices (docs/import.md).
+
+Cells come from CSV (always text) or Excel (dates, numbers or text). Each reader returns the
+value, or raises CellError with a sentence saying what was expected. Choices match case-
+insensitively on the code, the label or a common synonym ("Partly upheld").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y")
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0"}
+
+
+class CellError(ValueError):
+    """The cell cannot be read; the message says what was expected."""
+
+
+def text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def key(value: object) -> str:
+    """A cell or a heading, folded for matching: case, spaces, punctuation and underscores."""
+    folded = re.sub(r"[\s_\-\u2013/,:;.()]+", " ", text(value).casefold())
+    return folded.replace("\u2019", "'").strip()
+
+
+def optional_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raw = text(value)
+    if not raw:
+        return None
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(raw, pattern).date()  # noqa: DTZ007 (a date, no time)
+        except ValueError:
+            continue
+    raise CellError(f"“{raw}” is not a date, like 2021-04-06 or 06/04/2021")
+
+
+def required_date(value: object) -> date:
+    day = optional_date(value)
+    if day is None:
+        raise CellError("Enter a date, like 2021-04-06 or 06/04/2021")
+    return day
+
+
+def yes_no(value: object) -> bool | None:
+    raw = key(value)
+    if not raw:
+        return None
+    if raw in YES:
+        return True
+    if raw in NO:
+        return False
+    raise CellError(f"“{text(value)}” is not yes or no")
+
+
+def amount(value: object) -> Decimal | None:
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        money = Decimal(str(value))
+    else:
+        raw = text(value).replace("£", "").replace(",", "")
+        if not raw:
+            return None
+        try:
+            money = Decimal(raw)
+        except InvalidOperation:
+            raise CellError(f"“{text(value)}” is not an amount in pounds, like 1,250.00") from None
+    if money < 0 or money != money.quantize(Decimal("0.01")):
+        raise CellError(f"“{text(value)}” is not an amount in pounds, like 1,250.00")
+    return money.quantize(Decimal("0.01"))
+
+
+def whole_number(value: object) -> int | None:
+    raw = text(value).replace(",", "")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise CellError(f"“{text(value)}” is not a whole number, 0 or more")
+    return int(raw)
+
+
+class Choices:
+    """Accepted spellings of a choice: its code, its label and any synonyms."""
+
+    def __init__(
+        self, noun: str, pairs: Iterable[tuple[str, str]], synonyms: dict[str, str] | None = None
+    ) -> None:
+        self.noun = noun
+        self.codes: list[str] = []
+        self.lookup: dict[str, str] = {}
+        for code, label in pairs:
+            self.codes.append(code)
+            self.lookup[key(code)] = code
+            self.lookup[key(label)] = code
+        for spelling, code in (synonyms or {}).items():
+            self.lookup[key(spelling)] = code
+
+    def read(self, value: object) -> str:
+        found = self.lookup.get(key(value))
+        if found is None:
+            shown = ", ".join(c.replace("_", " ") for c in self.codes)
+            raise CellError(f"“{text(value)}” is not {self.noun}. Use one of: {shown}")
+        return found
+
+    def optional(self, value: object) -> str:
+        return self.read(value) if key(value) else ""

@@ -1,0 +1,347 @@
+"""import_cases: a complaints log and the team's other casework, all or nothing."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import Workbook
+
+from heard.complaints.choices import ComplaintStatus, StageStatus
+from heard.complaints.models import Complaint, Cost, ElementFinding, Stage
+from heard.compliments.models import Compliment
+from heard.core.models import ReferenceSequence
+from heard.imports.service import run_import
+from heard.ombudsman.models import OmbudsmanCase
+from heard.referrals.models import MonthlyReferrals
+from heard.sars.models import SarOutcome, SubjectAccessRequest
+
+pytestmark = pytest.mark.django_db
+
+VALID = """\
+Reference,Procedure,Stage,Received,Acknowledged,Extended to,Ended,Outcome,Themes,Team,\
+Relationship,From a child,Advocate,Ethnicity,IO fee,IP fee,Notes
+CSC-2021-00007,Children's social care,1,2021-04-06,2021-04-07,,2021-04-15,Partly upheld,\
+Delay; Communication,Fostering,Parent,no,no,White British,,,called twice
+CSC-2021-00007,,2,2021-04-20,,2021-07-19,2021-05-20,Not upheld,Delay,,,,,,"£1,200.00",450,
+CSC-2021-00008,children,1,06/05/2021,,,,,,Leaving care,,yes,yes,,,,
+ASC-1,Adult social care,1,2021-05-06,,,2021-06-10,ADR,,Older people,,,,,,,
+"""
+
+
+def run(text: str, **options):
+    return run_import([("log.csv", text.encode())], **options)
+
+
+def test_a_valid_log_creates_each_complaint_with_its_stages_findings_and_costs():
+    result = run(VALID)
+    assert result.ok
+    assert result.added["complaints"] == 3
+    first = Complaint.objects.get(reference="CSC-2021-00007")
+    assert (first.status, first.current_stage, first.closed_on) == (
+        ComplaintStatus.CLOSED,
+        2,
+        date(2021, 5, 20),
+    )
+    assert first.complainant.ethnicity == "white_british"
+    stages = list(first.stages.order_by("number"))
+    assert [s.status for s in stages] == [StageStatus.RESPONDED, StageStatus.RESPONDED]
+    assert stages[1].extended_to == date(2021, 7, 19)
+    findings = ElementFinding.objects.filter(element__complaint=first)
+    assert sorted((f.stage.number, f.element.theme.name, f.finding) for f in findings) == [
+        (1, "Communication", "partially_upheld"),
+        (1, "Delay", "partially_upheld"),
+        (2, "Delay", "not_upheld"),
+    ]
+    assert sorted(Cost.objects.filter(stage=stages[1]).values_list("kind", "amount")) == [
+        ("io_fee", Decimal("1200.00")),
+        ("ip_fee", Decimal("450.00")),
+    ]
+    assert first.events.get().action == "import"
+    # Unknown columns are reported, not silently dropped.
+    assert result.ignored_columns == {"log.csv": ["notes"]}
+
+
+def test_an_open_imported_complaint_gets_its_deadline_from_the_calendar():
+    run(VALID)
+    child = Complaint.objects.get(reference="CSC-2021-00008")
+    assert child.status == ComplaintStatus.OPEN
+    assert child.relationship == "child"
+    assert child.advocacy_taken_up is True
+    # Received Thursday 6 May 2021, not acknowledged: due in 3 working days (Tuesday 11th).
+    assert child.next_due_on == date(2021, 5, 11)
+
+
+def test_the_sequence_moves_past_an_imported_reference_in_heards_own_form():
+    run(VALID)
+    assert ReferenceSequence.objects.get(prefix="CSC", year=2021).last == 8
+    assert ReferenceSequence.next_reference("CSC", 2021) == "CSC-2021-00009"
+
+
+def test_importing_the_same_file_again_adds_nothing():
+    run(VALID)
+    again = run(VALID)
+    assert again.ok
+    assert (again.added["complaints"], again.already_held["complaints"]) == (0, 3)
+    assert Complaint.objects.count() == 3
+    assert Stage.objects.count() == 4
+
+
+def test_a_dry_run_checks_everything_and_writes_nothing():
+    result = run(VALID, dry_run=True)
+    assert result.ok
+    assert result.added["complaints"] == 3
+    assert "3 complaints would be added" in result.summary()[0]
+    assert not Complaint.objects.exists()
+
+
+BAD = """\
+Reference,Procedure,Stage,Received,Acknowledged,Ended,Outcome,Themes,Team,Relationship
+CSC-9,children,1,2021-04-31,,2021-04-15,Partly uphold,Delay,Fostering,Parent
+CSC-10,children,2,2021-04-06,,,,Delay,Fostering,Parent
+CSC-11,children,1,2021-04-06,2021-04-01,2021-04-20,upheld,,Fostering,
+CSC-12,children,1,2021-04-06,,2021-04-20,upheld,Delay=upheld; Communication=not upheld,\
+Fostering,Parent
+CSC-13,children,1,2021-04-06,,2021-04-20,withdrawn,,Fostering,Parent
+CSC-13,children,2,2021-04-26,,,,,Fostering,Parent
+CSC-14,children,1,2021-04-06,,,,Bananas,,Parent
+CSC-15,children,1,2021-04-06,,,upheld,Delay,Fostering,Parent
+CSC-16,children,4,2021-04-06,,,,,Fostering,Parent
+OK-1,children,1,2021-04-06,,2021-04-20,not upheld,Delay,Fostering,Parent
+"""
+
+
+def test_every_bad_row_is_reported_with_its_row_column_and_reason_and_nothing_is_imported():
+    result = run(BAD)
+    assert not result.ok
+    assert [str(p) for p in result.problems] == [
+        "log.csv, row 2, column “received”: “2021-04-31” is not a date, like 2021-04-06 or "
+        "06/04/2021",
+        "log.csv, row 2, column “outcome”: “Partly uphold” is not an outcome or route. Use one "
+        "of: upheld, partially upheld, not upheld, responded, adr, withdrawn, not accepted, "
+        "escalated, open",
+        "log.csv, row 3, column “stage”: CSC-10 has no Stage 1 row",
+        "log.csv, row 4, column “acknowledged”: The date cannot be before the stage started",
+        "log.csv, row 4, column “themes”: Give at least one theme: the outcome is recorded on "
+        "the points of complaint",
+        "log.csv, row 4, column “relationship”: Enter the complainant's relationship to the child",
+        "log.csv, row 5, column “outcome”: The findings on the themes make the outcome "
+        "“partially upheld”, not “upheld”",
+        "log.csv, row 7, column “stage”: Stage 2 follows a Stage 1 that ended as “withdrawn”: "
+        "only a response, or an escalation without one, leads on",
+        "log.csv, row 8, column “themes”: “Bananas” is not a theme. Themes are listed in Admin "
+        "→ Themes",
+        "log.csv, row 8, column “team”: Enter the team the complaint is about",
+        "log.csv, row 9, column “ended”: Enter the date the stage ended",
+        "log.csv, row 10, column “stage”: “4” is not a stage: use 1, 2 or 3",
+    ]
+    # All or nothing: the good row (OK-1) is not imported either.
+    assert not Complaint.objects.exists()
+
+
+def test_a_log_without_a_required_column_says_which_is_missing():
+    result = run("Reference,Stage,Received\nX,1,2021-04-06\n")
+    assert [str(p) for p in result.problems] == ["log.csv: there is no “team” column"]
+
+
+def test_a_csv_file_whose_headings_say_nothing_is_refused():
+    result = run("Name,Date\nX,2021-04-06\n")
+    assert "the headings do not say what the file holds" in str(result.problems[0])
+
+
+def test_the_command_lists_the_problems_and_exits_with_an_error(tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text(BAD, encoding="utf-8")
+    with pytest.raises(CommandError, match="Nothing was imported: 12 problems") as raised:
+        call_command("import_cases", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert "row 9, column “ended”" in str(raised.value)
+
+
+def test_the_command_reports_progress_and_what_it_added(tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text(VALID, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_cases", str(path), stdout=out, stderr=err)
+    assert "Checked: 4 of 4" in err.getvalue()
+    assert "3 complaints added" in out.getvalue()
+
+
+def workbook() -> bytes:
+    book = Workbook()
+    complaints = book.active
+    complaints.title = "Complaints"
+    complaints.append(
+        ["Reference", "Stage", "Received", "Ended", "Outcome", "Themes", "Team", "Relationship"]
+    )
+    complaints.append(
+        [
+            "CSC-2021-00001",
+            1,
+            date(2021, 4, 6),
+            date(2021, 4, 20),
+            "Upheld",
+            "Delay",
+            "Fostering",
+            "Parent",
+        ]
+    )
+    compliments = book.create_sheet("Compliments")
+    compliments.append(["Received", "Team", "Giver", "Quote", "Consent to publish"])
+    compliments.append([date(2021, 5, 1), "Fostering", "Parent", "Thank you", "yes"])
+    ombudsman = book.create_sheet("Ombudsman")
+    ombudsman.append(
+        [
+            "Ombudsman reference",
+            "Complaint reference",
+            "Team",
+            "Received",
+            "Reply due",
+            "Decided",
+            "Decision",
+            "Remedy",
+            "Remedy amount",
+            "Remedy due",
+            "Remedy completed",
+        ]
+    )
+    ombudsman.append(
+        [
+            "21001234",
+            "CSC-2021-00001",
+            "Fostering",
+            date(2021, 6, 1),
+            date(2021, 6, 29),
+            date(2021, 8, 2),
+            "Upheld",
+            "Apology and payment",
+            250,
+            date(2021, 9, 1),
+            date(2021, 8, 20),
+        ]
+    )
+    sars = book.create_sheet("Subject access")
+    sars.append(
+        [
+            "Received",
+            "Requester",
+            "Care leaver",
+            "Identity verified",
+            "Closed",
+            "Outcome",
+            "Pages reviewed",
+            "Pages disclosed",
+            "Exemptions",
+        ]
+    )
+    sars.append(
+        [
+            date(2021, 4, 12),
+            "Jordan Smith",
+            "yes",
+            date(2021, 4, 12),
+            date(2021, 5, 7),
+            "Disclosed in part",
+            400,
+            350,
+            "Third-party personal data",
+        ]
+    )
+    referrals = book.create_sheet("Referrals")
+    referrals.append(["Month", "Referrals"])
+    referrals.append(["2021-04", 351])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_imports_each_kind_of_case_from_its_own_sheet():
+    result = run_import([("history.xlsx", workbook())])
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.added == {
+        "complaints": 1,
+        "compliments": 1,
+        "ombudsman": 1,
+        "subject_access": 1,
+        "referrals": 1,
+    }
+    case = OmbudsmanCase.objects.get()
+    assert case.complaint.reference == "CSC-2021-00001"
+    assert (case.decision, case.detailed_investigation, case.fault) == ("upheld", True, True)
+    assert case.remedies.get().complied is True
+    sar = SubjectAccessRequest.objects.get()
+    assert (sar.outcome, sar.care_leaver, sar.closed_in_time) == (
+        SarOutcome.DISCLOSED_PART,
+        True,
+        True,
+    )
+    assert Compliment.objects.get().consent_to_publish is True
+    assert MonthlyReferrals.objects.get().referrals == 351
+    again = run_import([("history.xlsx", workbook())])
+    assert again.added == dict.fromkeys(again.added, 0)
+    assert OmbudsmanCase.objects.count() == 1
+
+
+def test_a_broken_rule_on_another_sheet_is_reported_against_its_row():
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Ombudsman"
+    sheet.append(
+        ["Ombudsman reference", "Team", "Received", "Reply due", "Decided", "Decision", "Fault"]
+    )
+    sheet.append(["21009999", "Fostering", date(2021, 6, 1), date(2021, 5, 1), None, None, None])
+    sheet.append(
+        [
+            "21009998",
+            "Fostering",
+            date(2021, 6, 1),
+            date(2021, 6, 29),
+            date(2021, 8, 2),
+            "Upheld",
+            "no",
+        ]
+    )
+    out = io.BytesIO()
+    book.save(out)
+    result = run_import([("lgo.xlsx", out.getvalue())])
+    messages = [str(p) for p in result.problems]
+    assert len(messages) == 2
+    assert messages[0].startswith("lgo.xlsx, sheet “Ombudsman”, row 2, column “reply due”: The")
+    assert messages[1].startswith("lgo.xlsx, sheet “Ombudsman”, row 3")
+    assert "fault" in messages[1]
+    assert not OmbudsmanCase.objects.exists()
+
+
+def test_a_file_that_is_neither_csv_nor_a_workbook_is_refused():
+    result = run_import([("notes.txt", b"hello")])
+    assert [str(p) for p in result.problems] == [
+        "notes.txt: the file must be an Excel workbook (.xlsx) or a CSV file"
+    ]
+
+
+def test_fifty_thousand_rows_import_in_one_go():
+    lines = ["Reference,Stage,Received,Ended,Outcome,Themes,Team,Relationship"]
+    for n in range(25_000):
+        day = date(2020 + n % 4, 1 + n % 12, 1 + n % 28).isoformat()
+        lines.append(f"BIG-{n},1,{day},{day},Not upheld,Delay,Team {n % 20},Parent")
+        lines.append(f"BIG-{n},2,{day},,,,,")
+    result = run("\n".join(lines) + "\n")
+    assert result.ok, [str(p) for p in result.problems[:5]]
+    assert result.rows == 50_000
+    assert Complaint.objects.count() == 25_000
+    assert Stage.objects.count() == 50_000
+    assert Complaint.objects.filter(status=ComplaintStatus.OPEN).count() == 25_000
+
+
+def test_the_template_files_in_the_docs_import_cleanly():
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[3] / "docs" / "templates"
+    files = [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.csv"))]
+    result = run_import(files)
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.added == dict.fromkeys(
+        ["complaints", "compliments", "ombudsman", "subject_access", "referrals"], 1
+    )

@@ -1,0 +1,48 @@
+"""The figures of a report: typed dataclasses computed in the database (docs/figures.md).
+
+`compute(procedure, period)` runs a fixed number of queries, whatever the size of the data;
+renderers take the dataclasses and query nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from heard.reporting.figures.casework import (
+    ComplimentFigures,
+    CostFigures,
+    LearningFigures,
+    OmbudsmanFigures,
+    SarFigures,
+    compliment_figures,
+    cost_figures,
+    learning_figures,
+    ombudsman_figures,
+    sar_figures,
+)
+from heard.reporting.figures.complaints import ComplaintFigures, complaint_figures
+from heard.reporting.periods import Period
+
+
+@dataclass(frozen=True)
+class Figures:
+    period: Period
+    complaints: ComplaintFigures
+    compliments: ComplimentFigures
+    subject_access: SarFigures
+    ombudsman: OmbudsmanFigures
+    costs: CostFigures
+    learning: LearningFigures
+
+
+def compute(procedure: str, period: Period) -> Figures:
+    """Every figure of the report on `procedure` for `period`."""
+    return Figures(
+        period=period,
+        complaints=complaint_figures(procedure, period),
+        compliments=compliment_figures(period),
+        subject_access=sar_figures(period),
+        ombudsman=ombudsman_figures(procedure, period),
+        costs=cost_figures(procedure, period),
+        learning=learning_figures(procedure, period),
+    )

@@ -1,0 +1,43 @@
+"""The shapes shared by every figure: a reconciliation check and a suppressible count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+#: Published breakdowns show counts below this as "fewer than 5" (DOMAIN.md section 4: no
+#: child may be identified from a report).
+SUPPRESS_BELOW = 5
+
+#: A figure's definition: which rows it counts, as a Q or a boolean expression (Exists). The
+#: same definition counts in the aggregate and lists in the drill-down.
+Filters = dict[str, Any]
+
+#: Field metadata for a number that is a rule, not a count (10 working days): it is not
+#: compared with last year.
+SETTING = {"setting": True}
+
+
+@dataclass(frozen=True)
+class Check:
+    """Two sides that must be equal, and the rule that says so in words."""
+
+    name: str
+    left: int
+    right: int
+    statement: str
+
+    @property
+    def holds(self) -> bool:
+        return self.left == self.right
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A count in an equality breakdown; `suppressed` when 1 to 4 people are in it."""
+
+    count: int
+
+    @property
+    def suppressed(self) -> bool:
+        return 0 < self.count < SUPPRESS_BELOW

@@ -1,0 +1,318 @@
+"""Sentences written from the figures, in the style of the published reports.
+
+"65 statutory complaints were received, a 7.14% decrease from the 70 received in 2020/21."
+Every number in a sentence is a figure in the JSON, rounded half-up as the report states;
+nothing here is typed in.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from heard.complaints.choices import Procedure
+from heard.ombudsman.models import Decision
+from heard.reporting.figures import Figures
+from heard.reporting.stats import (
+    CHANCE_THRESHOLD,
+    CountChange,
+    Rate,
+    RateChange,
+    chance_p_value,
+)
+
+NOUN = {
+    Procedure.CHILDREN: "statutory complaints",
+    Procedure.ADULTS: "adult social care complaints",
+    Procedure.CORPORATE: "corporate complaints",
+}
+
+
+def number(value: int) -> str:
+    return f"{value:,}"
+
+
+def money(value: Decimal) -> str:
+    whole = value == value.to_integral_value()
+    return f"£{value:,.0f}" if whole else f"£{value:,.2f}"
+
+
+def were(count: int) -> str:
+    return "was" if count == 1 else "were"
+
+
+def percent(rate: Rate, places: int = 0) -> str:
+    value = rate.percent_to(places)
+    return "no" if value is None else f"{value}%"
+
+
+def points(change: RateChange, places: int = 0) -> str:
+    value = change.change_points_to(places)
+    if value is None:
+        return "not comparable"
+    if value == 0:
+        return "no change"
+    direction = "up" if value > 0 else "down"
+    unit = "percentage point" if abs(value) == 1 else "percentage points"
+    return f"{direction} {abs(value)} {unit}"
+
+
+class Writer:
+    def __init__(self, current: Figures, previous: Figures) -> None:
+        self.now = current
+        self.before = previous
+        self.last_label = previous.period.label
+
+    def change(self, value: int, previous: int) -> CountChange:
+        days = (self.now.period.days, self.before.period.days)
+        return CountChange(value, previous, chance_p_value(value, previous, *days))
+
+    def count_phrase(self, value: int, previous: int, verb: str) -> str:
+        """ ", a 7.14% decrease from the 70 received in 2020/21"."""
+        change = self.change(value, previous)
+        if change.change == 0:
+            return f", the same as the {number(previous)} {verb} in {self.last_label}"
+        direction = "increase" if change.change > 0 else "decrease"
+        if change.change_percent is None:
+            return f", against none {verb} in {self.last_label}"
+        return (
+            f", a {abs(change.change_percent)}% {direction} from the {number(previous)} "
+            f"{verb} in {self.last_label}"
+        )
+
+    def chance(self, value: int, previous: int) -> str:
+        change = self.change(value, previous)
+        if change.change == 0 or not change.within_chance:
+            return ""
+        return (
+            " A change of this size is within normal chance variation "
+            f"(p = {change.p_value:.2f}, at least {CHANCE_THRESHOLD})."
+        )
+
+    def more_or_fewer(self, value: int, previous: int) -> str:
+        difference = value - previous
+        if difference == 0:
+            return f"the same as the {number(previous)} in {self.last_label}"
+        word = "more" if difference > 0 else "fewer"
+        return f"{number(abs(difference))} {word} than the {number(previous)} in {self.last_label}"
+
+    # --- the sentences ------------------------------------------------------------------------
+
+    def sentences(self) -> list[str]:
+        procedure = self.now.complaints.procedure
+        out = [self.received(procedure)]
+        out += self.cohort()
+        out.append(self.stages())
+        if procedure == Procedure.CHILDREN:
+            out += self.per_referral()
+        out += self.escalation()
+        out += self.outcomes()
+        out += self.themes()
+        if procedure == Procedure.CHILDREN:
+            out.append(self.children())
+        out += self.timeliness()
+        out += self.ombudsman()
+        out.append(self.compliments())
+        out += self.subject_access()
+        out += self.costs()
+        out += self.equality()
+        return [sentence for sentence in out if sentence]
+
+    def received(self, procedure: str) -> str:
+        now, before = self.now.complaints.received, self.before.complaints.received
+        return (
+            f"{number(now)} {NOUN[Procedure(procedure)]} were received"
+            f"{self.count_phrase(now, before, 'received')}.{self.chance(now, before)}"
+        )
+
+    def cohort(self) -> list[str]:
+        c = self.now.complaints
+        adr, withdrawn = c.cohort["resolved_by_adr"], c.cohort["withdrawn"]
+        remaining = c.received - adr
+        if not adr and not withdrawn:
+            return []
+        return [
+            f"Of the {number(c.received)} complaints received, {number(adr)} were resolved "
+            f"through alternative dispute resolution (ADR) and the remaining "
+            f"{number(remaining)} went on to a formal response; {number(withdrawn)} of these "
+            "were later withdrawn by the complainant."
+        ]
+
+    def stages(self) -> str:
+        parts = []
+        for key, stage in self.now.complaints.stages.items():
+            before = self.before.complaints.stages[key].received
+            noun = "complaint was" if stage.received == 1 else "complaints were"
+            parts.append(
+                f"{number(stage.received)} {noun} considered at Stage {key} "
+                f"compared to {number(before)} in {self.last_label}"
+            )
+        return "; ".join(parts) + "."
+
+    def per_referral(self) -> list[str]:
+        now, before = self.now.complaints.per_referral, self.before.complaints.per_referral
+        if not now.denominator:
+            return []
+        return [
+            f"A complaint was received in {percent(now, 1)} of referrals to children's social "
+            f"care ({number(now.numerator)} complaints and {number(now.denominator)} "
+            f"referrals), {points(RateChange(now, before), 1)} on {self.last_label} "
+            f"({percent(before, 1)})."
+        ]
+
+    def escalation(self) -> list[str]:
+        now, before = self.now.complaints.escalation, self.before.complaints.escalation
+        if "2" not in self.now.complaints.stages:
+            return []
+        period = now.period_rate
+        return [
+            f"{number(period.numerator)} Stage 2 requests were received against "
+            f"{number(period.denominator)} Stage 1 responses, an escalation rate of "
+            f"{percent(period)} (the period rate), "
+            f"{self.more_or_fewer(period.numerator, before.period_rate.numerator)}.",
+            f"Of the {number(now.cohort_rate.denominator)} complaints received in the period, "
+            f"{number(now.cohort_rate.numerator)} ({percent(now.cohort_rate)}) have escalated "
+            "to Stage 2 so far (the cohort rate).",
+        ]
+
+    def outcomes(self) -> list[str]:
+        now = self.now.complaints.stages["1"].outcomes
+        before = self.before.complaints.stages["1"].outcomes
+        if not now.not_upheld_rate.denominator:
+            return []
+        return [
+            f"{percent(now.not_upheld_rate)} of complaints responded to at Stage 1 were not "
+            f"upheld ({number(now.not_upheld)} of {number(now.not_upheld_rate.denominator)}), "
+            f"compared to {percent(before.not_upheld_rate)} in {self.last_label}; "
+            f"{number(now.upheld)} {were(now.upheld)} upheld and "
+            f"{number(now.partially_upheld)} partially upheld."
+        ]
+
+    def themes(self) -> list[str]:
+        themes = self.now.complaints.stages["1"].themes
+        if not themes:
+            return []
+        top = list(themes.items())[:3]
+        names = [f"“{name}” ({number(t.complaints)} complaints)" for name, t in top]
+        listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+        rates = "; ".join(
+            f"{percent(t.upheld_rate)} of points about “{name}” were upheld or partly upheld"
+            for name, t in top
+        )
+        return [
+            f"The main themes of complaints responded to at Stage 1 were {listed}.",
+            f"{rates[0].upper()}{rates[1:]}.",
+        ]
+
+    def children(self) -> str:
+        c, before = self.now.complaints, self.before.complaints
+        return (
+            f"{number(c.from_children)} complaints were received directly from children or "
+            f"young people, compared to {number(before.from_children)} in {self.last_label}; "
+            f"{number(c.via_advocate)} were made with the help of an advocate, and advocacy "
+            f"was offered on {number(c.advocacy_offered)}."
+        )
+
+    def timeliness(self) -> list[str]:
+        now = self.now.complaints.stages["1"].timeliness
+        before = self.before.complaints.stages["1"].timeliness
+        if not now.within_standard.denominator or now.standard_days is None:
+            return []
+        out = [
+            f"{percent(now.within_maximum)} of Stage 1 complaints were responded to within "
+            f"the maximum of {now.maximum_days} working days "
+            f"({number(now.within_maximum.numerator)} of "
+            f"{number(now.within_maximum.denominator)}), "
+            f"{points(RateChange(now.within_maximum, before.within_maximum))} on "
+            f"{self.last_label} ({percent(before.within_maximum)}).",
+            f"{percent(now.within_standard)} were responded to within {now.standard_days} "
+            f"working days, {points(RateChange(now.within_standard, before.within_standard))} "
+            f"on {self.last_label} ({percent(before.within_standard)}).",
+        ]
+        if now.extended:
+            out.append(
+                f"{number(now.within_agreed.numerator)} of the {number(now.extended)} "
+                "responses with an agreed extension met the extended date."
+            )
+        return out
+
+    def ombudsman(self) -> list[str]:
+        o, before = self.now.ombudsman, self.before.ombudsman
+        if not o.received and not o.decided:
+            return []
+        by = o.received_by_decision
+        parts = [
+            (by[Decision.UPHELD], "investigated and upheld"),
+            (by[Decision.NOT_UPHELD], "investigated and not upheld"),
+            (by[Decision.PREMATURE], "referred back for local resolution"),
+            (by[Decision.ASSESSED_AND_CLOSED], "closed after initial enquiries"),
+            (by[Decision.NOT_IN_JURISDICTION], "outside the Ombudsman's jurisdiction"),
+            (by[Decision.INVALID], "incomplete or invalid"),
+            (by[Decision.ADVICE], "closed with advice given"),
+            (o.awaiting_decision, "awaiting a decision"),
+        ]
+        items = [f"{number(n)} {were(n)} {words}" for n, words in parts if n]
+        listed = ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else "".join(items)
+        out = [
+            f"The Local Government and Social Care Ombudsman received {number(o.received)} "
+            f"representations, {self.more_or_fewer(o.received, before.received)}."
+        ]
+        if listed:
+            out.append(f"Of these, {listed}.")
+        malad = "no" if not o.maladministration else number(o.maladministration)
+        out.append(
+            f"The Ombudsman decided {number(o.detailed_investigations)} detailed "
+            f"investigations in the period and found fault in {number(o.fault)}; it made "
+            f"{malad} findings of maladministration."
+        )
+        if o.remedies_due:
+            out.append(
+                f"{percent(o.remedies_complied)} of the remedies due in the period were "
+                f"completed on time ({number(o.remedies_complied.numerator)} of "
+                f"{number(o.remedies_due)})."
+            )
+        return out
+
+    def compliments(self) -> str:
+        now, before = self.now.compliments.received, self.before.compliments.received
+        return (
+            f"{number(now)} compliments were received, compared to {number(before)} in "
+            f"{self.last_label}."
+        )
+
+    def subject_access(self) -> list[str]:
+        s = self.now.subject_access
+        if not s.received and not s.completed:
+            return []
+        return [
+            f"{number(s.received)} subject access requests were received "
+            f"({number(s.from_care_leavers)} from care leavers) and {number(s.completed)} "
+            f"were completed, {percent(s.on_time)} of them on time."
+        ]
+
+    def costs(self) -> list[str]:
+        now, before = self.now.costs.total, self.before.costs.total
+        if not now and not before:
+            return []
+        change = now - before
+        if change == 0:
+            movement = f"the same as in {self.last_label}"
+        else:
+            word = "an increase" if change > 0 else "a decrease"
+            movement = f"{word} of {money(abs(change))} on {money(before)} in {self.last_label}"
+        return [
+            f"The costs incurred through the complaints procedure were {money(now)}, {movement}."
+        ]
+
+    def equality(self) -> list[str]:
+        e = self.now.complaints.equality["complainant_ethnicity"]
+        if not e.total:
+            return []
+        return [
+            f"Ethnicity was recorded for {percent(e.completeness)} of complainants "
+            f"({number(e.completeness.numerator)} of {number(e.total)}); {number(e.declined)} "
+            "preferred not to say."
+        ]
+
+
+def write(current: Figures, previous: Figures) -> list[str]:
+    return Writer(current, previous).sentences()

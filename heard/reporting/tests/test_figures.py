@@ -1,0 +1,141 @@
+"""Counting rules (DOMAIN.md section 5), on small complaints logs read through the import."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from heard.complaints.choices import StageStatus
+from heard.complaints.models import Stage
+from heard.imports.service import run_import
+from heard.reporting.comparison import compare
+from heard.reporting.figures import compute
+from heard.reporting.periods import Period
+
+pytestmark = pytest.mark.django_db
+
+HEAD = "reference,stage,received,ended,outcome,themes,team,relationship,ethnicity,extended to\n"
+YEAR = Period.financial_year(2021)
+
+
+def load(rows: str) -> None:
+    result = run_import([("log.csv", (HEAD + rows).encode())])
+    assert result.ok, [str(p) for p in result.problems]
+
+
+def stage1(period: Period = YEAR):
+    return compute("children", period).complaints.stages["1"]
+
+
+def test_a_stage_counts_as_received_by_its_start_and_responded_by_its_end():
+    load(
+        "A,1,2021-03-25,2021-04-08,Not upheld,Delay,Fostering,Parent,,\n"  # open at the start
+        "B,1,2021-06-01,2021-06-10,Upheld,Delay,Fostering,Parent,,\n"
+        "C,1,2022-03-28,,,,Fostering,Parent,,\n"  # open at the end
+        "D,1,2021-07-01,2021-07-02,ADR,,Fostering,Parent,,\n"
+        "E,1,2021-07-01,2021-07-05,Withdrawn,,Fostering,Parent,,\n"
+    )
+    s = stage1()
+    assert (s.open_at_start, s.received, s.responded) == (1, 4, 2)
+    assert (s.resolved_by_adr, s.withdrawn, s.open_at_end) == (1, 1, 1)
+    assert s.reconciliation.holds
+    assert (s.reconciliation.left, s.reconciliation.right) == (5, 5)
+
+
+def test_the_flow_check_fails_when_a_response_has_no_date():
+    load("A,1,2021-05-04,2021-05-10,Upheld,Delay,Fostering,Parent,,\n")
+    # A stage marked responded with its response date lost: the flow no longer adds up.
+    Stage.objects.filter(complaint__reference="A").update(
+        status=StageStatus.RESPONDED, ended_on=None
+    )
+    check = stage1().reconciliation
+    assert not check.holds
+    assert (check.left, check.right) == (1, 0)
+
+
+def test_outcomes_roll_up_from_the_points_of_complaint():
+    load(
+        "A,1,2021-05-04,2021-05-10,Upheld,Delay=upheld; Communication=upheld,Fostering,Parent,,\n"
+        "B,1,2021-05-04,2021-05-10,Partially upheld,Delay=upheld; Communication=not upheld,"
+        "Fostering,Parent,,\n"
+        "C,1,2021-05-04,2021-05-10,Not upheld,Delay,Fostering,Parent,,\n"
+    )
+    outcomes = stage1().outcomes
+    assert (outcomes.upheld, outcomes.partially_upheld, outcomes.not_upheld) == (1, 1, 1)
+    assert outcomes.not_upheld_rate.percent_to(0) == 33
+
+
+def test_a_complaint_counts_once_under_each_theme_it_touches():
+    load(
+        "A,1,2021-05-04,2021-05-10,Partially upheld,Delay=upheld; Communication=not upheld,"
+        "Fostering,Parent,,\n"
+        "B,1,2021-05-04,2021-05-10,Not upheld,Delay,Fostering,Parent,,\n"
+    )
+    themes = stage1().themes
+    assert list(themes) == ["Delay", "Communication"]  # most complaints first
+    delay = themes["Delay"]
+    assert (delay.complaints, delay.elements, delay.upheld_or_partly) == (2, 2, 1)
+    assert (delay.share.numerator, delay.share.denominator) == (2, 2)
+    assert themes["Communication"].upheld_rate.percent_to(0) == 0
+
+
+def test_timeliness_counts_working_days_not_calendar_days():
+    # Received Thursday 1 April 2021; Good Friday and Easter Monday are bank holidays. The
+    # response on Friday 16 April is 15 calendar days later but 9 working days.
+    load(
+        "A,1,2021-04-01,2021-04-16,Upheld,Delay,Fostering,Parent,,\n"
+        "B,1,2021-04-01,2021-04-19,Upheld,Delay,Fostering,Parent,,2021-05-04\n"  # 10 WD
+        "C,1,2021-04-01,2021-04-20,Upheld,Delay,Fostering,Parent,,2021-05-04\n"  # 11 WD
+    )
+    t = stage1().timeliness
+    assert (t.within_standard.numerator, t.within_standard.denominator) == (2, 3)
+    assert t.within_maximum.numerator == 3
+    assert (t.extended, t.within_agreed.numerator) == (2, 2)
+    assert (t.mean_working_days, t.median_working_days) == (10, 10)
+
+
+def test_small_equality_groups_are_suppressed_in_the_published_figures():
+    rows = "".join(
+        f"R{n},1,2021-05-04,,,,Fostering,Parent,{'White British' if n < 6 else 'Black: African'},\n"
+        for n in range(8)
+    )
+    load(rows)
+    figures = compute("children", YEAR)
+    tree = compare(figures, compute("children", YEAR.previous()))
+    groups = tree["complaints"]["equality"]["complainant_ethnicity"]["groups"]
+    assert groups["white"] == {"value": 6, "previous": 0, "suppressed": False}
+    assert groups["black"] == {"value": None, "previous": 0, "suppressed": True}
+
+
+def test_the_number_of_queries_does_not_grow_with_the_data():
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            compute("children", YEAR)
+        return len(captured)
+
+    load("A,1,2021-05-04,2021-05-10,Upheld,Delay,Fostering,Parent,,\n")
+    few = queries()
+    load(
+        "".join(
+            f"M{n},1,2021-0{4 + n % 5}-1{n % 9},2021-0{4 + n % 5}-2{n % 9},Not upheld,"
+            f"{'Delay' if n % 2 else 'Communication'},Team {n % 7},Parent,,\n"
+            for n in range(60)
+        )
+    )
+    assert queries() == few
+
+
+def test_a_quarter_is_compared_with_the_quarter_before():
+    load(
+        "A,1,2021-05-04,,,,Fostering,Parent,,\n"
+        "B,1,2021-02-04,,,,Fostering,Parent,,\n"
+        "C,1,2021-03-04,,,,Fostering,Parent,,\n"
+    )
+    q1 = Period.quarter(2021, 1)
+    tree = compare(compute("children", q1), compute("children", q1.previous()))
+    assert tree["complaints"]["received"]["value"] == 1
+    assert tree["complaints"]["received"]["previous"] == 2
+    assert tree["previous_period"]["first"] == date(2021, 1, 1).isoformat()

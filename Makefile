@@ -33,12 +33,16 @@ install: $(VENV)/.installed ## Create .venv and install the Python packages
 assets: build/static/heard/heard.css ## Fetch the front-end packages from npm and build the assets
 
 # Debian packages the test suite needs, installed only when missing.
-runtime-packages: ## Install libmagic1 (how uploads are identified) with apt-get if missing
-	@if ! ls /usr/lib/*/libmagic.so.1 >/dev/null 2>&1; then \
-	  echo "Installing Debian packages: libmagic1"; \
+runtime-packages: ## Install libmagic1 (uploads) and Pango (PDF reports) with apt-get if missing
+	@missing=""; \
+	ls /usr/lib/*/libmagic.so.1 >/dev/null 2>&1 || missing="$$missing libmagic1"; \
+	ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || missing="$$missing libpango-1.0-0"; \
+	ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || missing="$$missing libpangoft2-1.0-0"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
 	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
 	  $$sudo apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends libmagic1; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 system-packages: runtime-packages ## Install chromium, poppler-utils and PostgreSQL with apt-get if missing

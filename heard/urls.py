@@ -17,6 +17,7 @@ urlpatterns = [
     path("subject-access/", include("heard.sars.urls")),
     path("ombudsman/", include("heard.ombudsman.urls")),
     path("referrals/", include("heard.referrals.urls")),
+    path("reports/complaints/", include("heard.reporting.urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(template_name="core/sign_in.html"),

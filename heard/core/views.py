@@ -17,6 +17,7 @@ from heard.core import clock
 from heard.enquiries.models import Enquiry
 from heard.ombudsman.models import OmbudsmanCase
 from heard.referrals.models import MonthlyReferrals
+from heard.reporting.periods import Period
 from heard.sars.models import SubjectAccessRequest
 
 #: The columns of the dashboard's stage table: where an open complaint's current stage is.
@@ -59,8 +60,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def reports(request: HttpRequest) -> HttpResponse:
-    """Reports land with the annual report issue; until then the page says so."""
-    return render(request, "core/reports.html")
+    """The reports on offer: the annual report, and the last complete quarter's."""
+    last = Period.quarter_of(clock.today()).previous()
+    return render(
+        request,
+        "core/reports.html",
+        {"this_quarter": last.quarter_number, "this_quarter_year": last.year},
+    )
 
 
 def _enquiry_counts(user: object, today: date) -> dict[str, int]:

@@ -46,6 +46,17 @@ class Period:
         first = add_calendar_months(date(year, 4, 1), 3 * (number - 1))
         return cls(first, add_calendar_months(first, 3) - timedelta(days=1), "quarter")
 
+    @classmethod
+    def quarter_of(cls, day: date) -> Period:
+        """The financial-year quarter that `day` falls in."""
+        year = _financial_year_of(day)
+        return cls.quarter(year, (day.month - 4) % 12 // 3 + 1)
+
+    @property
+    def quarter_number(self) -> int:
+        """1 to 4 for a quarter (Q1 is April to June)."""
+        return (self.first.month - 4) % 12 // 3 + 1
+
     @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
@@ -59,8 +70,7 @@ class Period:
         if self.kind == "year":
             return year_label(self.year)
         if self.kind == "quarter":
-            number = (self.first.month - 4) % 12 // 3 + 1
-            return f"Q{number} {year_label(self.year)}"
+            return f"Q{self.quarter_number} {year_label(self.year)}"
         return f"{self.first:%-d %B %Y} to {self.last:%-d %B %Y}"
 
     @property

@@ -12,10 +12,14 @@ from heard.reporting import narrative
 from heard.reporting.comparison import checks, compare
 from heard.reporting.figures import Figures, compute
 from heard.reporting.figures.base import SUPPRESS_BELOW, Check
+from heard.reporting.figures.complaints import stage_trend
 from heard.reporting.periods import Period
 from heard.reporting.stats import ROUNDING_STATEMENT
 
 Kind = Literal["annual", "quarterly"]
+
+#: The volumes chart shows this many periods, ending with the report's.
+TREND_PERIODS = 5
 
 TITLES = {
     Procedure.CHILDREN: "Children's social care statutory complaints and compliments",
@@ -64,6 +68,8 @@ class Report:
     procedure: str
     current: Figures
     previous: Figures
+    #: Stages received in this and the four periods before it, oldest first (the chart).
+    trend: list[tuple[str, dict[int, int]]] = field(default_factory=list)
     rules: list[str] = field(default_factory=counting_rules)
 
     @property
@@ -97,9 +103,13 @@ class Report:
 
 def build(procedure: str, period: Period, kind: Kind = "annual") -> Report:
     """The report on `procedure` for `period`, with the period before it."""
+    periods = [period]
+    while len(periods) < TREND_PERIODS:
+        periods.insert(0, periods[0].previous())
     return Report(
         kind=kind,
         procedure=procedure,
         current=compute(procedure, period),
         previous=compute(procedure, period.previous()),
+        trend=stage_trend(procedure, periods),
     )

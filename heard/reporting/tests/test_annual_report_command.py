@@ -72,3 +72,23 @@ def test_another_procedure_counts_only_its_own_complaints():
 def test_a_badly_written_quarter_is_refused_with_an_example():
     with pytest.raises(CommandError, match="like 2021-Q3"):
         call_command("annual_report", "--quarter", "2021/3", stderr=io.StringIO())
+
+
+def test_a_pdf_goes_to_the_file_named(tmp_path):
+    output = tmp_path / "report.pdf"
+    call_command(
+        "annual_report",
+        "--year",
+        "2021",
+        "--format",
+        "pdf",
+        "--output",
+        str(output),
+        stderr=io.StringIO(),
+    )
+    assert output.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_binary_format_needs_a_file():
+    with pytest.raises(CommandError, match="Give --output FILE for the docx format"):
+        call_command("annual_report", "--year", "2021", "--format", "docx", stderr=io.StringIO())

@@ -7,6 +7,7 @@ JSON figures and in the sentences the report writes.
 
 from __future__ import annotations
 
+import html
 import io
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.core.management import call_command
 
 from heard.reporting.figures.casework import ombudsman_reconciliation
 from heard.reporting.periods import Period
+from heard.reporting.renderers import RENDERERS
 from heard.reporting.report import build
 
 #: Each scenario is loaded and its report generated once; the report is plain data, so the
@@ -22,10 +24,15 @@ from heard.reporting.report import build
 _REPORTS: dict[str, dict[str, Any]] = {}
 
 
+_HTML: dict[str, str] = {}
+
+
 def _report(name: str, year: int) -> dict[str, Any]:
     if name not in _REPORTS:
         call_command("load_scenario", name, stdout=io.StringIO())
-        _REPORTS[name] = build("children", Period.financial_year(year)).data()
+        report = build("children", Period.financial_year(year))
+        _REPORTS[name] = report.data()
+        _HTML[name] = html.unescape(RENDERERS["html"].render(report).decode())
     return _REPORTS[name]
 
 
@@ -237,3 +244,50 @@ def test_seed_001_states_costs_of_15130_up_2000_on_13130(seed_001):
 
 def test_seed_001_report_reconciles(seed_001):
     assert all(check["holds"] for check in seed_001["checks"])
+
+
+# --- the HTML edition states the same figures --------------------------------------------------
+
+SEED_000_IN_HTML = [
+    "65 statutory complaints were received, a 7.14% decrease from the 70 received in 2020/21",
+    "9 were resolved through alternative dispute resolution (ADR) and the remaining 56",
+    "6 of these were later withdrawn",
+    "“Quality or appropriateness of service” (12 complaints), “Staff conduct or attitude”",
+    "received 16 representations, 11 more than the 5 in 2020/21",
+    "4 were investigated and upheld, 1 was investigated and not upheld, 6 were referred back",
+    "no findings of maladministration",
+    "64 compliments were received",
+    "Ethnicity was recorded for",
+    "subject access requests were received",
+    "Every stage's figures reconcile",
+]
+
+SEED_001_IN_HTML = [
+    "65 complaints were considered at Stage 1 compared to 57 in 2014/15",
+    "7 complaints were considered at Stage 2 compared to 9",
+    "3 complaints were considered at Stage 3 compared to 2",
+    "1.6% of referrals",
+    "up 0.4 percentage points",
+    "an escalation rate of 11% (the period rate), 2 fewer than the 9 in 2014/15",
+    "77% of complaints responded to at Stage 1 were not upheld (50 of 65), compared to 63%",
+    "18% of points about “Professional decision making”",
+    "18% of points about “Sensitivity or empathy of staff”",
+    "6 complaints were received directly from children or young people",
+    "91% of Stage 1 complaints were responded to within the maximum of 20 working days",
+    "no change on 2014/15 (91%)",
+    "within 10 working days, up 16 percentage points",
+    "decided 9 detailed investigations in the period and found fault in 2",
+    "25 compliments were received, compared to 31 in 2014/15",
+    "£15,130, an increase of £2,000 on £13,130 in 2014/15",
+    "Every stage's figures reconcile",
+]
+
+
+@pytest.mark.parametrize("fragment", SEED_000_IN_HTML)
+def test_seed_000_html_states(seed_000, fragment):
+    assert fragment in _HTML["seed-000"]
+
+
+@pytest.mark.parametrize("fragment", SEED_001_IN_HTML)
+def test_seed_001_html_states(seed_001, fragment):
+    assert fragment in _HTML["seed-001"]

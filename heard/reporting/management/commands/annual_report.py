@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,9 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from heard.complaints.choices import Procedure
 from heard.reporting.periods import Period
+from heard.reporting.renderers import RENDERERS
 from heard.reporting.report import build
-
-FORMATS = ("json",)
 
 
 class Command(BaseCommand):
@@ -29,19 +27,25 @@ class Command(BaseCommand):
         when.add_argument("--from", dest="first", type=date.fromisoformat, help="YYYY-MM-DD")
         parser.add_argument("--to", dest="last", type=date.fromisoformat, help="YYYY-MM-DD")
         parser.add_argument("--procedure", choices=Procedure.values, default=Procedure.CHILDREN)
-        parser.add_argument("--format", choices=FORMATS, default="json")
+        parser.add_argument("--format", choices=sorted(RENDERERS), default="json")
         parser.add_argument("--output", type=Path, help="the file to write (default: stdout)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         period, kind = self._period(options)
-        self.stderr.write(f"Computing the figures for {period.label}…")
+        fmt = options["format"]
+        if fmt in ("pdf", "docx", "xlsx") and not options["output"]:
+            raise CommandError(f"Give --output FILE for the {fmt} format")
+        self.stderr.write(
+            f"Computing the figures for {period.label} and {period.previous().label}…"
+        )
         report = build(options["procedure"], period, kind)
-        content = json.dumps(report.data(), indent=2, ensure_ascii=False)
+        self.stderr.write(f"Writing the {RENDERERS[fmt].label} edition…")
+        content = RENDERERS[fmt].render(report)
         if options["output"]:
-            options["output"].write_text(content, encoding="utf-8")
-            self.stderr.write(f"Wrote {options['output']}")
+            options["output"].write_bytes(content)
+            self.stderr.write(f"Wrote {options['output']} ({len(content):,} bytes)")
         else:
-            self.stdout.write(content)
+            self.stdout.write(content.decode("utf-8"))
 
     def _period(self, options: dict[str, Any]) -> tuple[Period, Any]:
         if options["year"] is not None:

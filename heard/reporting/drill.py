@@ -1,0 +1,196 @@
+"""The cases behind a figure: the drill-down (DOMAIN.md section 5).
+
+A figure's key names the very filter (Q) that counted it in heard.reporting.figures, so the
+list is the cases the figure counted, one for one. Staff only: the views check
+`reporting.drill_down`, and every list still goes through the case type's access rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from heard.complaints.models import Complaint, LearningAction, Stage
+from heard.compliments.models import Compliment
+from heard.ombudsman.models import Area, OmbudsmanCase
+from heard.reporting.figures.casework import (
+    AREA_OF,
+    compliment_filters,
+    learning_filters,
+    ombudsman_filters,
+    sar_filters,
+)
+from heard.reporting.figures.complaints import (
+    complaint_filters,
+    stage_filters,
+    timed_stages,
+    timeliness_filters,
+)
+from heard.reporting.periods import Period
+from heard.sars.models import SubjectAccessRequest
+
+
+class UnknownFigure(LookupError):
+    """No figure has that key."""
+
+
+@dataclass(frozen=True)
+class Row:
+    reference: str
+    url: str
+    date: Any
+    detail: str
+
+
+@dataclass(frozen=True)
+class Drill:
+    """A figure's cases: how to list them, and how each row reads."""
+
+    queryset: QuerySet[Any]
+    row: Callable[[Any], Row]
+    noun: str
+
+
+def _complaint_row(c: Complaint) -> Row:
+    return Row(
+        c.reference,
+        reverse("complaints:detail", args=[c.reference]),
+        c.received_on,
+        f"{c.get_status_display()}, Stage {c.current_stage}: {c.summary}",
+    )
+
+
+def _stage_row(s: Stage) -> Row:
+    ended = f", ended {s.ended_on:%d/%m/%Y}" if s.ended_on else ""
+    return Row(
+        s.complaint.reference,
+        reverse("complaints:detail", args=[s.complaint.reference]),
+        s.started_on,
+        f"Stage {s.number}: {s.get_status_display()}{ended}",
+    )
+
+
+def _ombudsman_row(o: OmbudsmanCase) -> Row:
+    return Row(
+        o.reference,
+        reverse("ombudsman:detail", args=[o.reference]),
+        o.enquiry_received_on,
+        f"{o.ombudsman_reference}: {o.get_decision_display() or 'awaiting a decision'}",
+    )
+
+
+def _compliment_row(c: Compliment) -> Row:
+    return Row(
+        c.reference,
+        reverse("compliments:detail", args=[c.reference]),
+        c.received_on,
+        f"{c.team.name}: {c.summary}",
+    )
+
+
+def _sar_row(s: SubjectAccessRequest) -> Row:
+    return Row(
+        s.reference,
+        reverse("sars:detail", args=[s.reference]),
+        s.received_on,
+        s.get_outcome_display() or s.get_status_display(),
+    )
+
+
+def _learning_row(a: LearningAction) -> Row:
+    reference = a.complaint.reference
+    done = f", completed {a.completed_on:%d/%m/%Y}" if a.completed_on else ""
+    return Row(
+        reference,
+        reverse("complaints:detail", args=[reference]),
+        a.due_on,
+        f"{a.description} (due {a.due_on:%d/%m/%Y}{done})",
+    )
+
+
+def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
+    """The cases behind the figure `key`, as `user` may see them."""
+    kind, _, name = key.partition(".")
+    visible = Complaint.objects.visible_to(user)
+    if kind == "stage":
+        number, _, measure = name.partition(".")
+        filters = {**stage_filters(period), **timeliness_filters(procedure, period)}
+        if measure not in filters or not number.isdigit():
+            raise UnknownFigure(key)
+        stages = timed_stages(procedure).filter(filters[measure], number=int(number))
+        return Drill(
+            stages.filter(complaint__in=visible)
+            .select_related("complaint")
+            .order_by("started_on", "pk"),
+            _stage_row,
+            "stage",
+        )
+    if kind == "theme":
+        number, _, theme = name.partition(".")
+        if not number.isdigit():
+            raise UnknownFigure(key)
+        stages = Stage.objects.filter(
+            stage_filters(period)["responded"],
+            complaint__procedure=procedure,
+            number=int(number),
+            findings__element__theme__name=theme,
+            complaint__in=visible,
+        )
+        return Drill(
+            stages.select_related("complaint").distinct().order_by("started_on", "pk"),
+            _stage_row,
+            "stage",
+        )
+    if kind == "complaints":
+        complaints = visible.filter(procedure=procedure).select_related("team")
+        measure, _, value = name.partition(".")
+        received = complaint_filters(period)["received"]
+        if measure == "relationship":
+            chosen = complaints.filter(received, relationship=value)
+        elif measure == "team":
+            chosen = complaints.filter(received, team__name=value)
+        elif measure in complaint_filters(period):
+            chosen = complaints.filter(complaint_filters(period)[measure])
+        else:
+            raise UnknownFigure(key)
+        return Drill(chosen.order_by("received_on", "pk"), _complaint_row, "complaint")
+    if kind == "ombudsman":
+        filters = ombudsman_filters(period)
+        if name not in filters:
+            raise UnknownFigure(key)
+        area = AREA_OF.get(procedure, Area.CORPORATE)  # type: ignore[call-overload]
+        cases = OmbudsmanCase.objects.visible_to(user).filter(filters[name], area=area)
+        return Drill(cases.order_by("enquiry_received_on", "pk"), _ombudsman_row, "Ombudsman case")
+    if kind == "compliments":
+        filters = compliment_filters(period)
+        if name not in filters:
+            raise UnknownFigure(key)
+        compliments = Compliment.objects.visible_to(user).filter(filters[name])
+        return Drill(
+            compliments.select_related("team").order_by("received_on", "pk"),
+            _compliment_row,
+            "compliment",
+        )
+    if kind == "sars":
+        filters = sar_filters(period)
+        if name not in filters:
+            raise UnknownFigure(key)
+        requests = SubjectAccessRequest.objects.visible_to(user).filter(filters[name])
+        return Drill(requests.order_by("received_on", "pk"), _sar_row, "subject access request")
+    if kind == "learning":
+        filters = learning_filters(period)
+        if name not in filters:
+            raise UnknownFigure(key)
+        actions = LearningAction.objects.filter(
+            filters[name], complaint__procedure=procedure, complaint__in=visible
+        )
+        return Drill(
+            actions.select_related("complaint").order_by("due_on", "pk"),
+            _learning_row,
+            "learning action",
+        )
+    raise UnknownFigure(key)

@@ -1,0 +1,83 @@
+"""Choosing a report: the financial year, a quarter of it or none, and the procedure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from heard.complaints.choices import Procedure
+from heard.core import clock
+from heard.core.forms import GovukForm
+from heard.reporting.periods import Period, year_label
+
+#: Years offered before the current one.
+YEARS_BACK = 15
+
+
+def latest_complete_year() -> int:
+    """The last financial year that has ended: the annual report's usual subject."""
+    return Period.financial_year(clock.today().year).year - (2 if clock.today().month < 4 else 1)
+
+
+class ReportForm(GovukForm):
+    year = forms.TypedChoiceField(
+        label="Financial year",
+        coerce=int,
+        error_messages={"invalid_choice": "Choose a financial year from the list"},
+    )
+    quarter = forms.TypedChoiceField(
+        label="Quarter",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=[
+            ("", "The whole year"),
+            ("1", "Q1: April to June"),
+            ("2", "Q2: July to September"),
+            ("3", "Q3: October to December"),
+            ("4", "Q4: January to March"),
+        ],
+        error_messages={"invalid_choice": "Choose a quarter from the list"},
+    )
+    procedure = forms.ChoiceField(
+        label="Complaints procedure",
+        choices=Procedure.choices,
+        error_messages={"invalid_choice": "Choose a procedure from the list"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        current = latest_complete_year() + 1
+        year = self.fields["year"]
+        assert isinstance(year, forms.TypedChoiceField)
+        year.choices = [(str(y), year_label(y)) for y in range(current, current - YEARS_BACK, -1)]
+
+    @classmethod
+    def from_query(cls, data: Any) -> ReportForm:
+        """The form over the query string, defaulting to last year's children's report."""
+        values = {
+            "year": data.get("year") or str(latest_complete_year()),
+            "quarter": data.get("quarter") or "",
+            "procedure": data.get("procedure") or Procedure.CHILDREN,
+        }
+        return cls(values)
+
+    def period(self) -> tuple[Period, str]:
+        data = self.cleaned_data
+        if data["quarter"]:
+            return Period.quarter(data["year"], data["quarter"]), "quarterly"
+        return Period.financial_year(data["year"]), "annual"
+
+    def query(self) -> str:
+        """The choice as a query string, for links to downloads and drill-downs."""
+        from urllib.parse import urlencode
+
+        data = self.cleaned_data
+        return urlencode(
+            {
+                "year": data["year"],
+                "quarter": data["quarter"] or "",
+                "procedure": data["procedure"],
+            }
+        )

@@ -1,0 +1,50 @@
+"""The report in a real browser: choosing it, reading it, and following a figure to its
+cases, with axe-core on every page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from heard.accounts.tests.factories import UserFactory
+from heard.conftest import assert_accessible, sign_in
+from heard.imports.service import run_import
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LOG = (
+    "reference,stage,received,ended,outcome,themes,team,relationship,ethnicity\n"
+    "CSC-2021-00001,1,2021-05-04,2021-05-10,Upheld,Delay,Fostering,Parent,White: Irish\n"
+    "CSC-2021-00002,1,2021-06-04,2021-06-10,Not upheld,Communication,Fostering,Child,\n"
+    "CSC-2021-00002,2,2021-06-20,,,,,,\n"
+)
+
+
+def test_a_manager_reads_the_annual_report_and_follows_a_figure_to_its_cases(page):
+    assert run_import([("log.csv", LOG.encode())]).ok
+    user = UserFactory(username="mo", role="complaints_manager")
+    user.set_password("a-long-test-password")
+    user.save()
+    sign_in(page, "mo", "a-long-test-password")
+    page.wait_for_url(re.compile(r"/$"))
+    page.get_by_role("link", name="Reports", exact=True).click()
+    page.get_by_role("link", name="Annual report").click()
+    page.get_by_label("Financial year").select_option(label="2021/22")
+    page.get_by_role("button", name="Show report").click()
+    page.wait_for_url(re.compile(r"year=2021"))
+    assert page.get_by_role("heading", level=1).inner_text().endswith("annual report 2021/22")
+    assert page.get_by_text("2 statutory complaints were received").is_visible()
+    assert_accessible(page)
+
+    flow = page.get_by_role("table", name="Complaints at each stage, 2021/22")
+    flow.get_by_role("link", name=re.compile(r"^2 cases: Responded")).click()
+    page.wait_for_url(re.compile(r"figure=stage.1.responded"))
+    assert page.get_by_role("link", name="CSC-2021-00001").is_visible()
+    assert page.get_by_role("link", name="CSC-2021-00002").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Back to the report").click()
+    page.wait_for_url(re.compile(r"year=2021"))
+    page.get_by_text("The numbers in this chart").first.click()
+    assert_accessible(page)

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from heard.reporting import views
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("", views.report, name="report"),
+    path("cases/", views.cases, name="cases"),
+    path("download/<str:fmt>/", views.download, name="download"),
+]

@@ -155,5 +155,7 @@ def themes(report: Report) -> Chart | None:
 
 
 def draw(report: Report) -> list[Chart]:
+    if report.kind == "quarterly":
+        return [volumes(report), timeliness(report)]
     charts = [volumes(report), outcomes(report), timeliness(report), themes(report)]
     return [chart for chart in charts if chart is not None]

@@ -24,6 +24,13 @@ Number = int | float | Decimal | None
 NONE = "\u2013"
 
 
+#: The quarterly performance report for senior leaders is shorter: performance, not the
+#: full statutory account.
+QUARTERLY_SECTIONS = frozenset(
+    {"stages", "outcomes", "timeliness", "escalation", "themes", "ombudsman", "actions"}
+)
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -49,6 +56,7 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -56,6 +64,7 @@ class Document:
     title: str
     period: str
     previous: str
+    introduction: Section
     summary: list[str]
     sections: list[Section]
     checks: list[dict[str, Any]]
@@ -75,6 +84,20 @@ def _fmt(value: Number) -> str:
     if isinstance(value, float | Decimal) and value != int(value):
         return f"{value:,}"
     return f"{int(value):,}"
+
+
+def written(key: str, heading: str, words: str) -> Section:
+    """A section the complaints manager wrote: blank lines part paragraphs, and lines that
+    start with a dash are a bulleted list."""
+    section = Section(key, heading)
+    for block in words.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        listed = [line[1:].strip() for line in lines if line[0] in "-*•"]
+        section.bullets += listed
+        rest = " ".join(line for line in lines if line[0] not in "-*•")
+        if rest:
+            section.paragraphs.append(rest)
+    return section
 
 
 def _days(figure: dict[str, Any] | None) -> Cell:
@@ -161,6 +184,7 @@ class Builder:
     # --- sections --------------------------------------------------------------------------
 
     def build(self) -> Document:
+        texts = self.report.texts
         sections = [
             self.stages(),
             self.outcomes(),
@@ -174,13 +198,21 @@ class Builder:
             self.subject_access(),
             self.costs(),
             self.learning(),
+            written("recurring", "Recurring themes and learning", texts.get("learning", "")),
+            written("actions", "Actions to improve", texts.get("actions", "")),
         ]
         return Document(
             title=self.data["title"],
             period=self.now,
             previous=self.before,
+            introduction=written("introduction", "Introduction", texts.get("introduction", "")),
             summary=self.data["narrative"],
-            sections=[s for s in sections if s.tables or s.paragraphs],
+            sections=[
+                s
+                for s in sections
+                if (s.tables or s.paragraphs or s.bullets)
+                and (self.report.kind == "annual" or s.key in QUARTERLY_SECTIONS)
+            ],
             checks=self.data["checks"],
             rules=self.data["counting_rules"],
         )
@@ -540,9 +572,10 @@ class Builder:
             givers.rows.append(
                 [text(Giver(code).label if code in Giver.values else code), count(figure["value"])]
             )
-        return Section(
-            "compliments", "Compliments", tables=[counts, teams, givers], quotes=c["quotes"]
-        )
+        section = written("compliments", "Compliments", self.report.texts.get("compliments", ""))
+        section.tables = [counts, teams, givers]
+        section.quotes = c["quotes"]
+        return section
 
     def subject_access(self) -> Section:
         s = self.f["subject_access"]

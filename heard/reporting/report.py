@@ -70,6 +70,8 @@ class Report:
     previous: Figures
     #: Stages received in this and the four periods before it, oldest first (the chart).
     trend: list[tuple[str, dict[int, int]]] = field(default_factory=list)
+    #: The complaints manager's sections (heard.reporting.models.ReportText), by name.
+    texts: dict[str, str] = field(default_factory=dict)
     rules: list[str] = field(default_factory=counting_rules)
 
     @property
@@ -93,6 +95,7 @@ class Report:
             "procedure": self.procedure,
             "figures": compare(self.current, self.previous),
             "narrative": self.sentences,
+            "sections": {name: text for name, text in self.texts.items() if text.strip()},
             "checks": [
                 {"name": c.name, "left": c.left, "right": c.right, "holds": c.holds}
                 for c in self.checks
@@ -106,10 +109,16 @@ def build(procedure: str, period: Period, kind: Kind = "annual") -> Report:
     periods = [period]
     while len(periods) < TREND_PERIODS:
         periods.insert(0, periods[0].previous())
+    from heard.reporting.models import ReportText
+
+    text = ReportText.objects.filter(
+        procedure=procedure, kind=kind, first=period.first, last=period.last
+    ).first()
     return Report(
         kind=kind,
         procedure=procedure,
         current=compute(procedure, period),
         previous=compute(procedure, period.previous()),
         trend=stage_trend(procedure, periods),
+        texts=text.sections() if text else {},
     )

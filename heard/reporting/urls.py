@@ -10,4 +10,7 @@ urlpatterns = [
     path("", views.report, name="report"),
     path("cases/", views.cases, name="cases"),
     path("download/<str:fmt>/", views.download, name="download"),
+    path("words/", views.edit, name="edit"),
+    path("publish/", views.publish_view, name="publish"),
+    path("published/<int:pk>/<str:fmt>/", views.published_download, name="published"),
 ]

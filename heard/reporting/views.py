@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heard.complaints.choices import Procedure
+from heard.complaints.errors import RuleViolation
 from heard.reporting import charts
 from heard.reporting.document import build_document
 from heard.reporting.drill import UnknownFigure, drill
-from heard.reporting.forms import ReportForm
+from heard.reporting.forms import ReportForm, ReportTextForm
+from heard.reporting.models import PublishedReport, ReportText
+from heard.reporting.periods import Period
 from heard.reporting.printing import svg_uri
+from heard.reporting.publishing import publish
 from heard.reporting.renderers import RENDERERS
 from heard.reporting.report import build
 
@@ -34,6 +40,11 @@ def report(request: HttpRequest) -> HttpResponse:
         period, kind = form.period()
         built = build(form.cleaned_data["procedure"], period, kind)  # type: ignore[arg-type]
         context.update(
+            published=PublishedReport.objects.filter(
+                **_scope(period, kind, form.cleaned_data["procedure"])
+            )
+            .defer("pdf", "docx", "xlsx", "html", "data")
+            .select_related("published_by"),
             document=build_document(built),
             charts=[(chart, svg_uri(chart.svg)) for chart in charts.draw(built)],
             query=form.query(),
@@ -41,6 +52,66 @@ def report(request: HttpRequest) -> HttpResponse:
             formats=RENDERERS,
         )
     return render(request, "reporting/report.html", context)
+
+
+def _chosen(request: HttpRequest) -> tuple[ReportForm, Period, str, str]:
+    form = ReportForm.from_query(request.GET)
+    if not form.is_valid():
+        raise Http404("No such report")
+    period, kind = form.period()
+    return form, period, kind, form.cleaned_data["procedure"]
+
+
+def _scope(period: Period, kind: str, procedure: str) -> dict[str, object]:
+    return {"procedure": procedure, "kind": kind, "first": period.first, "last": period.last}
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest) -> HttpResponse:
+    """The complaints manager's words in the report."""
+    _require(request, "reporting.edit_report")
+    form, period, kind, procedure = _chosen(request)
+    text = ReportText.objects.filter(**_scope(period, kind, procedure)).first()
+    if text is None:
+        text = ReportText(**_scope(period, kind, procedure))
+    words = ReportTextForm(request.POST or None, instance=text)
+    if request.method == "POST" and words.is_valid():
+        saved = words.save(commit=False)
+        saved.updated_by = request.user
+        saved.save()
+        messages.success(request, "The report's words are saved")
+        return redirect(f"{reverse('reporting:report')}?{form.query()}")
+    return render(
+        request,
+        "reporting/edit.html",
+        {"form": words, "query": form.query(), "period": period, "kind": kind},
+    )
+
+
+@require_POST
+def publish_view(request: HttpRequest) -> HttpResponse:
+    _require(request, "reporting.publish_report")
+    form, period, kind, procedure = _chosen(request)
+    built = build(procedure, period, kind)  # type: ignore[arg-type]
+    try:
+        published = publish(built, by=request.user)
+    except RuleViolation as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Version {published.version} of the report is published")
+    return redirect(f"{reverse('reporting:report')}?{form.query()}")
+
+
+@require_GET
+def published_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    _require(request, "reporting.view_report")
+    if fmt not in RENDERERS:
+        raise Http404("No such format")
+    published = get_object_or_404(PublishedReport, pk=pk)
+    response = HttpResponse(published.edition(fmt), content_type=RENDERERS[fmt].content_type)
+    name = f"{published.procedure}-{published.first:%Y-%m-%d}-v{published.version}"
+    response["Content-Disposition"] = f'attachment; filename="heard-report-{name}.{fmt}"'
+    return response
 
 
 @require_GET

@@ -18,6 +18,13 @@ def render(report: Report) -> bytes:
     word.core_properties.title = document.title
     word.add_heading(document.title, level=0)
     word.add_paragraph(f"Compared with {document.previous}.")
+    intro = document.introduction
+    if intro.paragraphs or intro.bullets:
+        word.add_heading("Introduction", level=1)
+        for paragraph in intro.paragraphs:
+            word.add_paragraph(paragraph)
+        for item in intro.bullets:
+            word.add_paragraph(item, style="List Bullet")
     word.add_heading("Summary", level=1)
     for sentence in document.summary:
         word.add_paragraph(sentence)
@@ -33,6 +40,8 @@ def render(report: Report) -> bytes:
         word.add_heading(section.heading, level=1)
         for paragraph in section.paragraphs:
             word.add_paragraph(paragraph)
+        for item in section.bullets:
+            word.add_paragraph(item, style="List Bullet")
         for table in section.tables:
             word.add_heading(table.caption, level=2)
             grid = word.add_table(rows=1, cols=len(table.headings))

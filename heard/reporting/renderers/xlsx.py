@@ -38,6 +38,8 @@ def render(report: Report) -> bytes:
     summary.append([document.title])
     summary["A1"].font = Font(bold=True, size=14)
     summary.append([])
+    for paragraph in document.introduction.paragraphs + document.introduction.bullets:
+        summary.append([paragraph])
     for sentence in document.summary:
         summary.append([sentence])
     summary.append([])

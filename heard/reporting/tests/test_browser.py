@@ -48,3 +48,16 @@ def test_a_manager_reads_the_annual_report_and_follows_a_figure_to_its_cases(pag
     page.wait_for_url(re.compile(r"year=2021"))
     page.get_by_text("The numbers in this chart").first.click()
     assert_accessible(page)
+
+    page.get_by_role("link", name="Edit the report's words").click()
+    assert_accessible(page)
+    page.get_by_label("Recurring themes and learning (optional)").fill(
+        "- Timeliness of conference papers"
+    )
+    page.get_by_role("button", name="Save the words").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_text("Timeliness of conference papers").is_visible()
+    page.get_by_role("button", name="Publish this report").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_text("Version 1 of the report is published").is_visible()
+    assert_accessible(page)

@@ -118,3 +118,15 @@ def test_the_report_makes_the_same_number_of_queries_whatever_the_data(
     with CaptureQueriesContext(connection) as many:
         client.get(REPORT)
     assert len(many) == len(few)
+
+
+def test_the_quarterly_report_is_the_same_figures_in_a_shorter_report(client):
+    client_for(client, "complaints_manager")
+    quarterly = client.get(reverse("reporting:report") + "?year=2021&quarter=1").content.decode()
+    annual = client.get(REPORT).content.decode()
+    assert "quarterly performance report Q1 2021/22" in quarterly
+    assert "Compared with Q4 2020/21" in quarterly
+    assert "2 statutory complaints were received" in quarterly  # April to June
+    assert "Equality information" in annual
+    assert "Equality information" not in quarterly
+    assert "Timeliness" in quarterly

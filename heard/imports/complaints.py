@@ -45,6 +45,7 @@ from heard.core import clock
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
 from heard.core.models import ReferenceSequence, Team
 from heard.imports import cells
+from heard.imports.bulk import Inserter, allocate_ids
 from heard.imports.cells import CellError, Choices
 from heard.imports.problems import Problem
 from heard.imports.sheets import Sheet
@@ -509,49 +510,60 @@ class ComplaintImport:
     # --- writing -----------------------------------------------------------------------------
 
     def write(self, source: str) -> int:
-        """Create every complaint not already held; returns how many."""
+        """Create every complaint not already held; returns how many. Keys are allocated
+        first, so each table is one executemany (heard.imports.bulk)."""
         new = [rows for ref, rows in self.complaints.items() if ref not in self.already_held]
         if not new:
             return 0
         teams = self._teams({rows[0].complaint["team"] for rows in new})
-        complainants = Complainant.objects.bulk_create(
-            [
-                Complainant(name=rows[0].complaint["complainant"], **rows[0].complaint["equality"])
-                for rows in new
-            ],
-            batch_size=2000,
-        )
-        complaints = Complaint.objects.bulk_create(
-            [
-                self._complaint(rows, person, teams)
-                for rows, person in zip(new, complainants, strict=True)
-            ],
-            batch_size=2000,
-        )
-        self.progress("Wrote complaints", len(complaints), len(complaints))
-        stages: list[Stage] = []
-        for rows, complaint in zip(new, complaints, strict=True):
-            stages.extend(_stage(row, complaint) for row in rows)
-        Stage.objects.bulk_create(stages, batch_size=2000)
-        self._outcomes(new, complaints, stages)
-        ComplaintEvent.objects.bulk_create(
-            [
-                ComplaintEvent(
-                    complaint=complaint,
-                    action="import",
-                    effective_on=complaint.received_on,
-                    details={"file": source, "row": rows[0].row},
-                )
-                for rows, complaint in zip(new, complaints, strict=True)
-            ],
-            batch_size=2000,
-        )
-        Complaint.objects.filter(
-            pk__in=[c.pk for c in complaints if c.status == ComplaintStatus.OPEN]
-        ).refresh_deadlines()
-        _advance_sequences([c.reference for c in complaints])
-        self.progress("Wrote stages", len(stages), len(stages))
-        return len(complaints)
+        people = allocate_ids(Complainant, len(new))
+        complaint_ids = allocate_ids(Complaint, len(new))
+        stage_ids = iter(allocate_ids(Stage, sum(len(rows) for rows in new)))
+        element_count = sum(len({t for row in rows for t, _ in row.themes}) for rows in new)
+        element_ids = iter(allocate_ids(Element, element_count))
+        tables = {
+            "complainants": Inserter(Complainant, ["id", "name", *EQUALITY.keys()]),
+            "complaints": Inserter(Complaint, COMPLAINT_FIELDS),
+            "stages": Inserter(Stage, STAGE_FIELDS),
+            "elements": Inserter(Element, ["id", "complaint", "number", "theme", "description"]),
+            "findings": Inserter(ElementFinding, ["element", "stage", "finding"]),
+            "costs": Inserter(Cost, ["stage", "kind", "amount", "incurred_on"]),
+            "events": Inserter(ComplaintEvent, ["complaint", "action", "effective_on", "details"]),
+        }
+        opened: list[int] = []
+        for rows, person, pk in zip(new, people, complaint_ids, strict=True):
+            c = rows[0].complaint
+            tables["complainants"].add(id=person, name=c["complainant"], **c["equality"])
+            status = self._add_complaint(tables["complaints"], pk, person, rows, teams)
+            if status == ComplaintStatus.OPEN:
+                opened.append(pk)
+            elements: dict[int, int] = {}
+            for row in rows:
+                for theme, _ in row.themes:
+                    if theme not in elements:
+                        elements[theme] = next(element_ids)
+                        tables["elements"].add(
+                            id=elements[theme],
+                            complaint=pk,
+                            number=len(elements),
+                            theme=theme,
+                            description="Imported point of complaint",
+                        )
+            for row in rows:
+                stage = next(stage_ids)
+                _add_stage(tables, stage, pk, c["procedure"], row, elements)
+            tables["events"].add(
+                complaint=pk,
+                action="import",
+                effective_on=rows[0].received,
+                details={"file": source, "row": rows[0].row},
+            )
+        for name, table in tables.items():
+            table.write()
+            self.progress(f"Wrote {name}", len(new), len(new))
+        Complaint.objects.filter(pk__in=opened).refresh_deadlines()
+        _advance_sequences([rows[0].reference for rows in new])
+        return len(new)
 
     def _teams(self, names: set[str]) -> dict[str, Team]:
         held = {cells.key(t.name): t for t in Team.objects.all()}
@@ -561,20 +573,27 @@ class ComplaintImport:
         self.new_teams = missing
         return held
 
-    def _complaint(
-        self, rows: list[StageRow], person: Complainant, teams: dict[str, Team]
-    ) -> Complaint:
+    def _add_complaint(
+        self,
+        table: Inserter,
+        pk: int,
+        person: int,
+        rows: list[StageRow],
+        teams: dict[str, Team],
+    ) -> str:
         first, last = rows[0], rows[-1]
         c = first.complaint
         ended = last.route != OPEN
-        return Complaint(
+        status = ComplaintStatus.CLOSED if ended else ComplaintStatus.OPEN
+        table.add(
+            id=pk,
             reference=first.reference,
             procedure=c["procedure"],
-            status=ComplaintStatus.CLOSED if ended else ComplaintStatus.OPEN,
+            status=status,
             current_stage=last.number,
             received_on=first.received,
             channel=c["channel"],
-            team=teams[cells.key(c["team"])],
+            team=teams[cells.key(c["team"])].pk,
             summary=c["summary"],
             complainant=person,
             relationship=c["relationship"],
@@ -583,49 +602,75 @@ class ComplaintImport:
             closed_on=last.ended if ended else None,
             stage_status=STATUS_OF_ROUTE[last.route],
         )
+        return status
 
-    def _outcomes(
-        self, new: list[list[StageRow]], complaints: list[Complaint], stages: list[Stage]
-    ) -> None:
-        elements: list[Element] = []
-        for rows, complaint in zip(new, complaints, strict=True):
-            seen: list[int] = []
-            for row in rows:
-                for theme, _ in row.themes:
-                    if theme not in seen:
-                        seen.append(theme)
-                        elements.append(
-                            Element(
-                                complaint=complaint,
-                                number=len(seen),
-                                theme_id=theme,
-                                description="Imported point of complaint",
-                            )
-                        )
-        Element.objects.bulk_create(elements, batch_size=2000)
-        element_of = {(e.complaint.pk, e.theme_id): e for e in elements}
-        findings: list[ElementFinding] = []
-        costs: list[Cost] = []
-        stage_iter = iter(stages)
-        for rows, complaint in zip(new, complaints, strict=True):
-            for row in rows:
-                stage = next(stage_iter)
-                if row.route in (*Outcome.values, StageStatus.RESPONDED):
-                    for theme, finding in row.themes:
-                        findings.append(
-                            ElementFinding(
-                                element=element_of[(complaint.pk, theme)],
-                                stage=stage,
-                                finding=finding or _finding_of(row.route),
-                            )
-                        )
-                on = row.ended or row.received
-                costs.extend(
-                    Cost(stage=stage, kind=kind, amount=value, incurred_on=on)
-                    for kind, value in row.costs.items()
-                )
-        ElementFinding.objects.bulk_create(findings, batch_size=2000)
-        Cost.objects.bulk_create(costs, batch_size=2000)
+
+#: The columns each import writes; every other column takes its default.
+COMPLAINT_FIELDS = [
+    "id",
+    "reference",
+    "procedure",
+    "status",
+    "current_stage",
+    "received_on",
+    "channel",
+    "team",
+    "summary",
+    "complainant",
+    "relationship",
+    "advocacy_offered_on",
+    "advocacy_taken_up",
+    "closed_on",
+    "stage_status",
+]
+STAGE_FIELDS = [
+    "id",
+    "complaint",
+    "procedure",
+    "number",
+    "status",
+    "started_on",
+    "acknowledged_on",
+    "extended_to",
+    "extension_agreed_on",
+    "panel_held_on",
+    "panel_report_sent_on",
+    "ended_on",
+    "not_accepted_reason",
+]
+
+
+def _add_stage(
+    tables: dict[str, Inserter],
+    stage: int,
+    complaint: int,
+    procedure: str,
+    row: StageRow,
+    elements: dict[int, int],
+) -> None:
+    tables["stages"].add(
+        id=stage,
+        complaint=complaint,
+        procedure=procedure,
+        number=row.number,
+        status=STATUS_OF_ROUTE[row.route],
+        started_on=row.received,
+        acknowledged_on=row.acknowledged,
+        extended_to=row.extended_to,
+        extension_agreed_on=row.extension_agreed,
+        panel_held_on=row.panel_held,
+        panel_report_sent_on=row.panel_report_sent,
+        ended_on=row.ended,
+        not_accepted_reason=row.not_accepted_reason,
+    )
+    if row.route in (*Outcome.values, StageStatus.RESPONDED):
+        for theme, finding in row.themes:
+            tables["findings"].add(
+                element=elements[theme], stage=stage, finding=finding or _finding_of(row.route)
+            )
+    on = row.ended or row.received
+    for kind, value in row.costs.items():
+        tables["costs"].add(stage=stage, kind=kind, amount=value, incurred_on=on)
 
 
 ROUTES_LABEL = {
@@ -650,22 +695,6 @@ def _finding_of(route: str) -> str:
         Outcome.NOT_UPHELD: Finding.NOT_UPHELD,
     }
     return findings[route]
-
-
-def _stage(row: StageRow, complaint: Complaint) -> Stage:
-    return Stage(
-        complaint=complaint,
-        number=row.number,
-        status=STATUS_OF_ROUTE[row.route],
-        started_on=row.received,
-        acknowledged_on=row.acknowledged,
-        extended_to=row.extended_to,
-        extension_agreed_on=row.extension_agreed,
-        panel_held_on=row.panel_held,
-        panel_report_sent_on=row.panel_report_sent,
-        ended_on=row.ended,
-        not_accepted_reason=row.not_accepted_reason,
-    )
 
 
 def _advance_sequences(references: list[str]) -> None:

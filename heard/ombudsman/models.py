@@ -121,7 +121,12 @@ class OmbudsmanCase(Stamped):
     class Meta:
         ordering = ["-enquiry_received_on", "-pk"]
         verbose_name = "Ombudsman case"
-        indexes = [models.Index(fields=["status", "reply_due_on"], name="ombudsman_status_idx")]
+        indexes = [
+            models.Index(fields=["status", "reply_due_on"], name="ombudsman_status_idx"),
+            # Reports count enquiries received, and decisions made, in a period.
+            models.Index(fields=["enquiry_received_on"], name="ombudsman_received_idx"),
+            models.Index(fields=["decided_on"], name="ombudsman_decided_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(reply_due_on__gte=models.F("enquiry_received_on")),

@@ -593,7 +593,6 @@ class Builder:
                 ("From care leavers", s["from_care_leavers"], "sars.from_care_leavers"),
                 ("Completed", s["completed"], "sars.completed"),
                 ("Extended", s["extended"], "sars.extended"),
-                ("Open at the end", s["open_at_end"], "sars.open_at_end"),
                 ("Pages reviewed", s["pages_reviewed"], None),
                 ("Pages disclosed", s["pages_disclosed"], None),
             ],

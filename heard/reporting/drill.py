@@ -135,7 +135,7 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
             raise UnknownFigure(key)
         stages = Stage.objects.filter(
             stage_filters(period)["responded"],
-            complaint__procedure=procedure,
+            procedure=procedure,
             number=int(number),
             findings__element__theme__name=theme,
             complaint__in=visible,

@@ -179,7 +179,12 @@ class SubjectAccessRequest(Stamped):
     class Meta:
         ordering = ["-received_on", "-pk"]
         verbose_name = "subject access request"
-        indexes = [models.Index(fields=["status", "due_on"], name="sar_status_due_idx")]
+        indexes = [
+            models.Index(fields=["status", "due_on"], name="sar_status_due_idx"),
+            # Reports count requests received, and completed, in a period.
+            models.Index(fields=["received_on"], name="sar_received_idx"),
+            models.Index(fields=["closed_on"], name="sar_closed_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(months_allowed__gte=1, months_allowed__lte=MAXIMUM_MONTHS),

@@ -455,6 +455,7 @@ class Complaint(Stamped):
             locked.updated_by = by
             locked.version += 1
             locked.save()
+            stage.procedure = procedure
             stage.updated_by = by
             stage.version += 1
             stage.save()  # derives the stored deadline again, under the new rules

@@ -53,6 +53,10 @@ class Stage(Stamped):
         "complaints.Complaint", on_delete=models.CASCADE, related_name="stages"
     )
     number = models.PositiveSmallIntegerField()
+    #: The complaint's procedure, kept on each stage (set on saving, and moved with the
+    #: complaint by Complaint.change_procedure) so that reports over a year's stages read
+    #: one index instead of looking up every stage's complaint (docs/decisions/0006).
+    procedure = models.CharField(max_length=20, choices=Procedure.choices, editable=False)
     status = models.CharField(
         max_length=30, choices=StageStatus.choices, default=StageStatus.IN_PROGRESS
     )
@@ -105,12 +109,23 @@ class Stage(Stamped):
             models.Index(fields=["status", "number"], name="stage_status_idx"),
             models.Index(fields=["number", "started_on"], name="stage_started_idx"),
             models.Index(fields=["number", "ended_on"], name="stage_ended_idx"),
+            # Reports: a procedure's stages started, or ended, in a period (the second covers
+            # every flow count, so the counts read the index alone).
+            models.Index(
+                fields=["procedure", "number", "started_on"], name="stage_procedure_started_idx"
+            ),
+            models.Index(
+                fields=["procedure", "number", "ended_on", "status", "started_on"],
+                name="stage_procedure_ended_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.complaint} Stage {self.number}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.procedure:
+            self.procedure = self.complaint.procedure
         super().save(*args, **kwargs)
         # The complaint keeps its current stage's status and next deadline.
         from heard.complaints.models.complaint import Complaint
@@ -134,10 +149,6 @@ class Stage(Stamped):
     @property
     def rules(self) -> ProcedureRules:
         return rules_for(self.complaint.procedure)
-
-    @property
-    def procedure(self) -> str:
-        return self.complaint.procedure
 
     @property
     def acknowledgement_due(self) -> date:

@@ -153,6 +153,8 @@ def test_a_corporate_complaint_moved_to_childrens_keeps_its_history_and_gets_sta
     )
     assert complaint.procedure == Procedure.CHILDREN
     assert complaint.reference.startswith("COR-")  # links and letters keep working
+    # The stage's copy of the procedure (which reports count by) moves with it.
+    assert Stage.objects.get(complaint=complaint).procedure == Procedure.CHILDREN
     stage = complaint.active_stage
     # Statutory Stage 1: 10 working days from receipt; the corporate extension is dropped.
     assert stage.extended_to is None
@@ -273,3 +275,9 @@ def test_python_and_sql_deadlines_agree_for_every_receipt_day_of_a_month(procedu
     for stage in Stage.objects.filter(pk__in=stages).select_related("complaint"):
         assert stage.next_due == derived[stage.pk], stage.started_on
         assert stage.status == StageStatus.IN_PROGRESS
+
+
+@pytest.mark.parametrize("procedure", list(Procedure))
+def test_every_stage_carries_its_complaints_procedure(procedure):
+    complaint = receive(procedure)
+    assert complaint.active_stage.procedure == procedure

@@ -78,7 +78,6 @@ class SarFigures:
     completed: int
     on_time: Rate
     extended: int
-    open_at_end: int
     outcomes: dict[str, int]
     exemptions: dict[str, int]
     pages_reviewed: int
@@ -96,18 +95,22 @@ def sar_filters(period: Period) -> Filters:
         "timed": completed & Q(due_on__isnull=False),
         "on_time": completed & Q(closed_on__lte=F("due_on")),
         "extended": completed & Q(months_allowed__gt=1),
-        "open_at_end": Q(received_on__lte=period.last)
-        & (Q(closed_on__isnull=True) | Q(closed_on__gt=period.last)),
         **{f"outcome_{o.value}": completed & Q(outcome=o) for o in SarOutcome},
     }
 
 
 def sar_figures(period: Period) -> SarFigures:
     filters = sar_filters(period)
-    counts: dict[str, Any] = SubjectAccessRequest.objects.order_by().aggregate(
-        **{name: Count("pk", filter=q) for name, q in filters.items()},
-        pages_reviewed=Coalesce(Sum("pages_reviewed", filter=filters["completed"]), 0),
-        pages_disclosed=Coalesce(Sum("pages_disclosed", filter=filters["completed"]), 0),
+    # Only requests received or closed in the period can count: two index ranges.
+    in_play = _between("received_on", period) | _between("closed_on", period)
+    counts: dict[str, Any] = (
+        SubjectAccessRequest.objects.filter(in_play)
+        .order_by()
+        .aggregate(
+            **{name: Count("pk", filter=q) for name, q in filters.items()},
+            pages_reviewed=Coalesce(Sum("pages_reviewed", filter=filters["completed"]), 0),
+            pages_disclosed=Coalesce(Sum("pages_disclosed", filter=filters["completed"]), 0),
+        )
     )
     closed = Q(requests__closed_on__gte=period.first, requests__closed_on__lte=period.last)
     exemptions = (
@@ -122,7 +125,6 @@ def sar_figures(period: Period) -> SarFigures:
         completed=counts["completed"],
         on_time=Rate(counts["on_time"], counts["timed"]),
         extended=counts["extended"],
-        open_at_end=counts["open_at_end"],
         outcomes={o.value: counts[f"outcome_{o.value}"] for o in SarOutcome},
         exemptions=dict(exemptions),
         pages_reviewed=counts["pages_reviewed"],
@@ -188,7 +190,8 @@ def ombudsman_reconciliation(received: int, by_decision: dict[str, int], awaitin
 
 def ombudsman_figures(procedure: str, period: Period) -> OmbudsmanFigures:
     area = AREA_OF.get(Procedure(procedure), Area.CORPORATE)
-    cases = OmbudsmanCase.objects.filter(area=area).order_by()
+    in_play = _between("enquiry_received_on", period) | _between("decided_on", period)
+    cases = OmbudsmanCase.objects.filter(in_play, area=area).order_by()
     c: dict[str, Any] = cases.aggregate(
         **{name: Count("pk", filter=q) for name, q in ombudsman_filters(period).items()}
     )
@@ -233,9 +236,7 @@ class CostFigures:
 
 
 def cost_figures(procedure: str, period: Period) -> CostFigures:
-    costs = Cost.objects.filter(
-        _between("incurred_on", period), stage__complaint__procedure=procedure
-    )
+    costs = Cost.objects.filter(_between("incurred_on", period), stage__procedure=procedure)
     by_kind = {
         r["kind"]: _money(r["total"])
         for r in costs.order_by("kind").values("kind").annotate(total=Sum("amount"))

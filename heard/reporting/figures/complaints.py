@@ -12,15 +12,20 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from django.db import models
 from django.db.models import (
     Case,
+    CharField,
     Count,
     Exists,
     F,
     IntegerField,
+    Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -42,7 +47,8 @@ from heard.complaints.procedures import (
     CORPORATE_RESPONSE,
     RULES,
 )
-from heard.core.equality import Ethnicity, ethnic_group
+from heard.core.equality import AgeBand, Disability, Ethnicity, Gender, ethnic_group
+from heard.core.models import Team
 from heard.referrals.models import MonthlyReferrals
 from heard.reporting.figures.base import SETTING, Breakdown, Check, Filters
 from heard.reporting.periods import Period
@@ -107,17 +113,47 @@ def _between(field: str, period: Period) -> Q:
     return Q(**{f"{field}__gte": period.first, f"{field}__lte": period.last})
 
 
+#: A finding's rank: the roll-up of a stage is told by its lowest and highest ranks.
+RANK = Case(
+    When(finding=Finding.UPHELD, then=Value(2)),
+    When(finding=Finding.PARTIALLY_UPHELD, then=Value(1)),
+    default=Value(0),
+)
+#: The roll-up code: 10 x lowest rank + highest rank, or NULL when there are no findings.
+UPHELD_CODE, NOT_UPHELD_CODE = 22, 0
+PARTIAL_CODES = (1, 2, 11, 12)
+
+
+def outcome_code() -> Subquery:
+    """The stage's outcome as one number (DOMAIN.md "Outcomes"): every point upheld is 22,
+    none upheld or partly upheld is 0, anything between is partially upheld."""
+    findings = (
+        ElementFinding.objects.filter(stage=OuterRef("pk"))
+        .order_by()
+        .values("stage")
+        .annotate(code=Min(RANK) * 10 + Max(RANK))
+        .values("code")
+    )
+    return Subquery(findings[:1], output_field=IntegerField())
+
+
+def _outcome_class(code: int | None) -> str:
+    if code is None:
+        return "no_finding"
+    if code == UPHELD_CODE:
+        return "upheld"
+    if code == NOT_UPHELD_CODE:
+        return "not_upheld"
+    return "partially_upheld"
+
+
 def _outcome_filters() -> Filters:
-    """A stage's outcome, rolled up from its findings (DOMAIN.md "Outcomes")."""
-    findings = ElementFinding.objects.filter(stage=OuterRef("pk"))
-    found = Exists(findings)
-    some_upheld = Exists(findings.filter(finding__in=[Finding.UPHELD, Finding.PARTIALLY_UPHELD]))
-    all_upheld = ~Exists(findings.exclude(finding=Finding.UPHELD))
+    """A stage's outcome, rolled up from its findings: the same rule as `_outcome_class`."""
     return {
-        "upheld": found & all_upheld,
-        "partially_upheld": found & some_upheld & ~all_upheld,
-        "not_upheld": found & ~some_upheld,
-        "no_finding": ~found,
+        "upheld": Q(_code=UPHELD_CODE),
+        "partially_upheld": Q(_code__in=PARTIAL_CODES),
+        "not_upheld": Q(_code=NOT_UPHELD_CODE),
+        "no_finding": Q(_code__isnull=True),
     }
 
 
@@ -149,19 +185,20 @@ def stage_filters(period: Period) -> Filters:
 
 def timed_stages(procedure: str) -> QuerySet[Stage]:
     """This procedure's stages, with `_taken` (working days to respond, by the stage's
-    clock), `_ack_taken` and `_ack_days` annotated for the timeliness filters."""
+    clock), `_code` (the rolled-up outcome), `_agreed` (adult social care: answered by the
+    agreed date), `_ack_taken` and `_ack_days` annotated for the figures' filters."""
     standards = time_standards(procedure)
+    paused = Case(
+        When(paused_on__isnull=True, then=Value(0)),
+        default=Coalesce(count_at("resumed_on") - count_at("paused_on"), Value(0)),
+    )
     taken = Case(
         *(
             When(
                 number=number,
                 then=count_at("ended_on")
                 - count_at(standard.clock)
-                - (
-                    Coalesce(count_at("resumed_on") - count_at("paused_on"), Value(0))
-                    if standard.less_pause
-                    else Value(0)
-                ),
+                - (paused if standard.less_pause else Value(0)),
             )
             for number, standard in standards.items()
             if standard.clock
@@ -169,8 +206,17 @@ def timed_stages(procedure: str) -> QuerySet[Stage]:
         default=Value(None),
         output_field=IntegerField(),
     )
-    return Stage.objects.filter(complaint__procedure=procedure).annotate(
+    # Adult social care: by the agreed date or, with none agreed, six calendar months.
+    six_months = AddMonths(F("started_on"), ADULT_RESPONSE_MONTHS)
+    agreed = Case(
+        When(ended_on__lte=Coalesce(F("extended_to"), six_months), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return Stage.objects.filter(procedure=procedure).annotate(
         _taken=taken,
+        _code=outcome_code(),
+        _agreed=agreed,
         _ack_taken=count_at("acknowledged_on") - count_at("started_on"),
         _ack_days=Value(RULES[Procedure(procedure)].acknowledgement_period()),
     )
@@ -180,12 +226,7 @@ def timeliness_filters(procedure: str, period: Period) -> Filters:
     responded = stage_filters(period)["responded"]
     standards = time_standards(procedure)
     if procedure == Procedure.ADULTS:
-        # Within the agreed date or, with none agreed, six calendar months.
-        agreed = Q(
-            ended_on__lte=Coalesce(
-                F("extended_to"), AddMonths(F("started_on"), ADULT_RESPONSE_MONTHS)
-            )
-        )
+        agreed = Q(_agreed=1)
         return {"within_standard": responded & agreed, "within_maximum": responded & agreed}
     within: dict[str, Q] = {"within_standard": Q(pk=None), "within_maximum": Q(pk=None)}
     for number, standard in standards.items():
@@ -301,40 +342,146 @@ def _median(histogram: list[tuple[int, int]]) -> tuple[Decimal | None, Decimal |
     return round_half_up(mean, 1), round_half_up(Fraction(sum(middle), len(middle)), 1)
 
 
-def _rate(counts: dict[str, int], numerator: str, denominator: str) -> Rate:
-    return Rate(counts[numerator], counts[denominator])
+def _flow_parts(period: Period) -> tuple[list[tuple[str, Q]], list[tuple[str, Q]]]:
+    """`stage_filters`' flow figures as disjoint parts, each one index answers: ranges of the
+    (number, date) indexes, and the few open stages (read from the status index)."""
+    # Literal values in the index's order (heard.complaints.lookups).
+    is_open = Q(status__in_constants=OPEN_STAGE_STATUSES)
+    before, by_end = Q(started_on__lt=period.first), Q(started_on__lte=period.last)
+    ranges = [
+        ("received", _between("started_on", period)),
+        ("open_at_start", before & Q(ended_on__gte=period.first) & ~is_open),
+        ("open_at_end", by_end & Q(ended_on__gt=period.last) & ~is_open),
+    ]
+    # The open stages are few; their start date is tested inside the count, so that the
+    # database picks them out by status, not by a long range of start dates.
+    still_open = [("open_at_start", before), ("open_at_end", by_end)]
+    return ranges, still_open
+
+
+#: Literal values in the partial index's order (heard.complaints.lookups).
+OPEN_NOW = Q(status__in_constants=OPEN_STAGE_STATUSES)
 
 
 def _stage_rows(procedure: str, period: Period) -> dict[int, dict[str, int]]:
-    filters = {**stage_filters(period), **timeliness_filters(procedure, period)}
-    rows = (
-        timed_stages(procedure)
-        .order_by()
-        .values("number")
-        .annotate(**{name: Count("pk", filter=q) for name, q in filters.items()})
+    """The flow of each stage, in one query: a UNION ALL of grouped counts, each over an
+    index range, so the work grows with the period and not with every stage ever held.
+    Together the parts count exactly what `stage_filters` defines."""
+    stages = Stage.objects.filter(procedure=procedure).order_by()
+    ranges, still_open = _flow_parts(period)
+
+    def counted(queryset: QuerySet[Stage], measure: Any, only: Q | None = None) -> Any:
+        return (
+            queryset.annotate(measure=measure)
+            .values("number", "measure")
+            .annotate(n=Count("pk", filter=only))
+        )
+
+    label = lambda name: Value(name, output_field=CharField())  # noqa: E731
+    # Equality on the procedure and the stage number lets each range use its
+    # (procedure, number, date) index.
+    queries = [
+        counted(stages.filter(q, number=number), label(name))
+        for number in range(1, RULES[Procedure(procedure)].last_stage + 1)
+        for name, q in ranges
+    ]
+    queries += [
+        counted(stages.filter(_between("ended_on", period), number=number), F("status"))
+        for number in range(1, RULES[Procedure(procedure)].last_stage + 1)
+    ]
+    # The procedure is tested inside the count too: in the WHERE clause, SQLite would read
+    # every stage of the procedure in order rather than the few open ones.
+    open_now = Stage.objects.filter(OPEN_NOW).order_by()
+    queries += [
+        counted(open_now, label(name), q & Q(procedure=procedure)) for name, q in still_open
+    ]
+    out: dict[int, dict[str, int]] = {}
+    names = {status.value: name for name, status in ENDED_BY.items()}
+    for row in queries[0].union(*queries[1:], all=True):
+        counts = out.setdefault(row["number"], dict.fromkeys(FLOW_IN + FLOW_OUT, 0))
+        name = names.get(row["measure"], row["measure"])
+        if name in counts:
+            counts[name] += row["n"]
+    return out
+
+
+@dataclass
+class Responses:
+    """A stage's responses in the period, tallied from grouped rows: outcomes, timeliness
+    and the working-day distribution."""
+
+    outcomes: dict[str, int]
+    within_standard: int = 0
+    within_maximum: int = 0
+    extended: int = 0
+    within_agreed: int = 0
+    days: dict[int, int] = field(default_factory=dict)
+
+
+def _responses(procedure: str, period: Period) -> dict[int, Responses]:
+    """One query: the period's responses grouped by stage, outcome code, working days taken
+    and extension, so each figure is a sum over a few hundred groups, never a loop over
+    cases. The rules are those of `timeliness_filters` and `_outcome_filters`, which the
+    drill-down lists by."""
+    extension = Case(
+        When(extended_to__isnull=True, then=Value(0)),
+        When(ended_on__lte=F("extended_to"), then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
     )
-    return {row["number"]: row for row in rows}
-
-
-def _histograms(procedure: str, period: Period) -> dict[int, list[tuple[int, int]]]:
+    keys = ["number", "_code", "_taken", "_extension"]
+    if procedure == Procedure.ADULTS:
+        keys.append("_agreed")
     rows = (
         timed_stages(procedure)
-        .filter(stage_filters(period)["responded"], _taken__isnull=False)  # type: ignore[misc]
+        .filter(stage_filters(period)["responded"])
+        .annotate(_extension=extension)
         .order_by()
-        .values("number", "_taken")
+        .values(*keys)
         .annotate(n=Count("pk"))
     )
-    out: dict[int, list[tuple[int, int]]] = {}
+    standards = time_standards(procedure)
+    out: dict[int, Responses] = {}
     for row in rows:
-        out.setdefault(row["number"], []).append((row["_taken"], row["n"]))
+        number, n, taken = row["number"], row["n"], row["_taken"]
+        tally = out.setdefault(number, Responses(dict.fromkeys(OUTCOMES, 0)))
+        tally.outcomes[_outcome_class(row["_code"])] += n
+        standard = standards[number]
+        if procedure == Procedure.ADULTS:
+            on_time = n if row["_agreed"] == 1 else 0
+            tally.within_standard += on_time
+            tally.within_maximum += on_time
+        elif taken is not None:
+            tally.within_standard += n if taken <= (standard.standard or 0) else 0
+            tally.within_maximum += n if taken <= (standard.maximum or 0) else 0
+        if taken is not None:
+            tally.days[taken] = tally.days.get(taken, 0) + n
+        tally.extended += n if row["_extension"] else 0
+        tally.within_agreed += n if row["_extension"] == 1 else 0
     return out
+
+
+def _acknowledgements(procedure: str, period: Period) -> dict[int, tuple[int, int]]:
+    """Per stage: (acknowledged on time, acknowledged), of the stages received in the period."""
+    filters = stage_filters(period)
+    rows = (
+        timed_stages(procedure)
+        .filter(filters["acknowledged"])
+        .order_by()
+        .values("number")
+        .annotate(
+            on_time=Count("pk", filter=filters["acknowledged_on_time"]),
+            acknowledged=Count("pk"),
+        )
+    )
+    return {row["number"]: (row["on_time"], row["acknowledged"]) for row in rows}
 
 
 def _themes(procedure: str, period: Period) -> dict[int, dict[str, dict[str, int]]]:
     """Per stage and theme: complaints touching it, its elements, and those upheld or partly,
     over stages responded in the period."""
     responded = stage_filters(period)["responded"]
-    stages = Stage.objects.filter(responded, complaint__procedure=procedure)
+    stages = Stage.objects.filter(responded, procedure=procedure)
     rows = (
         ElementFinding.objects.filter(stage__in=stages.values("pk"))
         .order_by()
@@ -357,11 +504,14 @@ def _stage_figures(
     number: int,
     counts: dict[str, int],
     standard: TimeStandard,
-    histogram: list[tuple[int, int]],
+    responses: Responses,
+    acknowledged: tuple[int, int],
     themes: dict[str, dict[str, int]],
 ) -> StageFigures:
-    with_finding = counts["responded"] - counts["outcome_no_finding"]
-    mean, median = _median(histogram)
+    outcomes = responses.outcomes
+    responded = counts["responded"]
+    with_finding = responded - outcomes["no_finding"]
+    mean, median = _median(sorted(responses.days.items()))
     return StageFigures(
         **{name: counts[name] for name in FLOW_IN + FLOW_OUT},
         reconciliation=Check(
@@ -374,22 +524,25 @@ def _stage_figures(
             ),
         ),
         outcomes=Outcomes(
-            **{name: counts[f"outcome_{name}"] for name in OUTCOMES},
-            upheld_rate=Rate(counts["outcome_upheld"], with_finding),
-            partially_upheld_rate=Rate(counts["outcome_partially_upheld"], with_finding),
-            not_upheld_rate=Rate(counts["outcome_not_upheld"], with_finding),
+            upheld=outcomes["upheld"],
+            partially_upheld=outcomes["partially_upheld"],
+            not_upheld=outcomes["not_upheld"],
+            no_finding=outcomes["no_finding"],
+            upheld_rate=Rate(outcomes["upheld"], with_finding),
+            partially_upheld_rate=Rate(outcomes["partially_upheld"], with_finding),
+            not_upheld_rate=Rate(outcomes["not_upheld"], with_finding),
         ),
         timeliness=Timeliness(
             standard_days=standard.standard,
             maximum_days=standard.maximum,
-            within_standard=_rate(counts, "within_standard", "responded"),
-            within_maximum=_rate(counts, "within_maximum", "responded"),
-            extended=counts["extended"],
-            within_agreed=_rate(counts, "within_agreed", "extended"),
+            within_standard=Rate(responses.within_standard, responded),
+            within_maximum=Rate(responses.within_maximum, responded),
+            extended=responses.extended,
+            within_agreed=Rate(responses.within_agreed, responses.extended),
             mean_working_days=mean,
             median_working_days=median,
         ),
-        acknowledged_on_time=_rate(counts, "acknowledged_on_time", "acknowledged"),
+        acknowledged_on_time=Rate(*acknowledged),
         themes={
             name: ThemeFigures(
                 complaints=row["complaints"],
@@ -428,57 +581,114 @@ def complaint_filters(period: Period) -> Filters:
     }
 
 
-EQUALITY_QUESTIONS = ("ethnicity", "gender", "age_band", "disability")
+def _cohort(procedure: str, period: Period) -> dict[tuple[int, str], int]:
+    """The stages of the complaints received in the period, by number and status: what has
+    become of the cohort so far (the `cohort_*` and `escalated*` filters, counted in one
+    grouped query rather than a subquery per complaint)."""
+    rows = (
+        Stage.objects.filter(
+            complaint__procedure=procedure,
+            complaint__received_on__gte=period.first,
+            complaint__received_on__lte=period.last,
+        )
+        .order_by()
+        .values("number", "status")
+        .annotate(n=Count("pk"))
+    )
+    return {(row["number"], row["status"]): row["n"] for row in rows}
+
+
+ACCESS_FIGURES = ("from_children", "via_advocate", "advocacy_offered", "advocacy_taken_up")
+
+EQUALITY_QUESTIONS: dict[str, type[models.TextChoices]] = {
+    "ethnicity": Ethnicity,
+    "gender": Gender,
+    "age_band": AgeBand,
+    "disability": Disability,
+}
 
 
 def _equality(procedure: str, period: Period) -> dict[str, EqualityFigures]:
-    received = Complaint.objects.filter(complaint_filters(period)["received"], procedure=procedure)
+    """Each equality question for complainants and for children: one query per person, a
+    filtered count per answer."""
+    received = Complaint.objects.filter(
+        complaint_filters(period)["received"], procedure=procedure
+    ).order_by()
     out: dict[str, EqualityFigures] = {}
     for person, prefix in (("complainant", "complainant__"), ("child", "children__")):
-        for question in EQUALITY_QUESTIONS:
-            field = f"{prefix}{question}"
-            rows = received.order_by().values(field).annotate(n=Count("pk"))
+        counts: dict[str, Any] = received.aggregate(
+            total=Count("pk"),
+            **{
+                f"{question}.{answer}": Count("pk", filter=Q(**{f"{prefix}{question}": answer}))
+                for question, choices in EQUALITY_QUESTIONS.items()
+                for answer in ["", *choices.values]
+            },
+        )
+        for question, choices in EQUALITY_QUESTIONS.items():
             tally: dict[str, int] = {}
-            for row in rows:
-                answer = row[field] or ""
-                if question == "ethnicity" and answer:
+            for answer in choices.values:
+                key = answer
+                if question == "ethnicity":
                     group = ethnic_group(answer)
-                    answer = group.value if group else answer
-                tally[answer] = tally.get(answer, 0) + row["n"]
-            total = sum(tally.values())
-            unanswered = tally.pop("", 0) + tally.pop(Ethnicity.NOT_KNOWN.value, 0)
+                    key = group.value if group else answer
+                tally[key] = tally.get(key, 0) + counts[f"{question}.{answer}"]
+            total = counts["total"]
+            unanswered = total - sum(tally.values()) + tally.pop(Ethnicity.NOT_KNOWN.value, 0)
             declined = tally.pop("prefer_not_to_say", 0)
             out[f"{person}_{question}"] = EqualityFigures(
                 answered=total - unanswered,
                 total=total,
                 completeness=Rate(total - unanswered - declined, total),
                 declined=declined,
-                groups={key: Breakdown(n) for key, n in sorted(tally.items())},
+                groups={key: Breakdown(n) for key, n in sorted(tally.items()) if n},
             )
     return out
 
 
 def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
     rows = _stage_rows(procedure, period)
-    histograms = _histograms(procedure, period)
+    responses = _responses(procedure, period)
+    acknowledged = _acknowledgements(procedure, period)
     themes = _themes(procedure, period)
     standards = time_standards(procedure)
     last = RULES[Procedure(procedure)].last_stage
-    empty = dict.fromkeys([*stage_filters(period), *timeliness_filters(procedure, period)], 0)
+    empty = dict.fromkeys(FLOW_IN + FLOW_OUT, 0)
     stages = {
         str(n): _stage_figures(
-            n, rows.get(n, empty), standards[n], histograms.get(n, []), themes.get(n, {})
+            n,
+            rows.get(n, empty),
+            standards[n],
+            responses.get(n, Responses(dict.fromkeys(OUTCOMES, 0))),
+            acknowledged.get(n, (0, 0)),
+            themes.get(n, {}),
         )
         for n in range(1, last + 1)
     }
-    complaints = Complaint.objects.filter(procedure=procedure).order_by()
-    counts: dict[str, Any] = complaints.aggregate(
-        **{name: Count("pk", filter=q) for name, q in complaint_filters(period).items()}
+    received = Complaint.objects.filter(
+        complaint_filters(period)["received"], procedure=procedure
+    ).order_by()
+    filters = complaint_filters(period)
+    # One pass: the counts by relationship, each with its access figures; the totals are
+    # the sums of a dozen groups.
+    by_relationship = list(
+        received.values("relationship")
+        .annotate(
+            n=Count("pk"),
+            **{name: Count("pk", filter=filters[name]) for name in ACCESS_FIGURES},
+        )
+        .order_by("-n", "relationship")
     )
+    counts: dict[str, Any] = {
+        name: sum(row[name] for row in by_relationship) for name in ACCESS_FIGURES
+    }
+    counts["received"] = sum(row["n"] for row in by_relationship)
+    team_names = dict(Team.objects.values_list("pk", "name"))
+    cohort = _cohort(procedure, period)
+    escalated = sum(n for (number, _), n in cohort.items() if number == 2)
+    to_stage3 = sum(n for (number, _), n in cohort.items() if number == 3)
     referrals = MonthlyReferrals.objects.filter(
         month__gte=period.first, month__lte=period.last
     ).aggregate(total=Coalesce(Sum("referrals"), 0))["total"]
-    received = complaints.filter(complaint_filters(period)["received"])
     s1 = stages["1"]
     s2 = stages.get("2")
     s3 = stages.get("3")
@@ -486,12 +696,12 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         procedure=procedure,
         received=counts["received"],
         stages=stages,
-        cohort={name: counts[f"cohort_{name}"] for name in ENDED_BY},
+        cohort={name: cohort.get((1, status), 0) for name, status in ENDED_BY.items()},
         escalation=Escalation(
             period_rate=Rate(s2.received if s2 else 0, s1.responded),
-            cohort_rate=Rate(counts["escalated"], counts["received"]),
+            cohort_rate=Rate(escalated, counts["received"]),
             stage3_period_rate=Rate(s3.received if s3 else 0, s2.responded if s2 else 0),
-            stage3_cohort_rate=Rate(counts["escalated_to_stage3"], counts["escalated"]),
+            stage3_cohort_rate=Rate(to_stage3, escalated),
         ),
         referrals=referrals,
         per_referral=Rate(counts["received"], referrals),
@@ -499,13 +709,10 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         via_advocate=counts["via_advocate"],
         advocacy_offered=counts["advocacy_offered"],
         advocacy_taken_up=counts["advocacy_taken_up"],
-        relationships={
-            row["relationship"]: row["n"]
-            for row in received.values("relationship").annotate(n=Count("pk")).order_by("-n")
-        },
+        relationships={row["relationship"]: row["n"] for row in by_relationship},
         teams={
-            row["team__name"]: row["n"]
-            for row in received.values("team__name").annotate(n=Count("pk")).order_by("-n")
+            team_names[row["team"]]: row["n"]
+            for row in received.values("team").annotate(n=Count("pk")).order_by("-n", "team")
         },
         equality=_equality(procedure, period),
     )
@@ -514,7 +721,11 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
 def stage_trend(procedure: str, periods: list[Period]) -> list[tuple[str, dict[int, int]]]:
     """Stages received in each of `periods`, by stage number: one query."""
     counts = (
-        Stage.objects.filter(complaint__procedure=procedure)
+        Stage.objects.filter(
+            procedure=procedure,
+            started_on__gte=periods[0].first,
+            started_on__lte=periods[-1].last,
+        )
         .order_by()
         .values("number")
         .annotate(

@@ -84,8 +84,10 @@ demo-data: install $(DEMO_DB) ## Build the demo database (if it does not exist)
 demo: install assets runtime-packages demo-data ## Install, build demo data and serve on http://127.0.0.1:8000/
 	@$(DEMO_ENV) $(PY) manage.py migrate --no-input >/dev/null
 	@$(DEMO_ENV) $(PY) manage.py make_demo_data --print-logins
-	@echo "Heard is starting on http://127.0.0.1:8000/ (Ctrl+C to stop)"
-	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Heard is starting on http://127.0.0.1:8000/ with its background worker (Ctrl+C to stop)"
+	$(DEMO_ENV) $(PY) manage.py db_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 demo-reset: ## Delete the demo database so the next `make demo` builds it afresh
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -93,6 +95,8 @@ demo-reset: ## Delete the demo database so the next `make demo` builds it afresh
 bench: install assets ## Run the benchmarks and print their figures
 	$(PY) bench/workdays.py
 	$(PY) bench/caselist.py
+	$(PY) bench/report.py
+	$(PY) bench/import.py
 
 clean: ## Remove installed packages and built files
 	rm -rf $(VENV) node_modules build staticfiles .mypy_cache .ruff_cache .pytest_cache

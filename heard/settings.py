@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "auditlog",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "heard.core",
     "heard.accounts",
     "heard.workdays",
@@ -117,6 +119,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "timeout": 20,
     }
+
+# Background work (Django Tasks): queued in the database and run by `manage.py db_worker`,
+# which `make demo` starts beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -18,6 +18,7 @@ urlpatterns = [
     path("ombudsman/", include("heard.ombudsman.urls")),
     path("referrals/", include("heard.referrals.urls")),
     path("reports/complaints/", include("heard.reporting.urls")),
+    path("imports/", include("heard.imports.urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(template_name="core/sign_in.html"),

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y")
 YES = {"yes", "y", "true", "1"}
@@ -31,7 +32,13 @@ def text(value: object) -> str:
 
 def key(value: object) -> str:
     """A cell or a heading, folded for matching: case, spaces, punctuation and underscores."""
-    folded = re.sub(r"[\s_\-\u2013/,:;.()]+", " ", text(value).casefold())
+    return _fold(text(value))
+
+
+@lru_cache(maxsize=8192)
+def _fold(raw: str) -> str:
+    # Cached: a log repeats the same few hundred values across many thousand rows.
+    folded = re.sub(r"[\s_\-\u2013/,:;.()]+", " ", raw.casefold())
     return folded.replace("\u2019", "'").strip()
 
 
@@ -43,6 +50,11 @@ def optional_date(value: object) -> date | None:
     raw = text(value)
     if not raw:
         return None
+    if len(raw) == 10 and raw[4] == "-":
+        try:
+            return date.fromisoformat(raw)  # the common case, and fast
+        except ValueError:
+            pass
     for pattern in DATE_FORMATS:
         try:
             return datetime.strptime(raw, pattern).date()  # noqa: DTZ007 (a date, no time)

@@ -130,6 +130,10 @@ ROUTES = Choices(
         "in progress": OPEN,
     },
 )
+#: Routes that are a response with findings, and the routes a next stage can follow.
+OUTCOME_ROUTES = frozenset(Outcome.values)
+RESPONDED_ROUTES = OUTCOME_ROUTES | {StageStatus.RESPONDED.value}
+LEADING_ON = RESPONDED_ROUTES | {"escalated"}
 STATUS_OF_ROUTE = {
     Outcome.UPHELD: StageStatus.RESPONDED,
     Outcome.PARTIALLY_UPHELD: StageStatus.RESPONDED,
@@ -255,6 +259,8 @@ class ComplaintImport:
         self.complaints: dict[str, list[StageRow]] = {}
         self.already_held: set[str] = set()
         self.new_teams: list[str] = []
+        #: Only the cost columns this sheet has are read.
+        self.cost_kinds = [k.value for k in CostKind if f"cost_{k.value}" in self.columns]
         self.references: set[str] = set()
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
@@ -347,10 +353,10 @@ class ComplaintImport:
         themes = read(number, values, "themes", self.themes.read_all) or []
         self._check_findings(number, route, themes)
         costs = {}
-        for kind in CostKind:
-            value = read(number, values, f"cost_{kind.value}", cells.amount)
+        for kind in self.cost_kinds:
+            value = read(number, values, f"cost_{kind}", cells.amount)
             if value:
-                costs[kind.value] = value
+                costs[kind] = value
         other = read(number, values, "costs", cells.amount)
         if other:
             costs[CostKind.OTHER] = costs.get(CostKind.OTHER, Decimal(0)) + other
@@ -382,7 +388,7 @@ class ComplaintImport:
         self, number: int, route: str | None, themes: list[tuple[int, str]]
     ) -> None:
         explicit = [finding for _, finding in themes if finding]
-        responded = route in (*Outcome.values, StageStatus.RESPONDED)
+        responded = route in RESPONDED_ROUTES
         if explicit and not responded:
             self.problem(
                 number, "themes", "Findings are recorded only on a stage that was responded to"
@@ -403,7 +409,7 @@ class ComplaintImport:
                 "Give a finding for each theme (like “Delay = upheld”), or the outcome",
             )
             return
-        if route in Outcome.values and explicit:
+        if route in OUTCOME_ROUTES and explicit:
             findings = [finding or _finding_of(route) for _, finding in themes]
             rolled = roll_up(findings)
             if rolled != route:
@@ -473,7 +479,7 @@ class ComplaintImport:
             if later.number != earlier.number + 1:
                 self.problem(later.row, "stage", f"{reference} has no Stage {earlier.number + 1}")
                 return
-            if earlier.route not in (*Outcome.values, StageStatus.RESPONDED, "escalated"):
+            if earlier.route not in LEADING_ON:
                 route = ROUTES_LABEL.get(earlier.route, earlier.route)
                 self.problem(
                     later.row,
@@ -663,7 +669,7 @@ def _add_stage(
         ended_on=row.ended,
         not_accepted_reason=row.not_accepted_reason,
     )
-    if row.route in (*Outcome.values, StageStatus.RESPONDED):
+    if row.route in RESPONDED_ROUTES:
         for theme, finding in row.themes:
             tables["findings"].add(
                 element=elements[theme], stage=stage, finding=finding or _finding_of(row.route)

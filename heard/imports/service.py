@@ -80,39 +80,50 @@ def run_import(
         return result
     sheets.sort(key=lambda s: KINDS.index(s.kind))
     result.rows = sum(len(s.rows) for s in sheets)
+    # Complaints logs are checked before any transaction opens (it is most of the work, and
+    # the progress written meanwhile can be seen by others); then everything is written in
+    # one transaction, or nothing is.
+    logs = [ComplaintImport(sheet, progress) for sheet in sheets if sheet.kind == "complaints"]
+    for log in logs:
+        log.check()
+        result.problems += log.problems
     pending: set[str] = set()
+    progress("Writing", 0, result.rows)
     with transaction.atomic():
+        for log in logs:
+            _write_log(log, result, pending)
         for sheet in sheets:
-            _import_sheet(sheet, result, by, progress, pending)
+            if sheet.kind != "complaints":
+                _import_sheet(sheet, result, by, progress, pending)
         if dry_run or result.problems:
             transaction.set_rollback(True)
     return result
 
 
+def _write_log(log: ComplaintImport, result: ImportResult, pending: set[str]) -> None:
+    if result.problems:
+        added = len(log.complaints) - len(log.already_held)
+        pending |= log.references
+    else:
+        added = log.write(log.sheet.name)
+        result.new_teams += log.new_teams
+    _count(result, "complaints", log.sheet.name, added, len(log.already_held), log.ignored)
+
+
 def _import_sheet(
     sheet: Sheet, result: ImportResult, by: Any, progress: Progress, pending: set[str]
 ) -> None:
-    if sheet.kind == "complaints":
-        job = ComplaintImport(sheet, progress)
-        job.check()
-        added = 0
-        if not result.problems and not job.problems:
-            added = job.write(sheet.name)
-            result.new_teams += job.new_teams
-        else:
-            added = len(job.complaints) - len(job.already_held)
-            pending |= job.references
-        held = len(job.already_held)
-        result.problems += job.problems
-        ignored = job.ignored
-    else:
-        other = IMPORTERS[sheet.kind](sheet, by, pending)
-        other.run()
-        progress(f"Checked {NOUNS[sheet.kind]}", len(sheet.rows), len(sheet.rows))
-        added, held = other.added, other.already_held
-        result.problems += other.problems
-        ignored = other.ignored
-    result.added[sheet.kind] = result.added.get(sheet.kind, 0) + added
-    result.already_held[sheet.kind] = result.already_held.get(sheet.kind, 0) + held
+    other = IMPORTERS[sheet.kind](sheet, by, pending)
+    other.run()
+    progress(f"Checked {NOUNS[sheet.kind]}", len(sheet.rows), len(sheet.rows))
+    result.problems += other.problems
+    _count(result, sheet.kind, sheet.name, other.added, other.already_held, other.ignored)
+
+
+def _count(
+    result: ImportResult, kind: str, name: str, added: int, held: int, ignored: list[str]
+) -> None:
+    result.added[kind] = result.added.get(kind, 0) + added
+    result.already_held[kind] = result.already_held.get(kind, 0) + held
     if ignored:
-        result.ignored_columns[sheet.name] = ignored
+        result.ignored_columns[name] = ignored

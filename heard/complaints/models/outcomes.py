@@ -162,6 +162,8 @@ class Cost(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="cost_amount_positive"),
         ]
+        # Reports add up the costs incurred in a period.
+        indexes = [models.Index(fields=["incurred_on"], name="cost_incurred_idx")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: £{self.amount}"

@@ -96,10 +96,20 @@ def test_my_open_work_counts_the_open_complaints_assigned_to_me(client, officer)
     assert f"?officer={officer.pk}&amp;status=open" in response.content.decode()
 
 
-def test_the_reports_page_says_reports_are_not_available_yet(client, officer):
+def test_the_reports_page_offers_the_annual_and_last_quarters_reports(client, officer):
     client.force_login(officer)
-    page = client.get(reverse("core:reports")).content.decode()
-    assert "not available yet" in page
+    with time_machine.travel(date(2026, 11, 22)):
+        page = client.get(reverse("core:reports")).content.decode()
+    assert reverse("reporting:report") in page
+    # 22 November 2026 is in Q3 of 2026/27, so the last complete quarter is Q2.
+    assert "?quarter=2&amp;year=2026" in page
+
+
+def test_the_reports_page_offers_imports_to_the_complaints_manager_only(client, officer, manager):
+    client.force_login(officer)
+    assert reverse("imports:upload") not in client.get(reverse("core:reports")).content.decode()
+    client.force_login(manager)
+    assert reverse("imports:upload") in client.get(reverse("core:reports")).content.decode()
 
 
 def test_the_dashboard_counts_open_and_overdue_complaints_by_procedure(client, officer):

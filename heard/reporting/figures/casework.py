@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from heard.complaints.choices import Procedure, RemedyKind
 from heard.complaints.models import Cost, LearningAction, Remedy
 from heard.compliments.models import Compliment
+from heard.core.models import Team
 from heard.ombudsman.models import Area, Decision, OmbudsmanCase, OmbudsmanRemedy
 from heard.reporting.figures.base import Check, Filters
 from heard.reporting.periods import Period
@@ -48,12 +49,11 @@ def compliment_filters(period: Period) -> Filters:
 
 def compliment_figures(period: Period) -> ComplimentFigures:
     received = Compliment.objects.filter(compliment_filters(period)["received"]).order_by()
+    team_names = dict(Team.objects.values_list("pk", "name"))
+    by_team = list(received.values("team").annotate(n=Count("pk")).order_by("-n", "team"))
     return ComplimentFigures(
-        received=received.count(),
-        by_team={
-            r["team__name"]: r["n"]
-            for r in received.values("team__name").annotate(n=Count("pk")).order_by("-n")
-        },
+        received=sum(r["n"] for r in by_team),
+        by_team={team_names[r["team"]]: r["n"] for r in by_team},
         by_giver={
             r["giver"]: r["n"]
             for r in received.values("giver").annotate(n=Count("pk")).order_by("-n")

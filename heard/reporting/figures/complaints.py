@@ -583,18 +583,22 @@ def complaint_filters(period: Period) -> Filters:
 
 def _cohort(procedure: str, period: Period) -> dict[tuple[int, str], int]:
     """The stages of the complaints received in the period, by number and status: what has
-    become of the cohort so far (the `cohort_*` and `escalated*` filters, counted in one
-    grouped query rather than a subquery per complaint)."""
-    rows = (
-        Stage.objects.filter(
-            complaint__procedure=procedure,
+    become of the cohort so far (the `cohort_*` and `escalated*` filters), in one query.
+    A complaint's Stage 1 starts the day it is received; its later stages start later
+    still, so each part reads a range of the (procedure, number, started_on) index."""
+    stages = Stage.objects.filter(procedure=procedure).order_by()
+    first = stages.filter(_between("started_on", period), number=1)
+    later = [
+        stages.filter(
+            number=number,
+            started_on__gte=period.first,
             complaint__received_on__gte=period.first,
             complaint__received_on__lte=period.last,
         )
-        .order_by()
-        .values("number", "status")
-        .annotate(n=Count("pk"))
-    )
+        for number in range(2, RULES[Procedure(procedure)].last_stage + 1)
+    ]
+    parts = [part.values("number", "status").annotate(n=Count("pk")) for part in [first, *later]]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     return {(row["number"], row["status"]): row["n"] for row in rows}
 
 

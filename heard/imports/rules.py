@@ -1,0 +1,9 @@
+"""Importing history is the complaints manager's job: it writes cases in bulk."""
+
+from __future__ import annotations
+
+import rules
+
+from heard.complaints.rules import is_complaints_manager
+
+rules.add_perm("imports.import_cases", is_complaints_manager)

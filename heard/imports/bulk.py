@@ -2,14 +2,14 @@
 
 Django's bulk_create builds a model instance and compiles every value through the ORM,
 which costs more than the database's own work at 100,000 rows. Here each value goes
-through its field's `get_db_prep_save` only, the rows' keys are allocated first (so the
-rows that point at them can be built straight away), and nothing bypasses the database's
-constraints.
+through the adapter Django itself would use for its field, the rows' keys are allocated
+first (so the rows that point at them can be built straight away), and nothing bypasses
+the database's constraints. Used inside a transaction (the import's).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import connection, models
@@ -104,13 +104,3 @@ def _converter(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     if isinstance(field, models.ForeignKey) and isinstance(field.target_field, models.AutoField):
         return _same
     return lambda value: field.get_db_prep_save(value, connection)
-
-
-def insert(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> None:
-    rows = list(rows)
-    if not rows:
-        return
-    inserter = Inserter(model, list(rows[0]))
-    for row in rows:
-        inserter.add(**row)
-    inserter.write()

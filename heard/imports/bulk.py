@@ -42,7 +42,12 @@ class Inserter:
     def __init__(self, model: type[models.Model], names: Sequence[str]) -> None:
         self.model = model
         given = set(names)
-        self.fields = list(model._meta.concrete_fields)
+        # A key not given is the database's to assign (NULL would be refused by PostgreSQL).
+        self.fields = [
+            f
+            for f in model._meta.concrete_fields
+            if not f.primary_key or f.name in given or f.attname in given
+        ]
         now = timezone.now()
         self.defaults: dict[str, Any] = {}
         for f in self.fields:

@@ -13,7 +13,9 @@ from heard.accounts.tests.factories import UserFactory
 from heard.complaints.models import Complaint
 from heard.imports.models import ImportJob, ImportStatus
 
-pytestmark = pytest.mark.django_db
+# The worker closes database connections between tasks, as it must in production; so these
+# tests commit for real (transaction=True) rather than run inside one rolled-back transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 LOG = (
     "reference,stage,received,ended,outcome,themes,team,relationship\n"

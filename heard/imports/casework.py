@@ -7,6 +7,7 @@ is reported against its row and column; the caller rolls everything back if any 
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
@@ -62,7 +63,7 @@ class Row:
             raise RowFailed
 
 
-class SheetImport:
+class SheetImport(ABC):
     """A sheet whose rows are applied one by one through the models."""
 
     columns_known: dict[str, set[str]] = {}
@@ -102,8 +103,9 @@ class SheetImport:
                 named = self.field_columns.get(field, field) or None
                 self.problem(number, named, error.message)
 
+    @abstractmethod
     def apply(self, row: Row) -> None:
-        raise NotImplementedError
+        """Check one row and, if it is sound, write it through the models."""
 
     def team(self, row: Row) -> Team | None:
         name = row.text("team", required="Enter the team")

@@ -55,7 +55,7 @@ class Stage(Stamped):
     number = models.PositiveSmallIntegerField()
     #: The complaint's procedure, kept on each stage (set on saving, and moved with the
     #: complaint by Complaint.change_procedure) so that reports over a year's stages read
-    #: one index instead of looking up every stage's complaint (docs/decisions/0006).
+    #: one index instead of looking up every stage's complaint (docs/decisions/0005).
     procedure = models.CharField(max_length=20, choices=Procedure.choices, editable=False)
     status = models.CharField(
         max_length=30, choices=StageStatus.choices, default=StageStatus.IN_PROGRESS

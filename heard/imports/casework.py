@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from heard.complaints.errors import DomainError
@@ -58,6 +59,14 @@ class Row:
         value = self.get(column, cells.text, required=required)
         return (value or "")[:limit]
 
+    def both_or_neither(
+        self, value: object, day: object, columns: tuple[str, str], message: str
+    ) -> None:
+        """A value and its date go together: a decision and the day it was made."""
+        if bool(value) != bool(day):
+            self.job.problem(self.number, columns[1] if value else columns[0], message)
+            self.failed = True
+
     def done(self) -> None:
         if self.failed:
             raise RowFailed
@@ -81,6 +90,7 @@ class SheetImport(ABC):
         self.columns, self.ignored = sheet.columns(self.columns_known)
         self.added = 0
         self.already_held = 0
+        self.teams: dict[str, Team] = {}
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
         heading = column.replace("_", " ") if column else None
@@ -111,8 +121,12 @@ class SheetImport(ABC):
         name = row.text("team", required="Enter the team")
         if not name:
             return None
-        team = Team.objects.filter(name__iexact=name).first()
-        return team or Team.objects.create(name=name)
+        # One lookup per team, not per row.
+        folded = cells.key(name)
+        if folded not in self.teams:
+            team = Team.objects.filter(name__iexact=name).first()
+            self.teams[folded] = team or Team.objects.create(name=name)
+        return self.teams[folded]
 
 
 GIVERS = Choices(
@@ -240,10 +254,12 @@ class OmbudsmanImport(SheetImport):
         remedy_due = row.get("remedy_due", cells.optional_date)
         remedy_completed = row.get("remedy_completed", cells.optional_date)
         team = self.team(row)
-        if bool(decision) != bool(decided):
-            column = "decided" if decision else "decision"
-            self.problem(row.number, column, "Give both the decision and its date, or neither")
-            row.failed = True
+        row.both_or_neither(
+            decision,
+            decided,
+            ("decision", "decided"),
+            "Give both the decision and its date, or neither",
+        )
         if (remedy or remedy_amount) and not remedy_due:
             self.problem(row.number, "remedy_due", "Enter the date the remedy is due")
             row.failed = True
@@ -352,10 +368,9 @@ class SarImport(SheetImport):
         reviewed = row.get("pages_reviewed", cells.whole_number)
         disclosed = row.get("pages_disclosed", cells.whole_number)
         exemptions = self._exemptions(row)
-        if bool(outcome) != bool(closed):
-            column = "closed" if outcome else "outcome"
-            self.problem(row.number, column, "Give both the outcome and the date, or neither")
-            row.failed = True
+        row.both_or_neither(
+            outcome, closed, ("outcome", "closed"), "Give both the outcome and the date, or neither"
+        )
         row.done()
         held = SubjectAccessRequest.objects.filter(
             received_on=received, requester_name=requester, data_subject_name=subject
@@ -392,9 +407,14 @@ class SarImport(SheetImport):
             )
         self.added += 1
 
+    @cached_property
+    def exemption_list(self) -> dict[str, Exemption]:
+        """The pick-list, read once per sheet."""
+        return {cells.key(e.name): e for e in Exemption.objects.all()}
+
     def _exemptions(self, row: Row) -> list[Exemption]:
         names = [n.strip() for n in cells.text(row.raw("exemptions")).split(";") if n.strip()]
-        known = {cells.key(e.name): e for e in Exemption.objects.all()}
+        known = self.exemption_list
         found = []
         for name in names:
             exemption = known.get(cells.key(name)) or next(

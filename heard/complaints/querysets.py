@@ -35,8 +35,6 @@ from heard.complaints import lookups, periods
 from heard.complaints.choices import (
     OPEN_STAGE_STATUSES,
     ComplaintStatus,
-    Finding,
-    Outcome,
     Procedure,
 )
 from heard.complaints.procedures import ADULT_RESPONSE_MONTHS, CORPORATE_RESPONSE, RULES
@@ -55,6 +53,12 @@ __all__ = ["ComplaintQuerySet", "StageQuerySet", "lookups"]
 
 
 class StageQuerySet(models.QuerySet["Stage"]):
+    def refresh_report_values(self) -> int:
+        """Derive the values each stage keeps for reports (heard.complaints.timing) again."""
+        from heard.complaints.timing import report_values
+
+        return self.order_by().update(**report_values())
+
     def open(self) -> StageQuerySet:
         # Literal values, so SQLite can match the partial index on open stages.
         return self.filter(status__in_constants=OPEN_STAGE_STATUSES)  # type: ignore[misc]
@@ -129,22 +133,6 @@ class StageQuerySet(models.QuerySet["Stage"]):
                 default=working_day(after("_n_report") + periods.STAGE3_RESPONSE),
                 output_field=DateField(),
             ),
-        )
-
-    def with_outcome(self) -> StageQuerySet:
-        """Annotate `rolled_up_outcome`, the roll-up of the stage's findings (models.roll_up)."""
-        return self.annotate(
-            _found=Count("findings"),
-            _upheld=Count("findings", filter=Q(findings__finding=Finding.UPHELD)),
-            _partly=Count("findings", filter=Q(findings__finding=Finding.PARTIALLY_UPHELD)),
-        ).annotate(
-            rolled_up_outcome=Case(
-                When(_found=0, then=Value(None)),
-                When(_upheld=F("_found"), then=Value(Outcome.UPHELD.value)),
-                When(_upheld=0, _partly=0, then=Value(Outcome.NOT_UPHELD.value)),
-                default=Value(Outcome.PARTIALLY_UPHELD.value),
-                output_field=models.CharField(),
-            )
         )
 
 

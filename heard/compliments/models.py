@@ -50,7 +50,14 @@ class Compliment(models.Model):
 
     class Meta:
         ordering = ["-received_on", "-pk"]
-        indexes = [models.Index(fields=["received_on", "team"], name="compliment_received_idx")]
+        # Reports count a period's compliments by team and by giver, and pick out the quotes
+        # that may be published, from this index.
+        indexes = [
+            models.Index(
+                fields=["received_on", "team", "giver", "consent_to_publish"],
+                name="compliment_report_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.reference

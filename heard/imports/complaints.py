@@ -45,7 +45,7 @@ from heard.core import clock
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
 from heard.core.models import ReferenceSequence, Team
 from heard.imports import cells
-from heard.imports.bulk import Inserter, allocate_ids
+from heard.imports.bulk import Inserter, allocate_ids, analyze
 from heard.imports.cells import CellError, Choices
 from heard.imports.problems import Problem
 from heard.imports.sheets import Sheet
@@ -524,7 +524,8 @@ class ComplaintImport:
         teams = self._teams({rows[0].complaint["team"] for rows in new})
         people = allocate_ids(Complainant, len(new))
         complaint_ids = allocate_ids(Complaint, len(new))
-        stage_ids = iter(allocate_ids(Stage, sum(len(rows) for rows in new)))
+        allocated = allocate_ids(Stage, sum(len(rows) for rows in new))
+        stage_ids = iter(allocated)
         element_count = sum(len({t for row in rows for t, _ in row.themes}) for rows in new)
         element_ids = iter(allocate_ids(Element, element_count))
         tables = {
@@ -532,7 +533,7 @@ class ComplaintImport:
             "complaints": Inserter(Complaint, COMPLAINT_FIELDS),
             "stages": Inserter(Stage, STAGE_FIELDS),
             "elements": Inserter(Element, ["id", "complaint", "number", "theme", "description"]),
-            "findings": Inserter(ElementFinding, ["element", "stage", "finding"]),
+            "findings": Inserter(ElementFinding, ["element", "stage", "finding", "theme"]),
             "costs": Inserter(Cost, ["stage", "kind", "amount", "incurred_on"]),
             "events": Inserter(ComplaintEvent, ["complaint", "action", "effective_on", "details"]),
         }
@@ -567,7 +568,11 @@ class ComplaintImport:
         for name, table in tables.items():
             table.write()
             self.progress(f"Wrote {name}", len(new), len(new))
+        analyze(*(table.model for table in tables.values()))
         Complaint.objects.filter(pk__in=opened).refresh_deadlines()
+        # Every key allocated lies in this range; another stage in it is derived again.
+        Stage.objects.filter(pk__gte=allocated[0], pk__lte=allocated[-1]).refresh_report_values()
+        self.progress("Timed the stages", len(new), len(new))
         _advance_sequences([rows[0].reference for rows in new])
         return len(new)
 
@@ -672,7 +677,10 @@ def _add_stage(
     if row.route in RESPONDED_ROUTES:
         for theme, finding in row.themes:
             tables["findings"].add(
-                element=elements[theme], stage=stage, finding=finding or _finding_of(row.route)
+                element=elements[theme],
+                stage=stage,
+                finding=finding or _finding_of(row.route),
+                theme=theme,
             )
     on = row.ended or row.received
     for kind, value in row.costs.items():

@@ -181,9 +181,20 @@ class SubjectAccessRequest(Stamped):
         verbose_name = "subject access request"
         indexes = [
             models.Index(fields=["status", "due_on"], name="sar_status_due_idx"),
-            # Reports count requests received, and completed, in a period.
-            models.Index(fields=["received_on"], name="sar_received_idx"),
-            models.Index(fields=["closed_on"], name="sar_closed_idx"),
+            # Reports count requests received, and completed, in a period: each index
+            # covers what the report reads of them.
+            models.Index(fields=["received_on", "care_leaver"], name="sar_report_received_idx"),
+            models.Index(
+                fields=[
+                    "closed_on",
+                    "due_on",
+                    "months_allowed",
+                    "outcome",
+                    "pages_reviewed",
+                    "pages_disclosed",
+                ],
+                name="sar_report_closed_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

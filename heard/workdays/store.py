@@ -6,6 +6,7 @@ import functools
 import hashlib
 import threading
 import time
+from datetime import date
 
 from django.conf import settings
 from django.db import transaction
@@ -15,7 +16,9 @@ from heard.workdays.calendar import WorkingCalendar
 from heard.workdays.models import CalendarBuild, CalendarDay, ClosureDay
 
 #: Sent inside the rebuild's transaction after the calendar table changed, so that anything
-#: stored from it (a stage's next deadline) is re-derived in the same transaction.
+#: stored from it (a stage's next deadline, its working days taken) is re-derived in the
+#: same transaction. `since` is the first day whose working-day count changed (None when
+#: the table was empty): a span of days ending before it counts the same as before.
 calendar_rebuilt = Signal()
 
 _lock = threading.Lock()
@@ -87,6 +90,7 @@ def rebuild_calendar_table(*, force: bool = False) -> bool:
         number = calendar.working_day_number(day)
         rows.append(CalendarDay(day=day, is_working=number > previous, working_day_number=number))
         previous = number
+    since = _first_change(rows)
     CalendarDay.objects.all().delete()
     CalendarDay.objects.bulk_create(rows, batch_size=2000)
     if build is None:
@@ -94,5 +98,15 @@ def rebuild_calendar_table(*, force: bool = False) -> bool:
     else:
         build.fingerprint = fingerprint
         build.save(update_fields=["fingerprint", "built_at"])
-    calendar_rebuilt.send(sender=CalendarDay)
+    calendar_rebuilt.send(sender=CalendarDay, since=since)
     return True
+
+
+def _first_change(rows: list[CalendarDay]) -> date | None:
+    """The first day of `rows` whose working-day count differs from the table's now."""
+    before = dict(CalendarDay.objects.values_list("day", "working_day_number"))
+    if not before:
+        return None
+    return next(
+        (row.day for row in rows if before.get(row.day) != row.working_day_number), None
+    ) or (rows[0].day if len(before) != len(rows) else None)

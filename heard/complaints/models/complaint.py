@@ -128,6 +128,21 @@ class Complaint(Stamped):
                 fields=["status", "current_stage", "stage_status"], name="complaint_status_idx"
             ),
             models.Index(fields=["status", "next_due_on"], name="complaint_next_due_idx"),
+            # Reports: a procedure's complaints received in a period, with what the report
+            # counts them by, from the index alone.
+            models.Index(
+                fields=[
+                    "procedure",
+                    "received_on",
+                    "relationship",
+                    "team",
+                    "advocacy_taken_up",
+                    "advocacy_offered_on",
+                    "current_stage",
+                    "complainant",
+                ],
+                name="complaint_report_idx",
+            ),
             # The dashboard's open and overdue complaints by procedure, from the index alone.
             models.Index(
                 fields=["status", "procedure", "next_due_on"], name="complaint_procedure_idx"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
@@ -58,14 +58,27 @@ class ElementFinding(models.Model):
     element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="findings")
     stage = models.ForeignKey("complaints.Stage", on_delete=models.CASCADE, related_name="findings")
     finding = models.CharField(max_length=20, choices=Finding.choices)
+    #: The point's theme, kept with the finding (set on saving; a point keeps its theme) so
+    #: that a year's findings are counted by theme from one index, without looking up every
+    #: point (docs/decisions/0006).
+    theme = models.ForeignKey(
+        "complaints.Theme", on_delete=models.PROTECT, related_name="+", editable=False
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["element", "stage"], name="finding_once_per_stage")
         ]
+        indexes = [
+            models.Index(fields=["stage", "theme", "finding"], name="finding_report_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.element}: {self.get_finding_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.theme_id = self.element.theme_id
+        super().save(*args, **kwargs)
 
 
 class Remedy(models.Model):

@@ -78,6 +78,13 @@ class Stage(Stamped):
         max_length=30, choices=NotAcceptedReason.choices, blank=True
     )
     end_note = models.TextField(blank=True)
+    # Kept for reports, derived from the dates, the calendar and the findings on every save
+    # (heard.complaints.timing; docs/decisions/0006), never entered.
+    response_working_days = models.IntegerField(null=True, editable=False)
+    acknowledgement_working_days = models.IntegerField(null=True, editable=False)
+    rolled_up_outcome = models.CharField(
+        max_length=20, choices=Outcome.choices, blank=True, editable=False
+    )
 
     objects = StageQuerySet.as_manager()
 
@@ -107,16 +114,35 @@ class Stage(Stamped):
                 name="stage_open_idx",
             ),
             models.Index(fields=["status", "number"], name="stage_status_idx"),
-            models.Index(fields=["number", "started_on"], name="stage_started_idx"),
-            models.Index(fields=["number", "ended_on"], name="stage_ended_idx"),
             # Reports: a procedure's stages started, or ended, in a period (the second covers
             # every flow count, so the counts read the index alone).
+            # Each covers what the report reads of the stages it picks out, so a year's
+            # figures read the index alone. The first leaves out the end date, so that the
+            # stages open across a period's start or end are read by the second, over the
+            # few ended since, not over every stage started before.
             models.Index(
-                fields=["procedure", "number", "started_on"], name="stage_procedure_started_idx"
+                fields=[
+                    "procedure",
+                    "number",
+                    "started_on",
+                    "status",
+                    "acknowledged_on",
+                    "acknowledgement_working_days",
+                ],
+                name="stage_report_started_idx",
             ),
             models.Index(
-                fields=["procedure", "number", "ended_on", "status", "started_on"],
-                name="stage_procedure_ended_idx",
+                fields=[
+                    "procedure",
+                    "number",
+                    "ended_on",
+                    "status",
+                    "started_on",
+                    "rolled_up_outcome",
+                    "response_working_days",
+                    "extended_to",
+                ],
+                name="stage_report_ended_idx",
             ),
         ]
 
@@ -127,6 +153,7 @@ class Stage(Stamped):
         if not self.procedure:
             self.procedure = self.complaint.procedure
         super().save(*args, **kwargs)
+        type(self).objects.filter(pk=self.pk).refresh_report_values()
         # The complaint keeps its current stage's status and next deadline.
         from heard.complaints.models.complaint import Complaint
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, F, Q, Sum, Value
+from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from heard.complaints.choices import Procedure, RemedyKind
-from heard.complaints.models import Cost, LearningAction, Remedy
+from heard.complaints.models import Complaint, Cost, LearningAction, Remedy
 from heard.compliments.models import Compliment
 from heard.core.models import Team
 from heard.ombudsman.models import Area, Decision, OmbudsmanCase, OmbudsmanRemedy
@@ -101,16 +101,16 @@ def sar_filters(period: Period) -> Filters:
 
 def sar_figures(period: Period) -> SarFigures:
     filters = sar_filters(period)
-    # Only requests received or closed in the period can count: two index ranges.
-    in_play = _between("received_on", period) | _between("closed_on", period)
-    counts: dict[str, Any] = (
-        SubjectAccessRequest.objects.filter(in_play)
-        .order_by()
-        .aggregate(
-            **{name: Count("pk", filter=q) for name, q in filters.items()},
-            pages_reviewed=Coalesce(Sum("pages_reviewed", filter=filters["completed"]), 0),
-            pages_disclosed=Coalesce(Sum("pages_disclosed", filter=filters["completed"]), 0),
-        )
+    # The requests received, and those completed, each read from its own covering index.
+    requests = SubjectAccessRequest.objects.order_by()
+    received = ("received", "from_care_leavers")
+    counts: dict[str, Any] = requests.filter(filters["received"]).aggregate(
+        **{name: Count("pk", filter=filters[name]) for name in received}
+    )
+    counts |= requests.filter(filters["completed"]).aggregate(
+        **{name: Count("pk", filter=q) for name, q in filters.items() if name not in received},
+        pages_reviewed=Coalesce(Sum("pages_reviewed"), 0),
+        pages_disclosed=Coalesce(Sum("pages_disclosed"), 0),
     )
     closed = Q(requests__closed_on__gte=period.first, requests__closed_on__lte=period.last)
     exemptions = (
@@ -190,13 +190,21 @@ def ombudsman_reconciliation(received: int, by_decision: dict[str, int], awaitin
 
 def ombudsman_figures(procedure: str, period: Period) -> OmbudsmanFigures:
     area = AREA_OF.get(Procedure(procedure), Area.CORPORATE)
-    in_play = _between("enquiry_received_on", period) | _between("decided_on", period)
-    cases = OmbudsmanCase.objects.filter(in_play, area=area).order_by()
-    c: dict[str, Any] = cases.aggregate(
-        **{name: Count("pk", filter=q) for name, q in ombudsman_filters(period).items()}
+    filters = ombudsman_filters(period)
+    # The cases received, and those decided, each read from its own covering index.
+    cases = OmbudsmanCase.objects.filter(area=area).order_by()
+    received = [name for name in filters if name.startswith(("received", "awaiting"))]
+    c: dict[str, Any] = cases.filter(filters["received"]).aggregate(
+        **{name: Count("pk", filter=filters[name]) for name in received}
+    )
+    c |= cases.filter(filters["decided"]).aggregate(
+        **{name: Count("pk", filter=q) for name, q in filters.items() if name not in received}
     )
     due = _between("due_on", period)
-    remedies = OmbudsmanRemedy.objects.filter(case__area=area).order_by()
+    # From the remedies (few), each case looked up by its key.
+    remedies = OmbudsmanRemedy.objects.filter(
+        Exists(OmbudsmanCase.objects.filter(pk=OuterRef("case"), area=area))
+    ).order_by()
     r: dict[str, Any] = remedies.aggregate(
         due=Count("pk", filter=due),
         complied=Count("pk", filter=due & Q(completed_on__lte=F("due_on"))),
@@ -277,7 +285,9 @@ def learning_filters(period: Period) -> Filters:
 
 
 def learning_figures(procedure: str, period: Period) -> LearningFigures:
-    counts = LearningAction.objects.filter(complaint__procedure=procedure).aggregate(
+    # From the actions (few), each complaint looked up by its key.
+    of_procedure = Exists(Complaint.objects.filter(pk=OuterRef("complaint"), procedure=procedure))
+    counts = LearningAction.objects.filter(of_procedure).aggregate(
         **{name: Count("pk", filter=q) for name, q in learning_filters(period).items()}
     )
     return LearningFigures(**counts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 from django.db.models import (
@@ -20,22 +20,19 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
-    Max,
-    Min,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce
 
-from heard.complaints import periods as statutory
 from heard.complaints.choices import (
     OPEN_STAGE_STATUSES,
     Finding,
+    Outcome,
     Procedure,
     Relationship,
     StageStatus,
@@ -43,17 +40,16 @@ from heard.complaints.choices import (
 from heard.complaints.models import Complaint, ElementFinding, Stage
 from heard.complaints.procedures import (
     ADULT_RESPONSE_MONTHS,
-    CORPORATE_EXTENSION,
-    CORPORATE_RESPONSE,
     RULES,
 )
+from heard.complaints.timing import TimeStandard, time_standards
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender, ethnic_group
 from heard.core.models import Team
 from heard.referrals.models import MonthlyReferrals
 from heard.reporting.figures.base import SETTING, Breakdown, Check, Filters
 from heard.reporting.periods import Period
 from heard.reporting.stats import Rate, round_half_up
-from heard.workdays.sql import AddMonths, count_at
+from heard.workdays.sql import AddMonths
 
 FLOW_IN = ("open_at_start", "received")
 FLOW_OUT = (
@@ -74,38 +70,6 @@ ENDED_BY = {
 OUTCOMES = ("upheld", "partially_upheld", "not_upheld", "no_finding")
 
 
-@dataclass(frozen=True)
-class TimeStandard:
-    """How a stage's response is timed: working days from a clock, within a standard and a
-    maximum. Adult social care has no fixed period: the date is agreed (or six months)."""
-
-    clock: str | None
-    standard: int | None
-    maximum: int | None
-    less_pause: bool = False
-
-
-def time_standards(procedure: str) -> dict[int, TimeStandard]:
-    if procedure == Procedure.ADULTS:
-        return {1: TimeStandard(None, None, None)}
-    if procedure == Procedure.CORPORATE:
-        return {
-            n: TimeStandard("acknowledged_on", days, days + CORPORATE_EXTENSION[n])
-            for n, days in CORPORATE_RESPONSE.items()
-        }
-    stage2_clock = (
-        "statement_agreed_on" if statutory.stage2_clock_from_statement() else "started_on"
-    )
-    return {
-        1: TimeStandard("started_on", statutory.STAGE1_RESPONSE, statutory.STAGE1_MAXIMUM, True),
-        2: TimeStandard(stage2_clock, statutory.STAGE2_RESPONSE, statutory.STAGE2_MAXIMUM),
-        # The council's response to the panel: 15 working days from the panel's report.
-        3: TimeStandard(
-            "panel_report_sent_on", statutory.STAGE3_RESPONSE, statutory.STAGE3_RESPONSE
-        ),
-    }
-
-
 # --- the definitions: one Q per figure ------------------------------------------------------
 
 
@@ -113,48 +77,18 @@ def _between(field: str, period: Period) -> Q:
     return Q(**{f"{field}__gte": period.first, f"{field}__lte": period.last})
 
 
-#: A finding's rank: the roll-up of a stage is told by its lowest and highest ranks.
-RANK = Case(
-    When(finding=Finding.UPHELD, then=Value(2)),
-    When(finding=Finding.PARTIALLY_UPHELD, then=Value(1)),
-    default=Value(0),
-)
-#: The roll-up code: 10 x lowest rank + highest rank, or NULL when there are no findings.
-UPHELD_CODE, NOT_UPHELD_CODE = 22, 0
-PARTIAL_CODES = (1, 2, 11, 12)
-
-
-def outcome_code() -> Subquery:
-    """The stage's outcome as one number (DOMAIN.md "Outcomes"): every point upheld is 22,
-    none upheld or partly upheld is 0, anything between is partially upheld."""
-    findings = (
-        ElementFinding.objects.filter(stage=OuterRef("pk"))
-        .order_by()
-        .values("stage")
-        .annotate(code=Min(RANK) * 10 + Max(RANK))
-        .values("code")
-    )
-    return Subquery(findings[:1], output_field=IntegerField())
-
-
-def _outcome_class(code: int | None) -> str:
-    if code is None:
-        return "no_finding"
-    if code == UPHELD_CODE:
-        return "upheld"
-    if code == NOT_UPHELD_CODE:
-        return "not_upheld"
-    return "partially_upheld"
-
-
 def _outcome_filters() -> Filters:
-    """A stage's outcome, rolled up from its findings: the same rule as `_outcome_class`."""
+    """A stage's outcome, rolled up from its findings (kept on the stage)."""
     return {
-        "upheld": Q(_code=UPHELD_CODE),
-        "partially_upheld": Q(_code__in=PARTIAL_CODES),
-        "not_upheld": Q(_code=NOT_UPHELD_CODE),
-        "no_finding": Q(_code__isnull=True),
+        "upheld": Q(rolled_up_outcome=Outcome.UPHELD),
+        "partially_upheld": Q(rolled_up_outcome=Outcome.PARTIALLY_UPHELD),
+        "not_upheld": Q(rolled_up_outcome=Outcome.NOT_UPHELD),
+        "no_finding": Q(rolled_up_outcome=""),
     }
+
+
+#: The outcome class of each stored `rolled_up_outcome` value.
+OUTCOME_OF = {"": "no_finding", **{outcome.value: outcome.value for outcome in Outcome}}
 
 
 def stage_filters(period: Period) -> Filters:
@@ -179,33 +113,16 @@ def stage_filters(period: Period) -> Filters:
     filters["extended"] = responded & Q(extended_to__isnull=False)
     filters["within_agreed"] = filters["extended"] & Q(ended_on__lte=F("extended_to"))
     filters["acknowledged"] = filters["received"] & Q(acknowledged_on__isnull=False)
-    filters["acknowledged_on_time"] = filters["acknowledged"] & Q(_ack_taken__lte=F("_ack_days"))
+    filters["acknowledged_on_time"] = filters["acknowledged"] & Q(
+        acknowledgement_working_days__lte=F("_ack_days")
+    )
     return filters
 
 
 def timed_stages(procedure: str) -> QuerySet[Stage]:
-    """This procedure's stages, with `_taken` (working days to respond, by the stage's
-    clock), `_code` (the rolled-up outcome), `_agreed` (adult social care: answered by the
-    agreed date), `_ack_taken` and `_ack_days` annotated for the figures' filters."""
-    standards = time_standards(procedure)
-    paused = Case(
-        When(paused_on__isnull=True, then=Value(0)),
-        default=Coalesce(count_at("resumed_on") - count_at("paused_on"), Value(0)),
-    )
-    taken = Case(
-        *(
-            When(
-                number=number,
-                then=count_at("ended_on")
-                - count_at(standard.clock)
-                - (paused if standard.less_pause else Value(0)),
-            )
-            for number, standard in standards.items()
-            if standard.clock
-        ),
-        default=Value(None),
-        output_field=IntegerField(),
-    )
+    """This procedure's stages, with `_agreed` (adult social care: answered by the agreed
+    date) and `_ack_days` (the acknowledgement period) annotated for the figures' filters.
+    The working days each stage took and its outcome are kept on it (heard.complaints.timing)."""
     # Adult social care: by the agreed date or, with none agreed, six calendar months.
     six_months = AddMonths(F("started_on"), ADULT_RESPONSE_MONTHS)
     agreed = Case(
@@ -214,10 +131,7 @@ def timed_stages(procedure: str) -> QuerySet[Stage]:
         output_field=IntegerField(),
     )
     return Stage.objects.filter(procedure=procedure).annotate(
-        _taken=taken,
-        _code=outcome_code(),
         _agreed=agreed,
-        _ack_taken=count_at("acknowledged_on") - count_at("started_on"),
         _ack_days=Value(RULES[Procedure(procedure)].acknowledgement_period()),
     )
 
@@ -230,8 +144,8 @@ def timeliness_filters(procedure: str, period: Period) -> Filters:
         return {"within_standard": responded & agreed, "within_maximum": responded & agreed}
     within: dict[str, Q] = {"within_standard": Q(pk=None), "within_maximum": Q(pk=None)}
     for number, standard in standards.items():
-        within["within_standard"] |= Q(number=number, _taken__lte=standard.standard)
-        within["within_maximum"] |= Q(number=number, _taken__lte=standard.maximum)
+        within["within_standard"] |= Q(number=number, response_working_days__lte=standard.standard)
+        within["within_maximum"] |= Q(number=number, response_working_days__lte=standard.maximum)
     return {name: responded & q for name, q in within.items()}
 
 
@@ -429,7 +343,7 @@ def _responses(procedure: str, period: Period) -> dict[int, Responses]:
         default=Value(2),
         output_field=IntegerField(),
     )
-    keys = ["number", "_code", "_taken", "_extension"]
+    keys = ["number", "rolled_up_outcome", "response_working_days", "_extension"]
     if procedure == Procedure.ADULTS:
         keys.append("_agreed")
     rows = (
@@ -443,9 +357,9 @@ def _responses(procedure: str, period: Period) -> dict[int, Responses]:
     standards = time_standards(procedure)
     out: dict[int, Responses] = {}
     for row in rows:
-        number, n, taken = row["number"], row["n"], row["_taken"]
+        number, n, taken = row["number"], row["n"], row["response_working_days"]
         tally = out.setdefault(number, Responses(dict.fromkeys(OUTCOMES, 0)))
-        tally.outcomes[_outcome_class(row["_code"])] += n
+        tally.outcomes[OUTCOME_OF[row["rolled_up_outcome"]]] += n
         standard = standards[number]
         if procedure == Procedure.ADULTS:
             on_time = n if row["_agreed"] == 1 else 0
@@ -481,13 +395,14 @@ def _themes(procedure: str, period: Period) -> dict[int, dict[str, dict[str, int
     """Per stage and theme: complaints touching it, its elements, and those upheld or partly,
     over stages responded in the period."""
     responded = stage_filters(period)["responded"]
-    stages = Stage.objects.filter(responded, procedure=procedure)
+    # From the stages' index to the findings' (stage, theme, finding) index, joined: a
+    # complaint has one stage of each number, so its stage stands for it in the count.
     rows = (
-        ElementFinding.objects.filter(stage__in=stages.values("pk"))
+        ElementFinding.objects.filter(through("stage", responded), stage__procedure=procedure)
         .order_by()
-        .values("stage__number", "element__theme__name")
+        .values("stage__number", "theme__name")
         .annotate(
-            complaints=Count("element__complaint", distinct=True),
+            complaints=Count("stage", distinct=True),
             elements=Count("pk"),
             upheld_or_partly=Count(
                 "pk", filter=Q(finding__in=[Finding.UPHELD, Finding.PARTIALLY_UPHELD])
@@ -496,7 +411,19 @@ def _themes(procedure: str, period: Period) -> dict[int, dict[str, dict[str, int
     )
     out: dict[int, dict[str, dict[str, int]]] = {}
     for row in rows:
-        out.setdefault(row["stage__number"], {})[row["element__theme__name"]] = row
+        out.setdefault(row["stage__number"], {})[row["theme__name"]] = row
+    return out
+
+
+def through(relation: str, q: Q) -> Q:
+    """`q`, a filter on the related model, as a filter across `relation` (a join)."""
+    out = Q(_connector=q.connector, _negated=q.negated)
+    for child in q.children:
+        if isinstance(child, Q):
+            out.children.append(through(relation, child))
+        else:
+            key, value = cast(tuple[str, Any], child)
+            out.children.append((f"{relation}__{key}", value))
     return out
 
 
@@ -570,8 +497,9 @@ def complaint_filters(period: Period) -> Filters:
             f"cohort_{name}": received & Exists(stage.filter(number=1, status=status))
             for name, status in ENDED_BY.items()
         },
-        "escalated": received & Exists(stage.filter(number=2)),
-        "escalated_to_stage3": received & Exists(stage.filter(number=3)),
+        # A complaint's current stage is the furthest it has gone (it never goes back).
+        "escalated": received & Q(current_stage__gte=2),
+        "escalated_to_stage3": received & Q(current_stage=3),
         "from_children": received & Q(relationship=Relationship.CHILD),
         "via_advocate": received & Q(advocacy_taken_up=True),
         # Advocacy taken up was offered, whether or not the date of the offer was recorded.
@@ -581,28 +509,28 @@ def complaint_filters(period: Period) -> Filters:
     }
 
 
-def _cohort(procedure: str, period: Period) -> dict[tuple[int, str], int]:
-    """The stages of the complaints received in the period, by number and status: what has
-    become of the cohort so far (the `cohort_*` and `escalated*` filters), in one query.
-    A complaint's Stage 1 starts the day it is received; its later stages start later
-    still, so each part reads a range of the (procedure, number, started_on) index."""
-    stages = Stage.objects.filter(procedure=procedure).order_by()
-    first = stages.filter(_between("started_on", period), number=1)
-    later = [
-        stages.filter(
-            number=number,
-            started_on__gte=period.first,
-            complaint__received_on__gte=period.first,
-            complaint__received_on__lte=period.last,
-        )
-        for number in range(2, RULES[Procedure(procedure)].last_stage + 1)
-    ]
-    parts = [part.values("number", "status").annotate(n=Count("pk")) for part in [first, *later]]
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return {(row["number"], row["status"]): row["n"] for row in rows}
+def _cohort(procedure: str, period: Period) -> dict[str, int]:
+    """What has become of the Stage 1 of each complaint received in the period so far (the
+    `cohort_*` filters), in one query. A complaint's Stage 1 starts the day it is received,
+    so this is a range of the (procedure, number, started_on, status) index."""
+    rows = (
+        Stage.objects.filter(_between("started_on", period), procedure=procedure, number=1)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+    )
+    return {row["status"]: row["n"] for row in rows}
 
 
-ACCESS_FIGURES = ("from_children", "via_advocate", "advocacy_offered", "advocacy_taken_up")
+#: Counted over the complaints received, from one index, by relationship.
+ACCESS_FIGURES = (
+    "from_children",
+    "via_advocate",
+    "advocacy_offered",
+    "advocacy_taken_up",
+    "escalated",
+    "escalated_to_stage3",
+)
 
 EQUALITY_QUESTIONS: dict[str, type[models.TextChoices]] = {
     "ethnicity": Ethnicity,
@@ -688,8 +616,7 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
     counts["received"] = sum(row["n"] for row in by_relationship)
     team_names = dict(Team.objects.values_list("pk", "name"))
     cohort = _cohort(procedure, period)
-    escalated = sum(n for (number, _), n in cohort.items() if number == 2)
-    to_stage3 = sum(n for (number, _), n in cohort.items() if number == 3)
+    escalated, to_stage3 = counts["escalated"], counts["escalated_to_stage3"]
     referrals = MonthlyReferrals.objects.filter(
         month__gte=period.first, month__lte=period.last
     ).aggregate(total=Coalesce(Sum("referrals"), 0))["total"]
@@ -700,7 +627,7 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         procedure=procedure,
         received=counts["received"],
         stages=stages,
-        cohort={name: cohort.get((1, status), 0) for name, status in ENDED_BY.items()},
+        cohort={name: cohort.get(status, 0) for name, status in ENDED_BY.items()},
         escalation=Escalation(
             period_rate=Rate(s2.received if s2 else 0, s1.responded),
             cohort_rate=Rate(escalated, counts["received"]),

@@ -345,3 +345,21 @@ def test_the_template_files_in_the_docs_import_cleanly():
     assert result.added == dict.fromkeys(
         ["complaints", "compliments", "ombudsman", "subject_access", "referrals"], 1
     )
+
+
+def test_imported_stages_keep_the_report_values_a_save_would_derive():
+    text = VALID + (
+        "CSC-2021-00009,children,1,2021-04-06,2021-04-08,,2021-04-20,Upheld,Delay,Fostering,"
+        "Parent,,,,,,\n"
+        "CSC-2021-00009,,2,2021-04-27,2021-04-28,,2021-06-01,Upheld,Delay,,,,,,,,\n"
+        "CSC-2021-00009,,3,2021-06-07,,,2021-08-02,Not upheld,Delay,,,,,,,,\n"
+        "COR-1,Corporate,1,2021-05-04,2021-05-06,,2021-05-21,Not upheld,Delay,Highways,"
+        "Self,,,,,,\n"
+    )
+    assert run(text).ok
+    fields = ("response_working_days", "acknowledgement_working_days", "rolled_up_outcome")
+    imported = {s["pk"]: s for s in Stage.objects.values("pk", *fields)}
+    assert imported[Stage.objects.get(complaint__reference="COR-1").pk][fields[0]] == 11
+    assert {s["rolled_up_outcome"] for s in imported.values()} >= {"upheld", "not_upheld", ""}
+    Stage.objects.refresh_report_values()
+    assert {s["pk"]: s for s in Stage.objects.values("pk", *fields)} == imported

@@ -13,8 +13,9 @@ and never entered (docs/decisions/0006-stage-keeps-its-report-values.md):
   while there are none.
 
 `StageQuerySet.refresh_report_values()` writes them: on every save of a stage (its findings
-are saved in the same step, before it), for the stages an import adds, for the stages a
-calendar change touches, and after every migrate for the stages a deadline setting times.
+are saved in the same step, before it), for the stages a calendar change touches, and after
+every migrate for the stages a deadline setting times. An import, which writes stages in
+bulk, works them out in Python as it writes (`report_values_of`); a test compares the two.
 """
 
 from __future__ import annotations

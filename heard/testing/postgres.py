@@ -60,9 +60,12 @@ def start_throwaway_cluster() -> DBConfig:
         "UTF8",
         "--locale=C",
     )
+    # HEARD_PG_SERVER_OPTIONS adds server settings: bench/report.py gives the server the
+    # memory a production one would have.
     options = (
         f"-k {workdir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-        "-c full_page_writes=off -c max_connections=50"
+        "-c full_page_writes=off -c max_connections=50 "
+        + os.environ.get("HEARD_PG_SERVER_OPTIONS", "")
     )
     run(_binary("pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start")
 

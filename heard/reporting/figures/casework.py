@@ -50,13 +50,13 @@ def compliment_filters(period: Period) -> Filters:
 def compliment_figures(period: Period) -> ComplimentFigures:
     received = Compliment.objects.filter(compliment_filters(period)["received"]).order_by()
     team_names = dict(Team.objects.values_list("pk", "name"))
-    by_team = list(received.values("team").annotate(n=Count("pk")).order_by("-n", "team"))
+    by_team = list(received.values("team").annotate(n=Count("*")).order_by("-n", "team"))
     return ComplimentFigures(
         received=sum(r["n"] for r in by_team),
         by_team={team_names[r["team"]]: r["n"] for r in by_team},
         by_giver={
             r["giver"]: r["n"]
-            for r in received.values("giver").annotate(n=Count("pk")).order_by("-n")
+            for r in received.values("giver").annotate(n=Count("*")).order_by("-n")
         },
         # Only those the giver agreed may be published, anonymously.
         quotes=list(
@@ -105,10 +105,14 @@ def sar_figures(period: Period) -> SarFigures:
     requests = SubjectAccessRequest.objects.order_by()
     received = ("received", "from_care_leavers")
     counts: dict[str, Any] = requests.filter(filters["received"]).aggregate(
-        **{name: Count("pk", filter=filters[name]) for name in received}
+        **{name: Count("received_on", filter=filters[name]) for name in received}
     )
     counts |= requests.filter(filters["completed"]).aggregate(
-        **{name: Count("pk", filter=q) for name, q in filters.items() if name not in received},
+        **{
+            name: Count("closed_on", filter=q)
+            for name, q in filters.items()
+            if name not in received
+        },
         pages_reviewed=Coalesce(Sum("pages_reviewed"), 0),
         pages_disclosed=Coalesce(Sum("pages_disclosed"), 0),
     )
@@ -195,10 +199,14 @@ def ombudsman_figures(procedure: str, period: Period) -> OmbudsmanFigures:
     cases = OmbudsmanCase.objects.filter(area=area).order_by()
     received = [name for name in filters if name.startswith(("received", "awaiting"))]
     c: dict[str, Any] = cases.filter(filters["received"]).aggregate(
-        **{name: Count("pk", filter=filters[name]) for name in received}
+        **{name: Count("enquiry_received_on", filter=filters[name]) for name in received}
     )
     c |= cases.filter(filters["decided"]).aggregate(
-        **{name: Count("pk", filter=q) for name, q in filters.items() if name not in received}
+        **{
+            name: Count("decided_on", filter=q)
+            for name, q in filters.items()
+            if name not in received
+        }
     )
     due = _between("due_on", period)
     # From the remedies (few), each case looked up by its key.

@@ -2,7 +2,12 @@
 
 Every count is `Count(filter=Q)` over one grouped query, and each Q is defined once here, in
 `stage_filters` and `complaint_filters`, so the drill-down lists the very cases a figure
-counted. Working days come from the calendar table (heard.workdays.sql), never from Python.
+counted. Working days come from the calendar table, kept on each stage
+(heard.complaints.timing), never from Python.
+
+Rows are counted as `COUNT(*)`, or as a count of a non-null column the covering index holds
+(`number`, a date): never of the key, which a PostgreSQL index does not hold, so counting it
+would read the table instead of the index alone.
 """
 
 from __future__ import annotations
@@ -119,6 +124,13 @@ def stage_filters(period: Period) -> Filters:
     return filters
 
 
+def stage_numbers(procedure: str) -> list[int]:
+    """Every stage number of the procedure. Naming them all lets PostgreSQL read a
+    (procedure, number, date) index as one range per stage: it cannot skip over the number
+    (SQLite can)."""
+    return list(range(1, RULES[Procedure(procedure)].last_stage + 1))
+
+
 def timed_stages(procedure: str) -> QuerySet[Stage]:
     """This procedure's stages, with `_agreed` (adult social care: answered by the agreed
     date) and `_ack_days` (the acknowledgement period) annotated for the figures' filters.
@@ -130,7 +142,7 @@ def timed_stages(procedure: str) -> QuerySet[Stage]:
         default=Value(0),
         output_field=IntegerField(),
     )
-    return Stage.objects.filter(procedure=procedure).annotate(
+    return Stage.objects.filter(procedure=procedure, number__in=stage_numbers(procedure)).annotate(
         _agreed=agreed,
         _ack_days=Value(RULES[Procedure(procedure)].acknowledgement_period()),
     )
@@ -288,7 +300,7 @@ def _stage_rows(procedure: str, period: Period) -> dict[int, dict[str, int]]:
         return (
             queryset.annotate(measure=measure)
             .values("number", "measure")
-            .annotate(n=Count("pk", filter=only))
+            .annotate(n=Count("number", filter=only))
         )
 
     label = lambda name: Value(name, output_field=CharField())  # noqa: E731
@@ -352,7 +364,7 @@ def _responses(procedure: str, period: Period) -> dict[int, Responses]:
         .annotate(_extension=extension)
         .order_by()
         .values(*keys)
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     standards = time_standards(procedure)
     out: dict[int, Responses] = {}
@@ -384,8 +396,8 @@ def _acknowledgements(procedure: str, period: Period) -> dict[int, tuple[int, in
         .order_by()
         .values("number")
         .annotate(
-            on_time=Count("pk", filter=filters["acknowledged_on_time"]),
-            acknowledged=Count("pk"),
+            on_time=Count("number", filter=filters["acknowledged_on_time"]),
+            acknowledged=Count("number"),
         )
     )
     return {row["number"]: (row["on_time"], row["acknowledged"]) for row in rows}
@@ -398,12 +410,16 @@ def _themes(procedure: str, period: Period) -> dict[int, dict[str, dict[str, int
     # From the stages' index to the findings' (stage, theme, finding) index, joined: a
     # complaint has one stage of each number, so its stage stands for it in the count.
     rows = (
-        ElementFinding.objects.filter(through("stage", responded), stage__procedure=procedure)
+        ElementFinding.objects.filter(
+            through("stage", responded),
+            stage__procedure=procedure,
+            stage__number__in=stage_numbers(procedure),
+        )
         .order_by()
         .values("stage__number", "theme__name")
         .annotate(
             complaints=Count("stage", distinct=True),
-            elements=Count("pk"),
+            elements=Count("*"),
             upheld_or_partly=Count(
                 "pk", filter=Q(finding__in=[Finding.UPHELD, Finding.PARTIALLY_UPHELD])
             ),
@@ -517,7 +533,7 @@ def _cohort(procedure: str, period: Period) -> dict[str, int]:
         Stage.objects.filter(_between("started_on", period), procedure=procedure, number=1)
         .order_by()
         .values("status")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     return {row["status"]: row["n"] for row in rows}
 
@@ -549,9 +565,11 @@ def _equality(procedure: str, period: Period) -> dict[str, EqualityFigures]:
     out: dict[str, EqualityFigures] = {}
     for person, prefix in (("complainant", "complainant__"), ("child", "children__")):
         counts: dict[str, Any] = received.aggregate(
-            total=Count("pk"),
+            total=Count("received_on"),
             **{
-                f"{question}.{answer}": Count("pk", filter=Q(**{f"{prefix}{question}": answer}))
+                f"{question}.{answer}": Count(
+                    "received_on", filter=Q(**{f"{prefix}{question}": answer})
+                )
                 for question, choices in EQUALITY_QUESTIONS.items()
                 for answer in ["", *choices.values]
             },
@@ -605,8 +623,8 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
     by_relationship = list(
         received.values("relationship")
         .annotate(
-            n=Count("pk"),
-            **{name: Count("pk", filter=filters[name]) for name in ACCESS_FIGURES},
+            n=Count("*"),
+            **{name: Count("received_on", filter=filters[name]) for name in ACCESS_FIGURES},
         )
         .order_by("-n", "relationship")
     )
@@ -643,7 +661,7 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         relationships={row["relationship"]: row["n"] for row in by_relationship},
         teams={
             team_names[row["team"]]: row["n"]
-            for row in received.values("team").annotate(n=Count("pk")).order_by("-n", "team")
+            for row in received.values("team").annotate(n=Count("*")).order_by("-n", "team")
         },
         equality=_equality(procedure, period),
     )
@@ -661,7 +679,7 @@ def stage_trend(procedure: str, periods: list[Period]) -> list[tuple[str, dict[i
         .values("number")
         .annotate(
             **{
-                f"p{i}": Count("pk", filter=_between("started_on", period))
+                f"p{i}": Count("number", filter=_between("started_on", period))
                 for i, period in enumerate(periods)
             }
         )

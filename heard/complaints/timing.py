@@ -135,17 +135,20 @@ def rolled_up_outcome() -> Coalesce:
 
 
 def report_values_of(
-    stage: Mapping[str, Any], findings: Iterable[str], counts: Mapping[date, int]
+    stage: Mapping[str, Any],
+    findings: Iterable[str],
+    counts: Mapping[date, int],
+    standards: Mapping[str, dict[int, TimeStandard]],
 ) -> dict[str, Any]:
     """`report_values()` for one stage not yet written (a bulk import), in Python: `stage`
     maps field names to values, `counts` is the calendar table's working-day count of each
-    day. A test checks that the two agree."""
+    day, `standards` each procedure's `time_standards`. A test checks that the two agree."""
 
     def count(name: str | None) -> int | None:
         day = stage.get(name) if name else None
         return counts.get(day) if day is not None else None
 
-    standard = time_standards(stage["procedure"])[stage["number"]]
+    standard = standards[stage["procedure"]][stage["number"]]
     ended, clock = count("ended_on"), count(standard.clock)
     taken = None
     if ended is not None and clock is not None:

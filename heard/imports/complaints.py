@@ -42,7 +42,7 @@ from heard.complaints.models import (
 )
 from heard.complaints.models.outcomes import roll_up
 from heard.complaints.procedures import RULES
-from heard.complaints.timing import report_values_of
+from heard.complaints.timing import TimeStandard, report_values_of, time_standards
 from heard.core import clock
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
 from heard.core.models import ReferenceSequence, Team
@@ -522,6 +522,7 @@ class ComplaintImport:
         stage_ids = iter(allocate_ids(Stage, sum(len(rows) for rows in new)))
         ensure_current_calendar()
         counts = dict(CalendarDay.objects.values_list("day", "working_day_number"))
+        timing = (counts, {p: time_standards(p) for p in Procedure.values})
         element_count = sum(len({t for row in rows for t, _ in row.themes}) for rows in new)
         element_ids = iter(allocate_ids(Element, element_count))
         tables = {
@@ -554,7 +555,7 @@ class ComplaintImport:
                         )
             for row in rows:
                 stage = next(stage_ids)
-                _add_stage(tables, stage, pk, c["procedure"], row, elements, counts)
+                _add_stage(tables, stage, pk, c["procedure"], row, elements, timing)
             tables["events"].add(
                 complaint=pk,
                 action="import",
@@ -654,7 +655,7 @@ def _add_stage(
     procedure: str,
     row: StageRow,
     elements: dict[int, int],
-    counts: dict[date, int],
+    timing: tuple[dict[date, int], dict[str, dict[int, TimeStandard]]],
 ) -> None:
     values: dict[str, Any] = {
         "procedure": procedure,
@@ -673,7 +674,7 @@ def _add_stage(
     if row.route in RESPONDED_ROUTES:
         findings = [(theme, finding or _finding_of(row.route)) for theme, finding in row.themes]
     # What a save would derive (heard.complaints.timing), worked out here for speed.
-    values |= report_values_of(values, (finding for _, finding in findings), counts)
+    values |= report_values_of(values, (finding for _, finding in findings), *timing)
     tables["stages"].add(id=stage, complaint=complaint, **values)
     for theme, finding in findings:
         tables["findings"].add(element=elements[theme], stage=stage, finding=finding, theme=theme)

@@ -180,6 +180,9 @@ def grow(target: int, today: date, rng: random.Random, ids: Ids) -> float:
                                 stage,
                                 rng.choice(FINDINGS),
                                 theme,
+                                "children",
+                                number,
+                                ended,
                             )
                         )
                 if number > 1:
@@ -240,7 +243,8 @@ def grow(target: int, today: date, rng: random.Random, ids: Ids) -> float:
             )
             _insert(
                 "complaints_elementfinding",
-                "id, element_id, stage_id, finding, theme_id",
+                "id, element_id, stage_id, finding, theme_id, procedure, stage_number, "
+                "responded_on",
                 rows["finding"],
             )
             _insert(

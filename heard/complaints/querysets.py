@@ -59,6 +59,13 @@ class StageQuerySet(models.QuerySet["Stage"]):
 
         return self.order_by().update(**report_values())
 
+    def refresh_findings(self) -> int:
+        """Copy each stage's procedure, number and response date onto its findings again."""
+        from heard.complaints.models import ElementFinding
+        from heard.complaints.timing import finding_values
+
+        return ElementFinding.objects.filter(stage__in=self.values("pk")).update(**finding_values())
+
     def open(self) -> StageQuerySet:
         # Literal values, so SQLite can match the partial index on open stages.
         return self.filter(status__in_constants=OPEN_STAGE_STATUSES)  # type: ignore[misc]

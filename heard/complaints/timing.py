@@ -12,9 +12,13 @@ and never entered (docs/decisions/0006-stage-keeps-its-report-values.md):
 - `rolled_up_outcome`: the stage's outcome from its findings (DOMAIN.md "Outcomes"), blank
   while there are none.
 
+Each finding keeps its point's theme and, from its stage, the procedure, the stage number and
+the response date (`finding_values`), so that a year's findings are one index range.
+
 `StageQuerySet.refresh_report_values()` writes them: on every save of a stage (its findings
 are saved in the same step, before it), for the stages a calendar change touches, and after
-every migrate for the stages a deadline setting times. An import, which writes stages in
+every migrate for the stages a deadline setting times. `StageQuerySet.refresh_findings()`
+copies a stage onto its findings on every save of the stage. An import, which writes stages in
 bulk, works them out in Python as it writes (`report_values_of`); a test compares the two.
 """
 
@@ -39,7 +43,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from heard.complaints import periods as statutory
-from heard.complaints.choices import Finding, Outcome, Procedure
+from heard.complaints.choices import Finding, Outcome, Procedure, StageStatus
 from heard.complaints.models.outcomes import roll_up
 from heard.complaints.procedures import CORPORATE_EXTENSION, CORPORATE_RESPONSE
 from heard.workdays.sql import count_at
@@ -164,6 +168,19 @@ def report_values_of(
             acknowledged - started if acknowledged is not None and started is not None else None
         ),
         "rolled_up_outcome": outcome.value if outcome else "",
+    }
+
+
+def finding_values() -> dict[str, Any]:
+    """What each finding keeps of its stage, as expressions for `QuerySet.update()` of
+    findings: the procedure, the stage number, and the response date of a responded stage."""
+    from heard.complaints.models import Stage
+
+    stage = Stage.objects.filter(pk=OuterRef("stage_id")).order_by()
+    return {
+        "procedure": Subquery(stage.values("procedure")[:1]),
+        "stage_number": Subquery(stage.values("number")[:1]),
+        "responded_on": Subquery(stage.filter(status=StageStatus.RESPONDED).values("ended_on")[:1]),
     }
 
 

@@ -530,7 +530,7 @@ class ComplaintImport:
             "complaints": Inserter(Complaint, COMPLAINT_FIELDS),
             "stages": Inserter(Stage, STAGE_FIELDS),
             "elements": Inserter(Element, ["id", "complaint", "number", "theme", "description"]),
-            "findings": Inserter(ElementFinding, ["element", "stage", "finding", "theme"]),
+            "findings": Inserter(ElementFinding, FINDING_FIELDS),
             "costs": Inserter(Cost, ["stage", "kind", "amount", "incurred_on"]),
             "events": Inserter(ComplaintEvent, ["complaint", "action", "effective_on", "details"]),
         }
@@ -647,6 +647,16 @@ STAGE_FIELDS = [
     "rolled_up_outcome",
 ]
 
+FINDING_FIELDS = [
+    "element",
+    "stage",
+    "finding",
+    "theme",
+    "procedure",
+    "stage_number",
+    "responded_on",
+]
+
 
 def _add_stage(
     tables: dict[str, Inserter],
@@ -676,8 +686,16 @@ def _add_stage(
     # What a save would derive (heard.complaints.timing), worked out here for speed.
     values |= report_values_of(values, (finding for _, finding in findings), *timing)
     tables["stages"].add(id=stage, complaint=complaint, **values)
+    # What a save of the finding and its stage would copy onto it.
+    given = {
+        "procedure": procedure,
+        "stage_number": row.number,
+        "responded_on": row.ended if values["status"] == StageStatus.RESPONDED else None,
+    }
     for theme, finding in findings:
-        tables["findings"].add(element=elements[theme], stage=stage, finding=finding, theme=theme)
+        tables["findings"].add(
+            element=elements[theme], stage=stage, finding=finding, theme=theme, **given
+        )
     on = row.ended or row.received
     for kind, value in row.costs.items():
         tables["costs"].add(stage=stage, kind=kind, amount=value, incurred_on=on)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
-from heard.complaints.choices import CostKind, Finding, Outcome, RemedyKind
+from heard.complaints.choices import CostKind, Finding, Outcome, Procedure, RemedyKind, StageStatus
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
@@ -64,13 +64,25 @@ class ElementFinding(models.Model):
     theme = models.ForeignKey(
         "complaints.Theme", on_delete=models.PROTECT, related_name="+", editable=False
     )
+    #: Where and when the finding was given, copied from its stage (on saving the finding and
+    #: on saving the stage): the findings of the responses in a year are then one range of
+    #: `finding_report_idx`, with no look-up of their stages (docs/decisions/0006).
+    procedure = models.CharField(
+        max_length=20, choices=Procedure.choices, editable=False, default=""
+    )
+    stage_number = models.PositiveSmallIntegerField(editable=False, default=0)
+    #: The stage's response date; empty while the stage is not (or no longer) responded.
+    responded_on = models.DateField(null=True, editable=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["element", "stage"], name="finding_once_per_stage")
         ]
         indexes = [
-            models.Index(fields=["stage", "theme", "finding"], name="finding_report_idx"),
+            models.Index(
+                fields=["procedure", "stage_number", "responded_on", "theme", "finding", "stage"],
+                name="finding_report_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -78,6 +90,9 @@ class ElementFinding(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.theme_id = self.element.theme_id
+        stage = self.stage
+        self.procedure, self.stage_number = stage.procedure, stage.number
+        self.responded_on = stage.ended_on if stage.status == StageStatus.RESPONDED else None
         super().save(*args, **kwargs)
 
 

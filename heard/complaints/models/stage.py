@@ -153,7 +153,9 @@ class Stage(Stamped):
         if not self.procedure:
             self.procedure = self.complaint.procedure
         super().save(*args, **kwargs)
-        type(self).objects.filter(pk=self.pk).refresh_report_values()
+        saved = type(self).objects.filter(pk=self.pk)
+        saved.refresh_report_values()
+        saved.refresh_findings()
         # The complaint keeps its current stage's status and next deadline.
         from heard.complaints.models.complaint import Complaint
 

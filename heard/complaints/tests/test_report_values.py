@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from heard.complaints.choices import Finding, Outcome
+from heard.complaints.choices import Finding, Outcome, StageStatus
 from heard.complaints.models import ElementFinding, Stage
 from heard.complaints.tests import factories as f
 from heard.workdays import add_working_days, working_days_between
@@ -48,6 +48,29 @@ def test_a_finding_keeps_its_points_theme():
     assert finding.theme_id == finding.element.theme_id
 
 
+def kept(stage: Stage) -> tuple[str, int, date | None]:
+    row = ElementFinding.objects.values_list("procedure", "stage_number", "responded_on").get(
+        stage=stage
+    )
+    return row[0], row[1], row[2]
+
+
+def test_a_finding_keeps_its_stage_and_the_date_of_the_response_it_was_given_in():
+    complaint = f.Stage1OpenFactory(received_on=date(2025, 3, 3))
+    stage = complaint.active_stage
+    f._with_finding(complaint, stage, Finding.UPHELD)
+    assert kept(stage) == ("children", 1, None)
+    stage.respond(by=None, on=date(2025, 3, 14))
+    assert kept(stage) == ("children", 1, date(2025, 3, 14))
+    # A corrected response date follows; a stage no longer responded gives none.
+    stage.ended_on = date(2025, 3, 13)
+    stage.save()
+    assert kept(stage) == ("children", 1, date(2025, 3, 13))
+    stage.status = StageStatus.WITHDRAWN
+    stage.save()
+    assert kept(stage) == ("children", 1, None)
+
+
 def test_a_closure_day_re_times_the_stages_across_it_and_leaves_earlier_ones_alone():
     across = f.Stage1RespondedFactory(received_on=date(2025, 12, 22)).stages.get()
     earlier = f.Stage1RespondedFactory(received_on=date(2025, 6, 2)).stages.get()
@@ -79,8 +102,11 @@ def test_migrate_re_times_stage_2_by_the_clock_setting(settings):
 def test_refresh_deadlines_re_derives_every_stages_values():
     stage = f.Stage1RespondedFactory().stages.get()
     expected = stored(stage)
+    finding = kept(stage)
     Stage.objects.update(
         response_working_days=None, acknowledgement_working_days=None, rolled_up_outcome=""
     )
+    ElementFinding.objects.update(procedure="", stage_number=0, responded_on=None)
     call_command("refresh_deadlines", stdout=io.StringIO())
     assert stored(stage) == expected == (8, 0, Outcome.NOT_UPHELD)
+    assert kept(stage) == finding == ("children", 1, stage.ended_on)

@@ -363,3 +363,11 @@ def test_imported_stages_keep_the_report_values_a_save_would_derive():
     assert {s["rolled_up_outcome"] for s in imported.values()} >= {"upheld", "not_upheld", ""}
     Stage.objects.refresh_report_values()
     assert {s["pk"]: s for s in Stage.objects.values("pk", *fields)} == imported
+    # And each finding keeps of its stage what a save would copy.
+    copied = ("procedure", "stage_number", "responded_on")
+    findings = {f["pk"]: f for f in ElementFinding.objects.values("pk", *copied)}
+    assert {f["procedure"] for f in findings.values()} == {"children", "corporate"}
+    assert {f["stage_number"] for f in findings.values()} == {1, 2, 3}
+    assert all(f["responded_on"] for f in findings.values())
+    Stage.objects.refresh_findings()
+    assert {f["pk"]: f for f in ElementFinding.objects.values("pk", *copied)} == findings

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 #: Published breakdowns show counts below this as "fewer than 5" (DOMAIN.md section 4: no
 #: child may be identified from a report).
@@ -41,3 +42,11 @@ class Breakdown:
     @property
     def suppressed(self) -> bool:
         return 0 < self.count < SUPPRESS_BELOW
+
+
+Key = TypeVar("Key", int, str)
+
+
+def most_first(counts: Mapping[Key, int]) -> list[tuple[Key, int]]:
+    """Counts, the largest first and ties in key order."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

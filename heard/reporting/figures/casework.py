@@ -15,7 +15,7 @@ from heard.complaints.models import Complaint, Cost, LearningAction, Remedy
 from heard.compliments.models import Compliment
 from heard.core.models import Team
 from heard.ombudsman.models import Area, Decision, OmbudsmanCase, OmbudsmanRemedy
-from heard.reporting.figures.base import Check, Filters
+from heard.reporting.figures.base import Check, Filters, most_first
 from heard.reporting.periods import Period
 from heard.reporting.stats import Rate
 from heard.sars.models import Exemption, SarOutcome, SubjectAccessRequest
@@ -50,14 +50,16 @@ def compliment_filters(period: Period) -> Filters:
 def compliment_figures(period: Period) -> ComplimentFigures:
     received = Compliment.objects.filter(compliment_filters(period)["received"]).order_by()
     team_names = dict(Team.objects.values_list("pk", "name"))
-    by_team = list(received.values("team").annotate(n=Count("*")).order_by("-n", "team"))
+    # One query: the counts by team and giver, summed each way here.
+    teams: dict[int, int] = {}
+    givers: dict[str, int] = {}
+    for r in received.values("team", "giver").annotate(n=Count("*")):
+        teams[r["team"]] = teams.get(r["team"], 0) + r["n"]
+        givers[r["giver"]] = givers.get(r["giver"], 0) + r["n"]
     return ComplimentFigures(
-        received=sum(r["n"] for r in by_team),
-        by_team={team_names[r["team"]]: r["n"] for r in by_team},
-        by_giver={
-            r["giver"]: r["n"]
-            for r in received.values("giver").annotate(n=Count("*")).order_by("-n")
-        },
+        received=sum(teams.values()),
+        by_team={team_names[team]: n for team, n in most_first(teams)},
+        by_giver=dict(most_first(givers)),
         # Only those the giver agreed may be published, anonymously.
         quotes=list(
             received.filter(consent_to_publish=True)
@@ -252,17 +254,20 @@ class CostFigures:
 
 
 def cost_figures(procedure: str, period: Period) -> CostFigures:
-    costs = Cost.objects.filter(_between("incurred_on", period), stage__procedure=procedure)
-    by_kind = {
-        r["kind"]: _money(r["total"])
-        for r in costs.order_by("kind").values("kind").annotate(total=Sum("amount"))
-    }
-    by_stage = {
-        str(r["stage__number"]): _money(r["total"])
-        for r in costs.order_by("stage__number")
-        .values("stage__number")
+    # One query: the totals by kind and stage number, summed each way here.
+    rows = (
+        Cost.objects.filter(_between("incurred_on", period), stage__procedure=procedure)
+        .order_by()
+        .values("kind", "stage__number")
         .annotate(total=Sum("amount"))
-    }
+    )
+    kinds: dict[str, Decimal] = {}
+    stages: dict[int, Decimal] = {}
+    for r in rows:
+        kinds[r["kind"]] = kinds.get(r["kind"], Decimal(0)) + r["total"]
+        stages[r["stage__number"]] = stages.get(r["stage__number"], Decimal(0)) + r["total"]
+    by_kind = {kind: _money(total) for kind, total in sorted(kinds.items())}
+    by_stage = {str(number): _money(total) for number, total in sorted(stages.items())}
     payments = Remedy.objects.filter(
         _between("agreed_on", period),
         kind=RemedyKind.FINANCIAL,

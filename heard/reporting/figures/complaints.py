@@ -12,10 +12,11 @@ would read the table instead of the index alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, cast
+from typing import Any
 
 from django.db import models
 from django.db.models import (
@@ -42,7 +43,7 @@ from heard.complaints.choices import (
     Relationship,
     StageStatus,
 )
-from heard.complaints.models import Complaint, ElementFinding, Stage
+from heard.complaints.models import Complaint, ElementFinding, Stage, Theme
 from heard.complaints.procedures import (
     ADULT_RESPONSE_MONTHS,
     RULES,
@@ -51,7 +52,7 @@ from heard.complaints.timing import TimeStandard, time_standards
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender, ethnic_group
 from heard.core.models import Team
 from heard.referrals.models import MonthlyReferrals
-from heard.reporting.figures.base import SETTING, Breakdown, Check, Filters
+from heard.reporting.figures.base import SETTING, Breakdown, Check, Filters, most_first
 from heard.reporting.periods import Period
 from heard.reporting.stats import Rate, round_half_up
 from heard.workdays.sql import AddMonths
@@ -268,21 +269,15 @@ def _median(histogram: list[tuple[int, int]]) -> tuple[Decimal | None, Decimal |
     return round_half_up(mean, 1), round_half_up(Fraction(sum(middle), len(middle)), 1)
 
 
-def _flow_parts(period: Period) -> tuple[list[tuple[str, Q]], list[tuple[str, Q]]]:
-    """`stage_filters`' flow figures as disjoint parts, each one index answers: ranges of the
-    (number, date) indexes, and the few open stages (read from the status index)."""
-    # Literal values in the index's order (heard.complaints.lookups).
-    is_open = Q(status__in_constants=OPEN_STAGE_STATUSES)
-    before, by_end = Q(started_on__lt=period.first), Q(started_on__lte=period.last)
-    ranges = [
-        ("received", _between("started_on", period)),
-        ("open_at_start", before & Q(ended_on__gte=period.first) & ~is_open),
-        ("open_at_end", by_end & Q(ended_on__gt=period.last) & ~is_open),
-    ]
-    # The open stages are few; their start date is tested inside the count, so that the
-    # database picks them out by status, not by a long range of start dates.
-    still_open = [("open_at_start", before), ("open_at_end", by_end)]
-    return ranges, still_open
+def _open_across(period: Period) -> Case:
+    """Of the stages still open after the period or ended since, which were open at its
+    start and end: a measure for `_stage_rows`."""
+    return Case(
+        When(started_on__lt=period.first, then=Value("open_at_start_and_end")),
+        When(started_on__lte=period.last, then=Value("open_at_end")),
+        default=Value("later"),
+        output_field=CharField(),
+    )
 
 
 #: Literal values in the partial index's order (heard.complaints.lookups).
@@ -290,44 +285,45 @@ OPEN_NOW = Q(status__in_constants=OPEN_STAGE_STATUSES)
 
 
 def _stage_rows(procedure: str, period: Period) -> dict[int, dict[str, int]]:
-    """The flow of each stage, in one query: a UNION ALL of grouped counts, each over an
-    index range, so the work grows with the period and not with every stage ever held.
-    Together the parts count exactly what `stage_filters` defines."""
-    stages = Stage.objects.filter(procedure=procedure).order_by()
-    ranges, still_open = _flow_parts(period)
+    """Per stage number, how many that were open at the start and at the end of the period
+    have ended since it or are open still, in one query: a UNION ALL of grouped counts, each
+    over an index range, so the work grows with the period and not with every stage ever
+    held. With the stages ended in the period that started before it (`_responses`), these
+    count exactly what `stage_filters` defines."""
 
-    def counted(queryset: QuerySet[Stage], measure: Any, only: Q | None = None) -> Any:
+    def counted(queryset: QuerySet[Stage], only: Q | None = None) -> Any:
         return (
-            queryset.annotate(measure=measure)
+            queryset.annotate(measure=_open_across(period))
             .values("number", "measure")
             .annotate(n=Count("number", filter=only))
         )
 
-    label = lambda name: Value(name, output_field=CharField())  # noqa: E731
     # Equality on the procedure and the stage number lets each range use its
-    # (procedure, number, date) index.
-    queries = [
-        counted(stages.filter(q, number=number), label(name))
-        for number in range(1, RULES[Procedure(procedure)].last_stage + 1)
-        for name, q in ranges
-    ]
-    queries += [
-        counted(stages.filter(_between("ended_on", period), number=number), F("status"))
-        for number in range(1, RULES[Procedure(procedure)].last_stage + 1)
-    ]
-    # The procedure is tested inside the count too: in the WHERE clause, SQLite would read
-    # every stage of the procedure in order rather than the few open ones.
-    open_now = Stage.objects.filter(OPEN_NOW).order_by()
-    queries += [
-        counted(open_now, label(name), q & Q(procedure=procedure)) for name, q in still_open
-    ]
+    # (procedure, number, ended_on) index; literal values in the index's order
+    # (heard.complaints.lookups).
+    ended_since = Stage.objects.filter(
+        ~Q(status__in_constants=OPEN_STAGE_STATUSES),
+        procedure=procedure,
+        started_on__lte=period.last,
+        ended_on__gt=period.last,
+    ).order_by()
+    queries = [counted(ended_since.filter(number=number)) for number in stage_numbers(procedure)]
+    # The stages still open are few, read from the index on open stages, with the procedure
+    # and the dates tested inside the count (in the WHERE clause, SQLite would read every
+    # stage of the procedure in order instead).
+    queries.append(
+        counted(
+            Stage.objects.filter(OPEN_NOW).order_by(),
+            Q(procedure=procedure, started_on__lte=period.last),
+        )
+    )
     out: dict[int, dict[str, int]] = {}
-    names = {status.value: name for name, status in ENDED_BY.items()}
     for row in queries[0].union(*queries[1:], all=True):
-        counts = out.setdefault(row["number"], dict.fromkeys(FLOW_IN + FLOW_OUT, 0))
-        name = names.get(row["measure"], row["measure"])
-        if name in counts:
-            counts[name] += row["n"]
+        counts = out.setdefault(row["number"], {"open_at_start": 0, "open_at_end": 0})
+        if row["measure"] != "later":
+            counts["open_at_end"] += row["n"]
+        if row["measure"] == "open_at_start_and_end":
+            counts["open_at_start"] += row["n"]
     return out
 
 
@@ -344,32 +340,55 @@ class Responses:
     days: dict[int, int] = field(default_factory=dict)
 
 
-def _responses(procedure: str, period: Period) -> dict[int, Responses]:
-    """One query: the period's responses grouped by stage, outcome code, working days taken
-    and extension, so each figure is a sum over a few hundred groups, never a loop over
-    cases. The rules are those of `timeliness_filters` and `_outcome_filters`, which the
-    drill-down lists by."""
+def _responses(
+    procedure: str, period: Period
+) -> tuple[dict[int, Responses], dict[int, Counter[str]]]:
+    """One query over the stages ended in the period, grouped by stage, status, outcome
+    code, working days taken and extension, so each figure is a sum over a few hundred
+    groups, never a loop over cases: the responses' outcomes and timeliness, and how many of
+    each stage ended each way. The rules are those of `stage_filters`,
+    `timeliness_filters` and `_outcome_filters`, which the drill-down lists by."""
     extension = Case(
         When(extended_to__isnull=True, then=Value(0)),
         When(ended_on__lte=F("extended_to"), then=Value(1)),
         default=Value(2),
         output_field=IntegerField(),
     )
-    keys = ["number", "rolled_up_outcome", "response_working_days", "_extension"]
+    before = Case(
+        When(started_on__lt=period.first, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    keys = [
+        "number",
+        "status",
+        "_before",
+        "rolled_up_outcome",
+        "response_working_days",
+        "_extension",
+    ]
     if procedure == Procedure.ADULTS:
         keys.append("_agreed")
     rows = (
         timed_stages(procedure)
-        .filter(stage_filters(period)["responded"])
-        .annotate(_extension=extension)
+        .filter(_between("ended_on", period), number__in=stage_numbers(procedure))
+        .annotate(_extension=extension, _before=before)
         .order_by()
         .values(*keys)
         .annotate(n=Count("*"))
     )
     standards = time_standards(procedure)
     out: dict[int, Responses] = {}
+    ended: dict[int, Counter[str]] = {}
+    names = {status.value: name for name, status in ENDED_BY.items()}
     for row in rows:
         number, n, taken = row["number"], row["n"], row["response_working_days"]
+        if row["status"] in names:
+            ended.setdefault(number, Counter())[names[row["status"]]] += n
+            # Open at the start of the period, ended in it.
+            ended[number]["open_at_start"] += n if row["_before"] else 0
+        if row["status"] != StageStatus.RESPONDED:
+            continue
         tally = out.setdefault(number, Responses(dict.fromkeys(OUTCOMES, 0)))
         tally.outcomes[OUTCOME_OF[row["rolled_up_outcome"]]] += n
         standard = standards[number]
@@ -384,62 +403,72 @@ def _responses(procedure: str, period: Period) -> dict[int, Responses]:
             tally.days[taken] = tally.days.get(taken, 0) + n
         tally.extended += n if row["_extension"] else 0
         tally.within_agreed += n if row["_extension"] == 1 else 0
-    return out
+    return out, ended
 
 
-def _acknowledgements(procedure: str, period: Period) -> dict[int, tuple[int, int]]:
-    """Per stage: (acknowledged on time, acknowledged), of the stages received in the period."""
+@dataclass(frozen=True)
+class Received:
+    """The stages of one number received in the period: how many, how many acknowledged
+    and acknowledged on time, and how many now stand at each status."""
+
+    received: int = 0
+    acknowledged: int = 0
+    on_time: int = 0
+    by_status: Counter[str] = field(default_factory=Counter)
+
+
+def _received(procedure: str, period: Period) -> dict[int, Received]:
+    """One query over the stages received in the period (a range of the (procedure, number,
+    started_on, ...) index), grouped by stage and status. A complaint's Stage 1 starts the
+    day it is received, so Stage 1's statuses tell what has become of each complaint
+    received in the period so far (the `cohort_*` filters)."""
     filters = stage_filters(period)
     rows = (
         timed_stages(procedure)
-        .filter(filters["acknowledged"])
+        .filter(filters["received"], number__in=stage_numbers(procedure))
         .order_by()
-        .values("number")
+        .values("number", "status")
         .annotate(
+            n=Count("*"),
+            acknowledged=Count("number", filter=filters["acknowledged"]),
             on_time=Count("number", filter=filters["acknowledged_on_time"]),
-            acknowledged=Count("number"),
         )
     )
-    return {row["number"]: (row["on_time"], row["acknowledged"]) for row in rows}
+    tallies: dict[int, list[Any]] = {}
+    for row in rows:
+        tally = tallies.setdefault(row["number"], [0, 0, 0, Counter()])
+        tally[0] += row["n"]
+        tally[1] += row["acknowledged"]
+        tally[2] += row["on_time"]
+        tally[3][row["status"]] += row["n"]
+    return {number: Received(*tally) for number, tally in tallies.items()}
 
 
 def _themes(procedure: str, period: Period) -> dict[int, dict[str, dict[str, int]]]:
     """Per stage and theme: complaints touching it, its elements, and those upheld or partly,
-    over stages responded in the period."""
-    responded = stage_filters(period)["responded"]
-    # From the stages' index to the findings' (stage, theme, finding) index, joined: a
-    # complaint has one stage of each number, so its stage stands for it in the count.
+    over stages responded in the period. One range of the findings' index: each finding keeps
+    its stage's response date (heard.complaints.timing); a complaint has one stage of each
+    number, so its stage stands for it in the count."""
     rows = (
         ElementFinding.objects.filter(
-            through("stage", responded),
-            stage__procedure=procedure,
-            stage__number__in=stage_numbers(procedure),
+            _between("responded_on", period),
+            procedure=procedure,
+            stage_number__in=stage_numbers(procedure),
         )
         .order_by()
-        .values("stage__number", "theme__name")
+        .values("stage_number", "theme")
         .annotate(
             complaints=Count("stage", distinct=True),
             elements=Count("*"),
             upheld_or_partly=Count(
-                "pk", filter=Q(finding__in=[Finding.UPHELD, Finding.PARTIALLY_UPHELD])
+                "stage", filter=Q(finding__in=[Finding.UPHELD, Finding.PARTIALLY_UPHELD])
             ),
         )
     )
     out: dict[int, dict[str, dict[str, int]]] = {}
+    names = dict(Theme.objects.values_list("pk", "name"))
     for row in rows:
-        out.setdefault(row["stage__number"], {})[row["theme__name"]] = row
-    return out
-
-
-def through(relation: str, q: Q) -> Q:
-    """`q`, a filter on the related model, as a filter across `relation` (a join)."""
-    out = Q(_connector=q.connector, _negated=q.negated)
-    for child in q.children:
-        if isinstance(child, Q):
-            out.children.append(through(relation, child))
-        else:
-            key, value = cast(tuple[str, Any], child)
-            out.children.append((f"{relation}__{key}", value))
+        out.setdefault(row["stage_number"], {})[names[row["theme"]]] = row
     return out
 
 
@@ -525,19 +554,6 @@ def complaint_filters(period: Period) -> Filters:
     }
 
 
-def _cohort(procedure: str, period: Period) -> dict[str, int]:
-    """What has become of the Stage 1 of each complaint received in the period so far (the
-    `cohort_*` filters), in one query. A complaint's Stage 1 starts the day it is received,
-    so this is a range of the (procedure, number, started_on, status) index."""
-    rows = (
-        Stage.objects.filter(_between("started_on", period), procedure=procedure, number=1)
-        .order_by()
-        .values("status")
-        .annotate(n=Count("*"))
-    )
-    return {row["status"]: row["n"] for row in rows}
-
-
 #: Counted over the complaints received, from one index, by relationship.
 ACCESS_FIGURES = (
     "from_children",
@@ -556,24 +572,38 @@ EQUALITY_QUESTIONS: dict[str, type[models.TextChoices]] = {
 }
 
 
-def _equality(procedure: str, period: Period) -> dict[str, EqualityFigures]:
-    """Each equality question for complainants and for children: one query per person, a
-    filtered count per answer."""
-    received = Complaint.objects.filter(
-        complaint_filters(period)["received"], procedure=procedure
-    ).order_by()
+def _equality(procedure: str, period: Period, received: int) -> dict[str, EqualityFigures]:
+    """Each equality question for complainants and for children, of the `received`
+    complaints received in the period: one query for each."""
+    in_period = complaint_filters(period)["received"]
+    questions = list(EQUALITY_QUESTIONS)
+    # Complainants: one per complaint, counted by their answers (a few hundred groups).
+    complainant: Counter[str] = Counter(total=received)
+    for row in (
+        Complaint.objects.filter(in_period, procedure=procedure)
+        .order_by()
+        .values(*(f"complainant__{q}" for q in questions))
+        .annotate(n=Count("*"))
+    ):
+        for q in questions:
+            complainant[f"{q}.{row[f'complainant__{q}']}"] += row["n"]
+    # Children: each child a complaint is about counts once, and a complaint about no child
+    # once, unanswered. Read from the children recorded, which a complaint may have none of.
+    pairs = Complaint.children.through.objects.filter(
+        _between("complaint__received_on", period), complaint__procedure=procedure
+    ).aggregate(
+        pairs=Count("*"),
+        complaints=Count("complaint", distinct=True),
+        **{
+            f"{q}.{answer}": Count("complaint", filter=Q(**{f"child__{q}": answer}))
+            for q, choices in EQUALITY_QUESTIONS.items()
+            for answer in choices.values
+        },
+    )
+    child = Counter(pairs)
+    child["total"] = received - pairs["complaints"] + pairs["pairs"]
     out: dict[str, EqualityFigures] = {}
-    for person, prefix in (("complainant", "complainant__"), ("child", "children__")):
-        counts: dict[str, Any] = received.aggregate(
-            total=Count("received_on"),
-            **{
-                f"{question}.{answer}": Count(
-                    "received_on", filter=Q(**{f"{prefix}{question}": answer})
-                )
-                for question, choices in EQUALITY_QUESTIONS.items()
-                for answer in ["", *choices.values]
-            },
-        )
+    for person, counts in (("complainant", complainant), ("child", child)):
         for question, choices in EQUALITY_QUESTIONS.items():
             tally: dict[str, int] = {}
             for answer in choices.values:
@@ -596,44 +626,48 @@ def _equality(procedure: str, period: Period) -> dict[str, EqualityFigures]:
 
 
 def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
-    rows = _stage_rows(procedure, period)
-    responses = _responses(procedure, period)
-    acknowledged = _acknowledgements(procedure, period)
+    open_across = _stage_rows(procedure, period)
+    responses, ended = _responses(procedure, period)
+    started = _received(procedure, period)
     themes = _themes(procedure, period)
     standards = time_standards(procedure)
-    last = RULES[Procedure(procedure)].last_stage
-    empty = dict.fromkeys(FLOW_IN + FLOW_OUT, 0)
-    stages = {
-        str(n): _stage_figures(
+    stages = {}
+    for n in stage_numbers(procedure):
+        received_n = started.get(n, Received())
+        flow = dict.fromkeys(FLOW_IN + FLOW_OUT, 0)
+        flow |= ended.get(n, {})
+        for name, count in open_across.get(n, {}).items():
+            flow[name] += count
+        flow["received"] = received_n.received
+        stages[str(n)] = _stage_figures(
             n,
-            rows.get(n, empty),
+            flow,
             standards[n],
             responses.get(n, Responses(dict.fromkeys(OUTCOMES, 0))),
-            acknowledged.get(n, (0, 0)),
+            (received_n.on_time, received_n.acknowledged),
             themes.get(n, {}),
         )
-        for n in range(1, last + 1)
-    }
     received = Complaint.objects.filter(
         complaint_filters(period)["received"], procedure=procedure
     ).order_by()
     filters = complaint_filters(period)
-    # One pass: the counts by relationship, each with its access figures; the totals are
-    # the sums of a dozen groups.
-    by_relationship = list(
-        received.values("relationship")
-        .annotate(
+    # One pass: the counts by relationship and team, each with its access figures; the
+    # totals are the sums of a few hundred groups at most.
+    by_group = list(
+        received.values("relationship", "team").annotate(
             n=Count("*"),
             **{name: Count("received_on", filter=filters[name]) for name in ACCESS_FIGURES},
         )
-        .order_by("-n", "relationship")
     )
-    counts: dict[str, Any] = {
-        name: sum(row[name] for row in by_relationship) for name in ACCESS_FIGURES
-    }
-    counts["received"] = sum(row["n"] for row in by_relationship)
+    counts: dict[str, Any] = {name: sum(row[name] for row in by_group) for name in ACCESS_FIGURES}
+    counts["received"] = sum(row["n"] for row in by_group)
+    relationships: Counter[str] = Counter()
+    teams: Counter[int] = Counter()
+    for row in by_group:
+        relationships[row["relationship"]] += row["n"]
+        teams[row["team"]] += row["n"]
     team_names = dict(Team.objects.values_list("pk", "name"))
-    cohort = _cohort(procedure, period)
+    cohort = started.get(1, Received()).by_status
     escalated, to_stage3 = counts["escalated"], counts["escalated_to_stage3"]
     referrals = MonthlyReferrals.objects.filter(
         month__gte=period.first, month__lte=period.last
@@ -658,12 +692,9 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         via_advocate=counts["via_advocate"],
         advocacy_offered=counts["advocacy_offered"],
         advocacy_taken_up=counts["advocacy_taken_up"],
-        relationships={row["relationship"]: row["n"] for row in by_relationship},
-        teams={
-            team_names[row["team"]]: row["n"]
-            for row in received.values("team").annotate(n=Count("*")).order_by("-n", "team")
-        },
-        equality=_equality(procedure, period),
+        relationships=dict(most_first(relationships)),
+        teams={team_names[team]: n for team, n in most_first(teams)},
+        equality=_equality(procedure, period, counts["received"]),
     )
 
 

@@ -9,7 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from heard.complaints.choices import StageStatus
-from heard.complaints.models import Stage
+from heard.complaints.models import Complaint, Stage
+from heard.complaints.tests.factories import ChildFactory
+from heard.core.equality import Ethnicity
 from heard.imports.service import run_import
 from heard.reporting.comparison import compare
 from heard.reporting.figures import compute
@@ -37,12 +39,20 @@ def test_a_stage_counts_as_received_by_its_start_and_responded_by_its_end():
         "C,1,2022-03-28,,,,Fostering,Parent,,\n"  # open at the end
         "D,1,2021-07-01,2021-07-02,ADR,,Fostering,Parent,,\n"
         "E,1,2021-07-01,2021-07-05,Withdrawn,,Fostering,Parent,,\n"
+        # Open at the start and at the end: one still open, one answered since.
+        "F,1,2021-03-30,,,,Fostering,Parent,,\n"
+        "G,1,2021-03-31,2022-04-12,Upheld,Delay,Fostering,Parent,,\n"
+        # Received in the period, open at its end, answered since.
+        "H,1,2022-03-30,2022-04-11,Withdrawn,,Fostering,Parent,,\n"
+        # Neither: ended before the period, or received after it.
+        "I,1,2021-03-01,2021-03-12,Upheld,Delay,Fostering,Parent,,\n"
+        "J,1,2022-04-04,,,,Fostering,Parent,,\n"
     )
     s = stage1()
-    assert (s.open_at_start, s.received, s.responded) == (1, 4, 2)
-    assert (s.resolved_by_adr, s.withdrawn, s.open_at_end) == (1, 1, 1)
+    assert (s.open_at_start, s.received, s.responded) == (3, 5, 2)
+    assert (s.resolved_by_adr, s.withdrawn, s.open_at_end) == (1, 1, 4)
     assert s.reconciliation.holds
-    assert (s.reconciliation.left, s.reconciliation.right) == (5, 5)
+    assert (s.reconciliation.left, s.reconciliation.right) == (8, 8)
 
 
 def test_the_flow_check_fails_when_a_response_has_no_date():
@@ -108,6 +118,28 @@ def test_small_equality_groups_are_suppressed_in_the_published_figures():
     groups = tree["complaints"]["equality"]["complainant_ethnicity"]["groups"]
     assert groups["white"] == {"value": 6, "previous": 0, "suppressed": False}
     assert groups["black"] == {"value": None, "previous": 0, "suppressed": True}
+
+
+def test_children_are_counted_once_each_and_a_complaint_about_none_once_unanswered():
+    load(
+        "A,1,2021-05-04,,,,Fostering,Parent,,\n"
+        "B,1,2021-05-04,,,,Fostering,Parent,,\n"
+        "C,1,2021-05-04,,,,Fostering,Parent,,\n"
+        "D,1,2020-05-04,,,,Fostering,Parent,,\n"  # last year's: not counted
+    )
+    two = [
+        ChildFactory(ethnicity=Ethnicity.WHITE_BRITISH),
+        ChildFactory(ethnicity=Ethnicity.AFRICAN),
+    ]
+    Complaint.objects.get(reference="A").children.set(two)
+    Complaint.objects.get(reference="B").children.set([ChildFactory(ethnicity="")])
+    Complaint.objects.get(reference="D").children.set([ChildFactory()])
+    # C is about no child recorded.
+    children = compute("children", YEAR).complaints.equality["child_ethnicity"]
+    assert (children.total, children.answered) == (4, 2)
+    assert {k: g.count for k, g in children.groups.items()} == {"white": 1, "black": 1}
+    complainants = compute("children", YEAR).complaints.equality["complainant_ethnicity"]
+    assert (complainants.total, complainants.answered) == (3, 0)
 
 
 def test_the_number_of_queries_does_not_grow_with_the_data():

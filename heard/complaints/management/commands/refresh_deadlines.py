@@ -1,5 +1,6 @@
-"""Re-derive every open complaint's stored next deadline, and every stage's stored working
-days and outcome, from the recorded dates, the findings and the calendar."""
+"""Re-derive every open complaint's stored next deadline, every stage's stored working days
+and outcome, and what each finding keeps of its stage, from the recorded dates, the findings
+and the calendar."""
 
 from __future__ import annotations
 
@@ -24,3 +25,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Re-derived the next deadline of {count} open complaints.")
         stages = Stage.objects.refresh_report_values()
         self.stdout.write(f"Re-derived the working days and outcome of {stages} stages.")
+        findings = Stage.objects.refresh_findings()
+        self.stdout.write(f"Copied each stage's dates onto its {findings} findings.")

@@ -57,24 +57,27 @@ class Inserter:
                 self.defaults[f.name] = now
             else:
                 self.defaults[f.name] = f.get_default()
-        self.names = [f.name for f in self.fields]
-        self.converters = [_converter(f) for f in self.fields]
-        # The defaults, converted once for every row.
-        self.ready = {
-            name: convert(self.defaults[name])
-            for name, convert in zip(self.names, self.converters, strict=True)
-            if name in self.defaults
+        names = [f.name for f in self.fields]
+        converters = [_converter(f) for f in self.fields]
+        # Each row starts as the defaults, converted once; a value given replaces its
+        # default, converted unless its adapter is the identity.
+        self.template = [
+            convert(self.defaults[name]) if name in self.defaults else None
+            for name, convert in zip(names, converters, strict=True)
+        ]
+        self.slots = {
+            name: (index, None if convert is _same else convert)
+            for index, (name, convert) in enumerate(zip(names, converters, strict=True))
         }
-        self.rows: list[tuple[Any, ...]] = []
+        self.rows: list[list[Any]] = []
 
     def add(self, **values: Any) -> None:
-        ready = self.ready
-        self.rows.append(
-            tuple(
-                convert(values[name]) if name in values else ready[name]
-                for name, convert in zip(self.names, self.converters, strict=True)
-            )
-        )
+        row = self.template.copy()
+        slots = self.slots
+        for name, value in values.items():
+            index, convert = slots[name]
+            row[index] = value if convert is None else convert(value)
+        self.rows.append(row)
 
     def write(self, batch: int = 5000) -> None:
         if not self.rows:
@@ -121,4 +124,10 @@ def _converter(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
         return _same
     if isinstance(field, models.ForeignKey) and isinstance(field.target_field, models.AutoField):
         return _same
+    if isinstance(field, models.JSONField):
+        # As JSONField.get_db_prep_save, for a value that is not None.
+        save = field.get_db_prep_save
+        return lambda value: (
+            save(value, connection) if value is None else ops.adapt_json_value(value, field.encoder)
+        )
     return lambda value: field.get_db_prep_save(value, connection)

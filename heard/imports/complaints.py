@@ -257,6 +257,9 @@ class ComplaintImport:
         #: Only the cost columns this sheet has are read.
         self.cost_kinds = [k.value for k in CostKind if f"cost_{k.value}" in self.columns]
         self.references: set[str] = set()
+        #: The columns the sheet lacks that read as nothing.
+        self.absent: set[str] = set()
+        self.today = clock.today()
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
         heading = column.replace("_", " ") if column else None
@@ -297,11 +300,18 @@ class ComplaintImport:
     def _read(
         self, number: int, values: list[object], column: str, reader: Callable[[object], Any]
     ) -> Any:
+        index = self.columns.get(column)
+        if index is None and column in self.absent:
+            # A column the sheet lacks reads as an empty cell, the same on every row.
+            return None
         try:
-            return reader(self._cell(values, column))
+            value = reader(values[index] if index is not None and index < len(values) else None)
         except CellError as error:
             self.problem(number, column, str(error))
             return None
+        if index is None and value is None:
+            self.absent.add(column)
+        return value
 
     def _row(self, number: int, values: list[object]) -> StageRow | None:
         before = len(self.problems)
@@ -312,7 +322,7 @@ class ComplaintImport:
         elif len(reference) > 20:
             self.problem(number, "reference", "A reference is 20 characters or fewer")
         stage = read(number, values, "stage", _stage_number)
-        today = clock.today()
+        today = self.today
         dates = {
             name: read(number, values, name, cells.optional_date)
             for name in (

@@ -65,7 +65,7 @@ class Complaint(Stamped):
         max_length=10,
         choices=ComplaintStatus.choices,
         default=ComplaintStatus.OPEN,
-        db_index=True,
+        # No index of its own: complaint_status_idx and the others lead with it.
     )
     current_stage = models.PositiveSmallIntegerField(default=1)
     received_on = models.DateField()
@@ -79,6 +79,7 @@ class Complaint(Stamped):
         null=True,
         blank=True,
         related_name="assigned_complaints",
+        db_index=False,  # complaint_officer_idx leads with it
     )
 
     complainant = models.ForeignKey(

@@ -33,7 +33,10 @@ EVENT_LABELS = {
 
 class ComplaintEvent(Event):
     complaint = models.ForeignKey(
-        "complaints.Complaint", on_delete=models.PROTECT, related_name="events"
+        "complaints.Complaint",
+        on_delete=models.PROTECT,
+        related_name="events",
+        db_index=False,  # event_complaint_idx leads with it
     )
     stage = models.ForeignKey(
         "complaints.Stage", on_delete=models.PROTECT, null=True, blank=True, related_name="events"

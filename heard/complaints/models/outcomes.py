@@ -33,11 +33,15 @@ def roll_up(findings: Iterable[str]) -> Outcome | None:
 class Element(models.Model):
     """A point of complaint, with the theme it is about."""
 
+    # Neither key has an index of its own: element_unique_number and element_theme_idx lead
+    # with them.
     complaint = models.ForeignKey(
-        "complaints.Complaint", on_delete=models.CASCADE, related_name="elements"
+        "complaints.Complaint", on_delete=models.CASCADE, related_name="elements", db_index=False
     )
     number = models.PositiveSmallIntegerField()
-    theme = models.ForeignKey("complaints.Theme", on_delete=models.PROTECT, related_name="elements")
+    theme = models.ForeignKey(
+        "complaints.Theme", on_delete=models.PROTECT, related_name="elements", db_index=False
+    )
     description = models.TextField()
 
     class Meta:
@@ -55,7 +59,10 @@ class Element(models.Model):
 class ElementFinding(models.Model):
     """The finding on one point of complaint at one stage."""
 
-    element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="findings")
+    # No index of its own: finding_once_per_stage leads with it.
+    element = models.ForeignKey(
+        Element, on_delete=models.CASCADE, related_name="findings", db_index=False
+    )
     stage = models.ForeignKey("complaints.Stage", on_delete=models.CASCADE, related_name="findings")
     finding = models.CharField(max_length=20, choices=Finding.choices)
     #: The point's theme, kept with the finding (set on saving; a point keeps its theme) so

@@ -50,7 +50,10 @@ class Stage(Stamped):
     """
 
     complaint = models.ForeignKey(
-        "complaints.Complaint", on_delete=models.CASCADE, related_name="stages"
+        "complaints.Complaint",
+        on_delete=models.CASCADE,
+        related_name="stages",
+        db_index=False,  # stage_unique_number leads with it
     )
     number = models.PositiveSmallIntegerField()
     #: The complaint's procedure, kept on each stage (set on saving, and moved with the

@@ -434,14 +434,18 @@ def _received(procedure: str, period: Period) -> dict[int, Received]:
             on_time=Count("number", filter=filters["acknowledged_on_time"]),
         )
     )
-    tallies: dict[int, list[Any]] = {}
+    tallies: dict[int, Counter[str]] = {}
+    statuses: dict[int, Counter[str]] = {}
     for row in rows:
-        tally = tallies.setdefault(row["number"], [0, 0, 0, Counter()])
-        tally[0] += row["n"]
-        tally[1] += row["acknowledged"]
-        tally[2] += row["on_time"]
-        tally[3][row["status"]] += row["n"]
-    return {number: Received(*tally) for number, tally in tallies.items()}
+        number = row["number"]
+        tallies.setdefault(number, Counter()).update(
+            received=row["n"], acknowledged=row["acknowledged"], on_time=row["on_time"]
+        )
+        statuses.setdefault(number, Counter())[row["status"]] += row["n"]
+    return {
+        number: Received(t["received"], t["acknowledged"], t["on_time"], statuses[number])
+        for number, t in tallies.items()
+    }
 
 
 def _themes(procedure: str, period: Period) -> dict[int, dict[str, dict[str, int]]]:
@@ -577,7 +581,8 @@ def _equality(procedure: str, period: Period, received: int) -> dict[str, Equali
     complaints received in the period: one query for each."""
     in_period = complaint_filters(period)["received"]
     questions = list(EQUALITY_QUESTIONS)
-    # Complainants: one per complaint, counted by their answers (a few hundred groups).
+    # Complainants: one per complaint, counted by their answers (one group for each
+    # combination of answers given).
     complainant: Counter[str] = Counter(total=received)
     for row in (
         Complaint.objects.filter(in_period, procedure=procedure)

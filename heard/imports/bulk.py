@@ -10,6 +10,7 @@ the database's constraints. Used inside a transaction (the import's).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -36,47 +37,49 @@ def allocate_ids(model: type[models.Model], count: int) -> list[int]:
 
 
 class Inserter:
-    """Rows for one model, given as dicts of field name to value; fields not given take
-    their default, as Django would give them."""
+    """Rows for one model, each given as keyword arguments: every one of `names` (field
+    names or their columns' attribute names), no more and no fewer. The model's other fields
+    take their defaults, as Django would give them."""
 
     def __init__(self, model: type[models.Model], names: Sequence[str]) -> None:
         self.model = model
-        given = set(names)
+        by_name = {}
+        for f in model._meta.concrete_fields:
+            by_name[f.name] = by_name[f.attname] = f
+        given = [by_name[name] for name in names]
         # A key not given is the database's to assign (NULL would be refused by PostgreSQL).
-        self.fields = [
-            f
-            for f in model._meta.concrete_fields
-            if not f.primary_key or f.name in given or f.attname in given
+        rest = [f for f in model._meta.concrete_fields if f not in given and not f.primary_key]
+        self.fields = given + rest
+        self.names = list(names)
+        # The given values, in the fields' order, in one C call (a 1-tuple for one name).
+        pick = itemgetter(*names)
+        self.pick = pick if len(names) > 1 else lambda values: (pick(values),)
+        # Only the values whose adapter is not the identity are converted.
+        self.converts = [
+            (index, convert)
+            for index, convert in enumerate(_converter(f) for f in given)
+            if convert is not _same
         ]
+        # The other fields' defaults, converted once, end every row.
         now = timezone.now()
-        self.defaults: dict[str, Any] = {}
-        for f in self.fields:
-            if f.name in given or f.attname in given:
-                continue
-            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-                self.defaults[f.name] = now
-            else:
-                self.defaults[f.name] = f.get_default()
-        names = [f.name for f in self.fields]
-        converters = [_converter(f) for f in self.fields]
-        # Each row starts as the defaults, converted once; a value given replaces its
-        # default, converted unless its adapter is the identity.
-        self.template = [
-            convert(self.defaults[name]) if name in self.defaults else None
-            for name, convert in zip(names, converters, strict=True)
+        self.tail = [
+            _converter(f)(
+                now
+                if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+                else f.get_default()
+            )
+            for f in rest
         ]
-        self.slots = {
-            name: (index, None if convert is _same else convert)
-            for index, (name, convert) in enumerate(zip(names, converters, strict=True))
-        }
         self.rows: list[list[Any]] = []
 
     def add(self, **values: Any) -> None:
-        row = self.template.copy()
-        slots = self.slots
-        for name, value in values.items():
-            index, convert = slots[name]
-            row[index] = value if convert is None else convert(value)
+        if len(values) != len(self.names):
+            unknown = set(values) - set(self.names)
+            raise TypeError(f"{self.model.__name__}: {unknown or 'a value is missing'}")
+        row = list(self.pick(values))
+        for index, convert in self.converts:
+            row[index] = convert(row[index])
+        row += self.tail
         self.rows.append(row)
 
     def write(self, batch: int = 5000) -> None:
@@ -104,6 +107,18 @@ def analyze(*written: type[models.Model]) -> None:
         cursor.execute(f"ANALYZE {tables}")
 
 
+class _Adapted(dict[Any, Any]):
+    """Each value, adapted by `adapt` the first time it is looked up."""
+
+    def __init__(self, adapt: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.adapt = adapt
+
+    def __missing__(self, value: Any) -> Any:
+        adapted = self[value] = self.adapt(value)
+        return adapted
+
+
 def _same(value: Any) -> Any:
     return value
 
@@ -115,7 +130,8 @@ def _converter(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     if isinstance(field, models.DateTimeField):
         return lambda value: ops.adapt_datetimefield_value(value)
     if isinstance(field, models.DateField):
-        return lambda value: ops.adapt_datefield_value(value)
+        # An import writes the same few thousand dates many times over: each is adapted once.
+        return _Adapted(ops.adapt_datefield_value).__getitem__
     if isinstance(field, models.DecimalField):
         return lambda value: ops.adapt_decimalfield_value(
             value, field.max_digits, field.decimal_places

@@ -207,7 +207,7 @@ class StageRow:
     ended: date | None
     route: str
     not_accepted_reason: str
-    themes: list[tuple[int, str]]  # (theme id, explicit finding or "")
+    themes: tuple[tuple[int, str], ...]  # (theme id, explicit finding or "")
     costs: dict[str, Decimal]
     complaint: dict[str, Any] = field(default_factory=dict)
 
@@ -228,7 +228,7 @@ class ThemeMatcher:
             return starting.pop()
         raise CellError(f"“{value}” is not a theme. Themes are listed in Admin → Themes")
 
-    def read_all(self, value: object) -> list[tuple[int, str]]:
+    def read_all(self, value: object) -> tuple[tuple[int, str], ...]:
         """ "Delay; Communication = upheld": theme ids, each with its finding if given."""
         out: list[tuple[int, str]] = []
         for item in cells.text(value).split(";"):
@@ -239,7 +239,7 @@ class ThemeMatcher:
             if any(theme == seen for seen, _ in out):
                 raise CellError(f"“{name.strip()}” is given twice")
             out.append((theme, FINDINGS.read(finding) if finding.strip() else ""))
-        return out
+        return tuple(out)
 
 
 class ComplaintImport:
@@ -259,6 +259,8 @@ class ComplaintImport:
         self.references: set[str] = set()
         #: The columns the sheet lacks that read as nothing.
         self.absent: set[str] = set()
+        #: For each column, what each distinct cell read as (a value or a CellError).
+        self.read_before: dict[str, dict[object, Any]] = defaultdict(dict)
         self.today = clock.today()
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
@@ -304,10 +306,18 @@ class ComplaintImport:
         if index is None and column in self.absent:
             # A column the sheet lacks reads as an empty cell, the same on every row.
             return None
+        cell = values[index] if index is not None and index < len(values) else None
+        # Each reader depends on the cell alone, and a log repeats the same few thousand
+        # dates and few dozen choices down its rows: each distinct cell is read once.
+        read = self.read_before[column]
         try:
-            value = reader(values[index] if index is not None and index < len(values) else None)
-        except CellError as error:
-            self.problem(number, column, str(error))
+            value = read[cell]
+        except KeyError:
+            value = read[cell] = _read_cell(reader, cell)
+        except TypeError:  # a cell that cannot be a key (an unusual Excel value)
+            value = _read_cell(reader, cell)
+        if isinstance(value, CellError):
+            self.problem(number, column, str(value))
             return None
         if index is None and value is None:
             self.absent.add(column)
@@ -355,7 +365,7 @@ class ComplaintImport:
         reason = read(number, values, "not_accepted_reason", REASONS.optional) or ""
         if reason and route != StageStatus.NOT_ACCEPTED:
             self.problem(number, "not_accepted_reason", "A reason is given only when not accepted")
-        themes = read(number, values, "themes", self.themes.read_all) or []
+        themes = read(number, values, "themes", self.themes.read_all) or ()
         self._check_findings(number, route, themes)
         costs = {}
         for kind in self.cost_kinds:
@@ -390,7 +400,7 @@ class ComplaintImport:
         return {p.column.replace(" ", "_") for p in self.problems[since:] if p.column}
 
     def _check_findings(
-        self, number: int, route: str | None, themes: list[tuple[int, str]]
+        self, number: int, route: str | None, themes: tuple[tuple[int, str], ...]
     ) -> None:
         explicit = [finding for _, finding in themes if finding]
         responded = route in RESPONDED_ROUTES
@@ -709,6 +719,14 @@ def _add_stage(
     on = row.ended or row.received
     for kind, value in row.costs.items():
         tables["costs"].add(stage=stage, kind=kind, amount=value, incurred_on=on)
+
+
+def _read_cell(reader: Callable[[object], Any], cell: object) -> Any:
+    """What `reader` makes of `cell`, or the CellError it raised."""
+    try:
+        return reader(cell)
+    except CellError as error:
+        return error
 
 
 ROUTES_LABEL = {

@@ -20,12 +20,12 @@ def roll_up(findings: Iterable[str]) -> Outcome | None:
     Upheld if every element is upheld; not upheld if none is upheld or partially upheld;
     otherwise partially upheld. None when nothing has been found yet.
     """
-    found = list(findings)
+    found = set(findings)
     if not found:
         return None
-    if all(f == Finding.UPHELD for f in found):
+    if found == {Finding.UPHELD}:
         return Outcome.UPHELD
-    if not any(f in (Finding.UPHELD, Finding.PARTIALLY_UPHELD) for f in found):
+    if found.isdisjoint((Finding.UPHELD, Finding.PARTIALLY_UPHELD)):
         return Outcome.NOT_UPHELD
     return Outcome.PARTIALLY_UPHELD
 

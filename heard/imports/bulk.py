@@ -9,12 +9,43 @@ the database's constraints. Used inside a transaction (the import's).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
 from django.utils import timezone
+
+_paused = 0
+_pausing = threading.Lock()
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector paused while an import checks and builds its rows.
+
+    An import holds hundreds of thousands of new objects at once, and the collector, seeing
+    so many new objects, walks all of them again and again: 4.3 s of a 22 s import of
+    100,000 rows (bench/import.py). The rows hold no reference cycles, so reference counting
+    frees them as before; the collector resumes when the last import running ends."""
+    global _paused
+    with _pausing:
+        # Not ours to pause (or resume) when someone else had already turned it off.
+        ours = _paused > 0 or gc.isenabled()
+        if ours:
+            _paused += 1
+            gc.disable()
+    try:
+        yield
+    finally:
+        if ours:
+            with _pausing:
+                _paused -= 1
+                if _paused == 0:
+                    gc.enable()
 
 
 def allocate_ids(model: type[models.Model], count: int) -> list[int]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from heard.imports.bulk import cycle_collection_paused
 from heard.imports.casework import IMPORTERS
 from heard.imports.complaints import ComplaintImport
 from heard.imports.problems import Problem
@@ -68,6 +69,13 @@ def run_import(
     dry_run: bool = False,
     by: Any = None,
     progress: Progress = _quiet,
+) -> ImportResult:
+    with cycle_collection_paused():
+        return _run(files, dry_run, by, progress)
+
+
+def _run(
+    files: list[tuple[str, bytes]], dry_run: bool, by: Any, progress: Progress
 ) -> ImportResult:
     result = ImportResult(dry_run=dry_run)
     sheets: list[Sheet] = []

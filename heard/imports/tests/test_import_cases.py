@@ -142,6 +142,17 @@ def test_every_bad_row_is_reported_with_its_row_column_and_reason_and_nothing_is
     assert not Complaint.objects.exists()
 
 
+def test_the_same_bad_cell_on_two_rows_is_reported_on_each():
+    # Each distinct cell is read once; its problem is still reported on every row it is on.
+    result = run(
+        "Reference,Stage,Received,Outcome,Themes,Team,Relationship\n"
+        "A-1,1,2021-04-31,,,Fostering,Parent\n"
+        "A-2,1,2021-04-06,,,Fostering,Parent\n"
+        "A-3,1,2021-04-31,,,Fostering,Parent\n"
+    )
+    assert [(p.row, p.column) for p in result.problems] == [(2, "received"), (4, "received")]
+
+
 def test_a_log_without_a_required_column_says_which_is_missing():
     result = run("Reference,Stage,Received\nX,1,2021-04-06\n")
     assert [str(p) for p in result.problems] == ["log.csv: there is no “team” column"]

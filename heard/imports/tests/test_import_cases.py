@@ -60,7 +60,8 @@ def test_a_valid_log_creates_each_complaint_with_its_stages_findings_and_costs()
         ("io_fee", Decimal("1200.00")),
         ("ip_fee", Decimal("450.00")),
     ]
-    assert first.events.get().action == "import"
+    event = first.events.get()
+    assert (event.action, event.details) == ("import", {"file": "log.csv", "row": 2})
     # Unknown columns are reported, not silently dropped.
     assert result.ignored_columns == {"log.csv": ["notes"]}
 

@@ -1,0 +1,37 @@
+"""The Content Security Policy: strict, and on every response, signed in or not."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(response) -> dict[str, str]:
+    header = response.headers["Content-Security-Policy"]
+    return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
+
+
+@pytest.mark.parametrize("name", ["login", "core:home", "complaints:list", "admin:index"])
+def test_every_page_has_a_policy_that_allows_no_inline_script_or_style(client, manager, name):
+    client.force_login(manager)
+    policy = directives(client.get(reverse(name)))
+    assert policy["default-src"] == "'self'"
+    assert policy["script-src"] == "'self'"
+    assert policy["style-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert "unsafe" not in " ".join(policy.values())
+
+
+def test_a_page_for_someone_not_signed_in_has_the_policy_too(client):
+    response = client.get(reverse("login"))
+    assert directives(response)["script-src"] == "'self'"
+
+
+def test_charts_may_be_images_in_data_urls_and_nothing_else_from_elsewhere(client, manager):
+    client.force_login(manager)
+    policy = directives(client.get(reverse("core:home")))
+    assert policy["img-src"] == "'self' data:"
+    assert policy["form-action"] == "'self'"

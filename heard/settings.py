@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "heard.referrals",
     "heard.reporting",
     "heard.imports",
+    "heard.public",
 ]
 
 MIDDLEWARE = [
@@ -225,6 +226,9 @@ AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 
 HEARD_ORGANISATION_NAME = env_str("HEARD_ORGANISATION_NAME", "Example Borough Council")
 HEARD_SERVICE_NAME = env_str("HEARD_SERVICE_NAME", "Heard complaints")
+# The team a complaint sent through the public form is filed under until the complaints team
+# triages it (created when first needed).
+HEARD_PUBLIC_FORM_TEAM = env_str("HEARD_PUBLIC_FORM_TEAM", "To be triaged")
 HEARD_BRAND_COLOUR = env_colour("HEARD_BRAND_COLOUR", "#1d70b8")
 HEARD_LOGO_URL = env_str("HEARD_LOGO_URL", "")
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 
 
 def organisation(request: HttpRequest) -> dict[str, str]:
@@ -10,4 +11,11 @@ def organisation(request: HttpRequest) -> dict[str, str]:
         "organisation_name": settings.HEARD_ORGANISATION_NAME,
         "service_name": settings.HEARD_SERVICE_NAME,
         "logo_url": settings.HEARD_LOGO_URL,
+        # The header's link: the public start page on the public forms, else the dashboard.
+        "home_url": reverse("public:start" if _public(request) else "core:home"),
     }
+
+
+def _public(request: HttpRequest) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.app_name == "public"

@@ -1,0 +1,131 @@
+"""The public complaint form in a real browser: completed with the keyboard alone, with
+axe-core on every page and error state, on a phone (320 px) and a desktop."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from heard.complaints.models import Complaint
+from heard.conftest import assert_accessible, refused_by_policy
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def press_continue(page) -> None:
+    """Tab to the page's button and press Enter, as someone with no mouse would."""
+    button = page.get_by_role("button", name=re.compile("Continue|Send complaint"))
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if button.evaluate("b => b === document.activeElement"):
+            break
+    else:
+        pytest.fail(f"no way to tab to the button on {page.url}")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def tab_to(page, locator) -> None:
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if locator.evaluate("e => e === document.activeElement"):
+            return
+    pytest.fail(f"no way to tab to {locator} on {page.url}")
+
+
+def choose(page, label: str) -> None:
+    """Tab into a group of radios, then move with the arrow keys to the option and select it."""
+    option = page.get_by_label(label, exact=True)
+    radios = page.locator("input[type=radio]")
+    tab_to(page, radios.first)
+    for _ in range(radios.count()):
+        if option.evaluate("e => e === document.activeElement"):
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")
+    assert option.is_checked()
+
+
+def type_into(page, label: str, text: str) -> None:
+    field = page.get_by_label(label, exact=True)
+    tab_to(page, field)
+    page.keyboard.type(text)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_parent_completes_the_form_with_the_keyboard_alone(chromium, live_server, width):
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    refused = refused_by_policy(page)
+    page.goto("/complain/")
+    assert_accessible(page)
+    tab_to(page, page.get_by_role("button", name="Start now"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/complain/service/")
+
+    # Every question page's error state first, then its answer.
+    press_continue(page)
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert_accessible(page)
+    choose(page, "Children's social care")
+    press_continue(page)
+
+    assert page.get_by_role("heading", name="Who are you?", level=1).is_visible()
+    assert_accessible(page)
+    choose(page, "Parent")
+    press_continue(page)
+
+    press_continue(page)
+    assert page.get_by_text("Enter the child or young person's full name").first.is_visible()
+    assert_accessible(page)
+    type_into(page, "Child or young person's full name", "Sam Smith")
+    press_continue(page)
+
+    press_continue(page)
+    assert_accessible(page)
+    type_into(page, "What happened?", "Nobody came to Sam's review.")
+    press_continue(page)
+
+    type_into(page, "What would you like to happen?", "A new review date.")
+    press_continue(page)
+
+    type_into(page, "Full name", "Alex Smith")
+    page.get_by_label("How should we contact you?").select_option("email")
+    press_continue(page)
+    assert page.get_by_text("Enter your email address, or choose another way").first.is_visible()
+    assert_accessible(page)
+    type_into(page, "Email address (optional)", "alex@example.com")
+    press_continue(page)
+
+    assert page.get_by_text("An advocate is someone who is on the child").is_visible()
+    assert_accessible(page)
+    choose(page, "Yes")
+    press_continue(page)
+
+    assert_accessible(page)
+    press_continue(page)  # the equality questions may all be left unanswered
+
+    assert page.get_by_role(
+        "heading", name="Check your answers before sending your complaint"
+    ).is_visible()
+    assert_accessible(page)
+    # Going back from "Check your answers" and changing an answer.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Change what would you like to happen?").click()
+    field = page.get_by_label("What would you like to happen?")
+    assert field.input_value() == "A new review date."
+    field.fill("An apology and a new review date.")
+    press_continue(page)
+    assert page.get_by_text("An apology and a new review date.").is_visible()
+
+    press_continue(page)
+    assert page.url.endswith("/complain/sent/")
+    reference = Complaint.objects.get().reference
+    assert page.get_by_text(reference).is_visible()
+    assert_accessible(page)
+    context.close()
+    assert not refused

@@ -1,0 +1,139 @@
+"""The public complaint form's pages. Nobody signs in; each person's answers are kept in their
+own session, and the pages show nothing about any case but the one they have just sent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from heard.public.complaint import COMPLAINT, send_complaint
+from heard.public.journey import Answers, Page
+
+#: The session key for the reference of the complaint just sent, for the confirmation page.
+SENT = "public-complaint-sent"
+
+
+def _url(page: Page | None) -> str:
+    if page is None:
+        return reverse("public:check")
+    return reverse("public:question", args=[page.slug])
+
+
+@login_not_required
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/start.html", {"first": _url(COMPLAINT.pages[0])})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, slug: str) -> HttpResponse:
+    page = COMPLAINT.page(slug)
+    if page is None:
+        raise Http404
+    answers = Answers(request.session, COMPLAINT)
+    if not answers.started:
+        if page is not COMPLAINT.pages[0] or request.method == "POST":
+            return expired(request)
+        answers.start()
+    if not page.applies(answers):
+        return redirect(_url(COMPLAINT.first_unanswered(answers)))
+    changing = request.GET.get("change") == "1"
+    if request.method == "POST":
+        form = page.form(data=request.POST)
+        if form.is_valid():
+            answers.keep(
+                page.slug, {k: str(v) for k, v in request.POST.items() if k in _names(form)}
+            )
+            if changing:
+                return redirect(_url(COMPLAINT.first_unanswered(answers)))
+            return redirect(_url(COMPLAINT.after(page, answers)))
+    else:
+        form = answers.form(page) or page.form()
+    back = COMPLAINT.before(page, answers)
+    return render(
+        request,
+        "public/question.html",
+        {
+            "page": page,
+            "form": form,
+            "back": reverse("public:check")
+            if changing
+            else (_url(back) if back else reverse("public:start")),
+        },
+    )
+
+
+def _names(form: forms.Form) -> set[str]:
+    """The names a form's fields post under (a date posts as three boxes)."""
+    names = set()
+    for bound in form:
+        widget = bound.field.widget
+        if hasattr(widget, "widgets"):
+            names |= {f"{bound.html_name}_{i}" for i in range(len(widget.widgets))}
+        else:
+            names.add(bound.html_name)
+    return names
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def check(request: HttpRequest) -> HttpResponse:
+    answers = Answers(request.session, COMPLAINT)
+    if not answers.started:
+        if request.session.get(SENT):
+            return redirect("public:sent")
+        return expired(request)
+    missing = COMPLAINT.first_unanswered(answers)
+    if missing is not None:
+        return redirect(_url(missing))
+    if request.method == "POST":
+        try:
+            complaint = send_complaint(answers)
+        except DatabaseError:
+            # Nothing was saved (one transaction), and the answers are still in the session.
+            return render(request, "public/try_again.html", status=503)
+        answers.forget()
+        request.session[SENT] = complaint.reference
+        return redirect("public:sent")
+    rows = []
+    for page in COMPLAINT.applicable(answers):
+        form = answers.form(page)
+        assert form is not None
+        assert form.is_valid()
+        rows.append((page, _shown(form), _url(page) + "?change=1"))
+    last = COMPLAINT.applicable(answers)[-1]
+    return render(request, "public/check.html", {"rows": rows, "back": _url(last)})
+
+
+def _shown(form: forms.Form) -> list[tuple[str, str]]:
+    """Each answer on a page as the person would read it: the label of a choice, not its code."""
+    shown = []
+    for bound in form:
+        value = form.cleaned_data.get(bound.name)
+        choices = dict(getattr(bound.field, "choices", []))
+        text = choices.get(value, value) if choices else value
+        if isinstance(text, date):
+            text = f"{text.day} {text:%B %Y}"
+        shown.append((str(bound.label).removesuffix(" (optional)"), str(text or "Not answered")))
+    return shown
+
+
+@login_not_required
+def sent(request: HttpRequest) -> HttpResponse:
+    reference = request.session.get(SENT)
+    if not reference:
+        return redirect("public:start")
+    return render(request, "public/sent.html", {"reference": reference})
+
+
+def expired(request: HttpRequest) -> HttpResponse:
+    context = {"start": reverse("public:start"), "minutes": settings.SESSION_COOKIE_AGE // 60}
+    return render(request, "public/expired.html", context, status=400)

@@ -19,6 +19,8 @@ from heard.public.journey import Answers, Page
 
 #: The session key for the reference of the complaint just sent, for the confirmation page.
 SENT = "public-complaint-sent"
+#: A field hidden from people (public/partials/honeypot.html): only a robot fills it in.
+HONEYPOT = "website"
 
 
 def _url(page: Page | None) -> str:
@@ -46,6 +48,8 @@ def question(request: HttpRequest, slug: str) -> HttpResponse:
     if not page.applies(answers):
         return redirect(_url(COMPLAINT.first_unanswered(answers)))
     changing = request.GET.get("change") == "1"
+    if request.POST.get(HONEYPOT):
+        return refused(request)
     if request.method == "POST":
         form = page.form(data=request.POST)
         if form.is_valid():
@@ -94,6 +98,8 @@ def check(request: HttpRequest) -> HttpResponse:
     missing = COMPLAINT.first_unanswered(answers)
     if missing is not None:
         return redirect(_url(missing))
+    if request.POST.get(HONEYPOT):
+        return refused(request)
     if request.method == "POST":
         try:
             complaint = send_complaint(answers)
@@ -137,3 +143,8 @@ def sent(request: HttpRequest) -> HttpResponse:
 def expired(request: HttpRequest) -> HttpResponse:
     context = {"start": reverse("public:start"), "minutes": settings.SESSION_COOKIE_AGE // 60}
     return render(request, "public/expired.html", context, status=400)
+
+
+def refused(request: HttpRequest) -> HttpResponse:
+    """A form with the robots' field filled in: nothing is kept or sent."""
+    return render(request, "public/refused.html", status=400)

@@ -241,3 +241,20 @@ def test_a_sent_complaint_appears_in_the_staff_list_with_its_deadline(client, ma
     page = staff.get(reverse("complaints:list")).content.decode()
     assert reference in page
     assert "10 Mar 2025" in page  # the acknowledgement deadline, in the deadline column
+
+
+def test_a_robot_that_fills_in_the_hidden_field_gets_nothing_kept_or_sent(client):
+    answer(client, PARENT[:1])
+    response = client.post(url("what-happened"), {"what_happened": "Buy now", "website": "spam"})
+    assert response.status_code == 400
+    assert client.get(url("what-happened")).content.decode().count("Buy now") == 0
+    answer(client, PARENT)
+    assert client.post(reverse("public:check"), {"website": "x"}).status_code == 400
+    assert not Complaint.objects.exists()
+
+
+def test_every_public_form_has_the_hidden_field_out_of_sight_and_out_of_reach(client):
+    client.get(url("service"))
+    page = client.get(url("service")).content.decode()
+    assert '<div class="heard-honeypot" aria-hidden="true">' in page
+    assert 'name="website" tabindex="-1" autocomplete="off"' in page

@@ -229,6 +229,14 @@ HEARD_SERVICE_NAME = env_str("HEARD_SERVICE_NAME", "Heard complaints")
 # The team a complaint sent through the public form is filed under until the complaints team
 # triages it (created when first needed).
 HEARD_PUBLIC_FORM_TEAM = env_str("HEARD_PUBLIC_FORM_TEAM", "To be triaged")
+# How many forms one IP address may send through the public pages in an hour; more are
+# refused until the hour is up (the answers are kept).
+HEARD_PUBLIC_SENDS_PER_HOUR = env_int(
+    "HEARD_PUBLIC_SENDS_PER_HOUR", 10, minimum=1, maximum=1_000_000
+)
+# How many reverse proxies stand in front of Heard. Behind them, the client's address is the
+# one the nearest proxy saw (X-Forwarded-For); with none, the connection's own address.
+HEARD_TRUSTED_PROXIES = env_int("HEARD_TRUSTED_PROXIES", 0, minimum=0, maximum=5)
 HEARD_BRAND_COLOUR = env_colour("HEARD_BRAND_COLOUR", "#1d70b8")
 HEARD_LOGO_URL = env_str("HEARD_LOGO_URL", "")
 

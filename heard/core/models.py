@@ -88,3 +88,21 @@ class ReferenceSequence(models.Model):
             sequence.last += 1
             sequence.save(update_fields=["last"])
         return f"{prefix}-{year}-{sequence.last:05d}"
+
+
+class RateCount(models.Model):
+    """How many times one key (such as "a complaint sent from this IP address") has acted in
+    one fixed window of time; heard.core.ratelimit counts and checks it. Kept in the database,
+    so every web server process shares the same counts with no cache server to run."""
+
+    key = models.CharField(max_length=200)
+    #: The window's number: seconds since the epoch, divided by the window's length.
+    period = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint("key", "period", name="ratecount_once_per_period")]
+        indexes = [models.Index("period", name="ratecount_period_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count} in period {self.period}"

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from heard.core import ratelimit
 from heard.public.complaint import COMPLAINT, send_complaint
 from heard.public.journey import Answers, Page
 
@@ -101,6 +102,12 @@ def check(request: HttpRequest) -> HttpResponse:
     if request.POST.get(HONEYPOT):
         return refused(request)
     if request.method == "POST":
+        if not ratelimit.allow(
+            f"public-send:{ratelimit.client_address(request)}",
+            limit=settings.HEARD_PUBLIC_SENDS_PER_HOUR,
+            seconds=3600,
+        ):
+            return render(request, "public/too_many.html", status=429)
         try:
             complaint = send_complaint(answers)
         except DatabaseError:

@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 import time_machine
 from django.db import OperationalError
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from heard.complaints.choices import Channel, Procedure, Relationship
@@ -258,3 +258,15 @@ def test_every_public_form_has_the_hidden_field_out_of_sight_and_out_of_reach(cl
     page = client.get(url("service")).content.decode()
     assert '<div class="heard-honeypot" aria-hidden="true">' in page
     assert 'name="website" tabindex="-1" autocomplete="off"' in page
+
+
+@override_settings(HEARD_PUBLIC_SENDS_PER_HOUR=1)
+def test_too_many_sends_from_one_address_are_refused_with_the_answers_kept(client):
+    answer(client, PARENT)
+    client.post(reverse("public:check"))
+    answer(client, PARENT)
+    response = client.post(reverse("public:check"))
+    assert response.status_code == 429
+    assert "We have kept your answers." in response.content.decode()
+    assert Complaint.objects.count() == 1
+    assert client.get(reverse("public:check")).status_code == 200  # still there to send later

@@ -234,6 +234,10 @@ HEARD_PUBLIC_FORM_TEAM = env_str("HEARD_PUBLIC_FORM_TEAM", "To be triaged")
 HEARD_PUBLIC_SENDS_PER_HOUR = env_int(
     "HEARD_PUBLIC_SENDS_PER_HOUR", 10, minimum=1, maximum=1_000_000
 )
+# How long after a complaint closes its tracking link (heard.public.tracking) still works.
+HEARD_TRACKING_DAYS_AFTER_CLOSE = env_int(
+    "HEARD_TRACKING_DAYS_AFTER_CLOSE", 28, minimum=0, maximum=3650
+)
 # How many reverse proxies stand in front of Heard. Behind them, the client's address is the
 # one the nearest proxy saw (X-Forwarded-For); with none, the connection's own address.
 HEARD_TRUSTED_PROXIES = env_int("HEARD_TRUSTED_PROXIES", 0, minimum=0, maximum=5)

@@ -11,6 +11,7 @@ from heard.complaints.choices import Channel, Procedure, Relationship
 from heard.complaints.models import Child, Complainant, Complaint
 from heard.core import clock
 from heard.core.models import Team
+from heard.public import tracking
 from heard.public.forms import (
     AdvocateForm,
     ChildForm,
@@ -114,6 +115,7 @@ def send_complaint(answers: Answers) -> Complaint:
         extra["advocacy_taken_up"] = {"yes": True, "no": False}.get(data["advocate"])
     return Complaint.receive(
         by=None,
+        tracking_token=tracking.new_token(),
         received_on=today,
         complainant=complainant,
         relationship=relationship or Relationship.SELF,

@@ -10,5 +10,6 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("check-your-answers/", views.check, name="check"),
     path("sent/", views.sent, name="sent"),
+    path("track/<str:token>/", views.track, name="track"),
     path("<slug:slug>/", views.question, name="question"),
 ]

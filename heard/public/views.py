@@ -14,12 +14,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from heard.core import ratelimit
+from heard.complaints.models import Complaint
+from heard.core import clock, ratelimit
+from heard.public import tracking
 from heard.public.complaint import COMPLAINT, send_complaint
 from heard.public.journey import Answers, Page
 
 #: The session key for the reference of the complaint just sent, for the confirmation page.
 SENT = "public-complaint-sent"
+SENT_TRACKING = "public-complaint-tracking"
 #: A field hidden from people (public/partials/honeypot.html): only a robot fills it in.
 HONEYPOT = "website"
 
@@ -115,6 +118,7 @@ def check(request: HttpRequest) -> HttpResponse:
             return render(request, "public/try_again.html", status=503)
         answers.forget()
         request.session[SENT] = complaint.reference
+        request.session[SENT_TRACKING] = complaint.tracking_token
         return redirect("public:sent")
     rows = []
     for page in COMPLAINT.applicable(answers):
@@ -144,7 +148,25 @@ def sent(request: HttpRequest) -> HttpResponse:
     reference = request.session.get(SENT)
     if not reference:
         return redirect("public:start")
-    return render(request, "public/sent.html", {"reference": reference})
+    token = request.session.get(SENT_TRACKING, "")
+    link = request.build_absolute_uri(reverse("public:track", args=[token])) if token else ""
+    return render(request, "public/sent.html", {"reference": reference, "tracking_link": link})
+
+
+@login_not_required
+def track(request: HttpRequest, token: str) -> HttpResponse:
+    """The status and next deadline of the complaint whose link this is, and nothing else."""
+    complaint = Complaint.objects.filter(tracking_token=token).first() if token else None
+    if complaint is None:
+        return render(request, "public/track_unknown.html", status=404)
+    if tracking.link_expired(complaint, clock.today()):
+        return render(request, "public/track_unknown.html", {"expired": True}, status=410)
+    context = {"reference": complaint.reference, "status": tracking.public_status(complaint)}
+    response = render(request, "public/track.html", context)
+    # The link is a secret: keep it out of other sites' logs and out of shared caches.
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def expired(request: HttpRequest) -> HttpResponse:

@@ -118,6 +118,12 @@ class Complaint(Stamped):
         max_length=30, choices=StageStatus.choices, blank=True, editable=False
     )
     next_due_on = models.DateField(null=True, blank=True, editable=False)
+    #: The secret in the link that lets the person who sent the complaint online follow its
+    #: status and next deadline (heard.public.tracking), without signing in. Random, and not
+    #: derived from the reference, so it cannot be guessed; empty for other complaints.
+    tracking_token = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
 
     objects = ComplaintQuerySet.as_manager()
 

@@ -127,5 +127,10 @@ def test_a_parent_completes_the_form_with_the_keyboard_alone(chromium, live_serv
     reference = Complaint.objects.get().reference
     assert page.get_by_text(reference).is_visible()
     assert_accessible(page)
+    # The tracking page, from the link on the confirmation.
+    with page.expect_navigation():
+        page.locator("a[href*='/complain/track/']").click()
+    assert page.get_by_text("We have received your complaint (stage 1).").is_visible()
+    assert_accessible(page)
     context.close()
     assert not refused

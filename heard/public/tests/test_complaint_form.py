@@ -270,3 +270,54 @@ def test_too_many_sends_from_one_address_are_refused_with_the_answers_kept(clien
     assert "We have kept your answers." in response.content.decode()
     assert Complaint.objects.count() == 1
     assert client.get(reverse("public:check")).status_code == 200  # still there to send later
+
+
+def sent_tracking_link(client) -> str:
+    answer(client, PARENT)
+    client.post(reverse("public:check"))
+    page = client.get(reverse("public:sent")).content.decode()
+    token = Complaint.objects.get().tracking_token
+    link = f"http://testserver/complain/track/{token}/"
+    assert link in page
+    return link
+
+
+def test_the_tracking_link_is_long_random_and_not_the_reference(client):
+    sent_tracking_link(client)
+    answer(client, PARENT)
+    client.post(reverse("public:check"))
+    first, second = Complaint.objects.order_by("pk")
+    assert len(first.tracking_token) >= 43
+    assert first.tracking_token != second.tracking_token
+    assert first.reference not in first.tracking_token
+
+
+@time_machine.travel(date(2025, 3, 5), tick=False)
+def test_the_tracking_page_shows_the_status_and_next_deadline_and_nothing_else(client):
+    link = sent_tracking_link(client)
+    response = Client().get(link)  # a browser with no session: the link alone is enough
+    page = response.content.decode()
+    assert "We have received your complaint (stage 1)." in page
+    assert "We will write to confirm we have it by 10 March 2025." in page
+    assert "Sam Smith" not in page
+    assert "Alex Smith" not in page
+    assert "Nobody came" not in page
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_an_unknown_tracking_link_is_not_found(client):
+    sent_tracking_link(client)
+    assert Client().get(reverse("public:track", args=["x" * 43])).status_code == 404
+
+
+def test_a_tracking_link_expires_a_set_time_after_the_complaint_closes(client):
+    link = sent_tracking_link(client)
+    complaint = Complaint.objects.get()
+    Complaint.objects.filter(pk=complaint.pk).update(status="closed", closed_on=date(2025, 4, 1))
+    with time_machine.travel(date(2025, 4, 29), tick=False):  # 28 days after: still works
+        assert "Your complaint is closed." in Client().get(link).content.decode()
+    with time_machine.travel(date(2025, 4, 30), tick=False):
+        response = Client().get(link)
+    assert response.status_code == 410
+    assert "This link has expired" in response.content.decode()

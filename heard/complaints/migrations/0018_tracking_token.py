@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("complaints", "0017_no_duplicate_indexes"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="complaint",
+            name="tracking_token",
+            field=models.CharField(
+                blank=True, editable=False, max_length=64, null=True, unique=True
+            ),
+        ),
+    ]

@@ -12,8 +12,14 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="complaint",
             name="tracking_token",
-            field=models.CharField(
-                blank=True, editable=False, max_length=64, null=True, unique=True
+            field=models.CharField(blank=True, editable=False, max_length=64, null=True),
+        ),
+        migrations.AddConstraint(
+            model_name="complaint",
+            constraint=models.UniqueConstraint(
+                models.F("tracking_token"),
+                condition=models.Q(("tracking_token__isnull", False)),
+                name="complaint_tracking_token_unique",
             ),
         ),
     ]

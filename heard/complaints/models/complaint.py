@@ -120,9 +120,10 @@ class Complaint(Stamped):
     next_due_on = models.DateField(null=True, blank=True, editable=False)
     #: The secret in the link that lets the person who sent the complaint online follow its
     #: status and next deadline (heard.public.tracking), without signing in. Random, and not
-    #: derived from the reference, so it cannot be guessed; empty for other complaints.
-    tracking_token = models.CharField(
-        max_length=64, null=True, blank=True, unique=True, editable=False
+    #: derived from the reference, so it cannot be guessed. NULL, not "", for the complaints
+    #: without one: "token = ?" implies "IS NOT NULL", so lookups use the partial unique index.
+    tracking_token = models.CharField(  # noqa: DJ001
+        max_length=64, null=True, blank=True, editable=False
     )
 
     objects = ComplaintQuerySet.as_manager()
@@ -161,6 +162,13 @@ class Complaint(Stamped):
             models.CheckConstraint(
                 condition=models.Q(current_stage__gte=1, current_stage__lte=3),
                 name="complaint_stage_1_to_3",
+            ),
+            # Unique where there is one: most complaints have none, and leaving them out of
+            # the index keeps it small and costs an import nothing.
+            models.UniqueConstraint(
+                "tracking_token",
+                condition=models.Q(tracking_token__isnull=False),
+                name="complaint_tracking_token_unique",
             ),
         ]
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "heard.reporting",
     "heard.imports",
     "heard.public",
+    "heard.notifications",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +242,36 @@ HEARD_TRACKING_DAYS_AFTER_CLOSE = env_int(
 # How many reverse proxies stand in front of Heard. Behind them, the client's address is the
 # one the nearest proxy saw (X-Forwarded-For); with none, the connection's own address.
 HEARD_TRUSTED_PROXIES = env_int("HEARD_TRUSTED_PROXIES", 0, minimum=0, maximum=5)
+# Where Heard is reached, for links in emails to staff (a message is not sent from a request).
+HEARD_BASE_URL = env_str("HEARD_BASE_URL", "http://127.0.0.1:8000")
+
+# --- Email ----------------------------------------------------------------------------------
+# How email leaves Heard: printed on the console (the default, for trying Heard out), over
+# SMTP, or through GOV.UK Notify (docs/notifications.md).
+HEARD_EMAIL = env_choice("HEARD_EMAIL", "console", ["console", "smtp", "notify"])
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "notify": "heard.notifications.notify.NotifyEmailBackend",
+}[HEARD_EMAIL]
+EMAIL_HOST = env_str("HEARD_SMTP_HOST", "localhost")
+EMAIL_PORT = env_int("HEARD_SMTP_PORT", 587, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("HEARD_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = env_str("HEARD_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("HEARD_SMTP_TLS", True)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env_str("HEARD_EMAIL_FROM", "complaints@example.gov.uk")
+HEARD_NOTIFY_API_KEY = env_str("HEARD_NOTIFY_API_KEY", "")
+HEARD_NOTIFY_TEMPLATE_ID = env_str("HEARD_NOTIFY_TEMPLATE_ID", "")
+if HEARD_EMAIL == "notify" and not (HEARD_NOTIFY_API_KEY and HEARD_NOTIFY_TEMPLATE_ID):
+    raise ConfigurationError(
+        "HEARD_EMAIL=notify needs HEARD_NOTIFY_API_KEY and HEARD_NOTIFY_TEMPLATE_ID"
+    )
+# Who hears of each new complaint from the public form (comma-separated addresses).
+HEARD_COMPLAINTS_TEAM_EMAILS = env_list(
+    "HEARD_COMPLAINTS_TEAM_EMAILS", ["complaints@example.gov.uk"]
+)
+
 HEARD_BRAND_COLOUR = env_colour("HEARD_BRAND_COLOUR", "#1d70b8")
 HEARD_LOGO_URL = env_str("HEARD_LOGO_URL", "")
 

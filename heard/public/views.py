@@ -4,11 +4,12 @@ own session, and the pages show nothing about any case but the one they have jus
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from heard.complaints.models import Complaint
 from heard.core import clock, ratelimit
+from heard.notifications.tasks import send_new_complaint_messages
 from heard.public import tracking
 from heard.public.complaint import COMPLAINT, send_complaint
 from heard.public.journey import Answers, Page
@@ -117,6 +119,9 @@ def check(request: HttpRequest) -> HttpResponse:
             # Nothing was saved (one transaction), and the answers are still in the session.
             return render(request, "public/try_again.html", status=503)
         answers.forget()
+        link = request.build_absolute_uri(reverse("public:track", args=[complaint.tracking_token]))
+        # The receipt and the team's note go out from the worker once the complaint is saved.
+        transaction.on_commit(partial(send_new_complaint_messages.enqueue, complaint.pk, link))
         request.session[SENT] = complaint.reference
         request.session[SENT_TRACKING] = complaint.tracking_token
         return redirect("public:sent")

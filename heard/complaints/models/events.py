@@ -28,6 +28,7 @@ EVENT_LABELS = {
     "add_letter": "Letter created",
     "change_procedure": "Moved to another procedure",
     "import": "Imported from a complaints log",
+    "send_message": "Email sent",
 }
 
 

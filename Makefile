@@ -97,6 +97,7 @@ bench: install assets ## Run the benchmarks and print their figures
 	$(PY) bench/caselist.py
 	$(PY) bench/report.py
 	$(PY) bench/import.py
+	$(PY) bench/submit.py
 
 clean: ## Remove installed packages and built files
 	rm -rf $(VENV) node_modules build staticfiles .mypy_cache .ruff_cache .pytest_cache

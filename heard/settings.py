@@ -156,7 +156,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("HEARD_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 # Built from the npm packages by `make assets`; never committed.
 STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
 # Case documents live outside any public URL: they are only ever served through the

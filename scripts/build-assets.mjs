@@ -17,4 +17,9 @@ const css = compile("heard/core/assets/heard.scss", {
 writeFileSync(`${out}/heard/heard.css`, css.css);
 cpSync(`${govuk}/govuk-frontend.min.js`, `${out}/heard/govuk-frontend.min.js`);
 cpSync(`${govuk}/assets/images/favicon.ico`, `${out}/heard/favicon.ico`);
+// GOV.UK Frontend's footer styles name the crest (for a copyright logo Heard's footer does not
+// have). The file must exist for collectstatic's manifest to resolve every URL in the CSS;
+// no page shows it.
+mkdirSync(`${out}/heard/images`, { recursive: true });
+cpSync(`${govuk}/assets/images/govuk-crest.svg`, `${out}/heard/images/govuk-crest.svg`);
 console.log(`assets built in ${out}`);

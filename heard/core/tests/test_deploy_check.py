@@ -40,3 +40,17 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", DATABASE_URL="sqlite:///:memory:")
     assert result.returncode != 0
     assert "HEARD_SECRET_KEY must be set" in result.stderr
+
+
+def test_collectstatic_resolves_every_url_in_the_stylesheets(tmp_path):
+    # Production serves hashed file names from a manifest: a stylesheet naming a file that
+    # was not built would stop collectstatic, and so the deployment.
+    result = run_manage(
+        "collectstatic",
+        "--no-input",
+        HEARD_SECRET_KEY="a-long-random-production-secret-key-for-the-check-0123456789abcdef",
+        HEARD_STATIC_ROOT=str(tmp_path),
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "staticfiles.json").exists()

@@ -321,3 +321,10 @@ def test_a_tracking_link_expires_a_set_time_after_the_complaint_closes(client):
         response = Client().get(link)
     assert response.status_code == 410
     assert "This link has expired" in response.content.decode()
+
+
+def test_the_error_summary_links_to_the_first_option_of_a_question_with_options(client):
+    client.get(url("service"))
+    page = client.post(url("service"), {}).content.decode()
+    assert '<a href="#id_procedure">Select what your complaint is about</a>' in page
+    assert 'id="id_procedure" name="procedure" type="radio"' in page

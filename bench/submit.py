@@ -2,18 +2,21 @@
 
 Needs the built assets (`make assets`): it collects the static files, as a deployment does.
 Builds a SQLite database in a temporary folder and starts gunicorn with 2 sync workers on
-loopback, with production settings (DEBUG off). Then 20 client threads send 2,000 complete
-submissions between them. Each submission goes through every page of the form, as a browser
-would: it fetches the first page for the CSRF cookie, posts each page, and sends from "Check
-your answers". Each submission carries a unique marker, so the script can check that every one
-was stored exactly once.
+loopback, with production settings (DEBUG off). Then 20 client threads work through 2,000
+complaints between them, as browsers would, each with a unique marker so the script can check
+that every one was stored exactly once:
 
-Before the submissions, the same 20 clients fetch the start page 2,000 times. That is the
-baseline: one simple request on the same server, under the same load, in the same run.
+1. the baseline: the same 20 clients fetch the start page 2,000 times, so there is one simple
+   request on the same server, under the same load, in the same run;
+2. filling in: for each complaint a client fetches the first page (for the CSRF cookie) and
+   posts the answer to every question page, which the server keeps in that person's session;
+3. submitting: each of the 2,000 complete forms is sent from "Check your answers". This POST
+   is the submission: it creates the case, its stage, deadlines, event and queued messages.
 
 The script prints:
-- submissions per second;
-- the median and 95th-percentile time for one whole submission;
+- submissions per second (step 3), with the median and 95th-percentile time of one;
+- the question pages posted per second (step 2), and whole journeys (steps 2 and 3) per
+  second;
 - the errors;
 - the cases created, and how many of the submissions were stored exactly once;
 - the baseline's requests per second, and the ratio of a submission's median time to the
@@ -40,10 +43,13 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
+R = TypeVar("R")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 PAGES: list[tuple[str, dict[str, str]]] = [
@@ -93,31 +99,36 @@ def environment(folder: str) -> dict[str, str]:
     return env
 
 
-def submit(base: str, marker: str) -> None:
-    """One complete submission through every page, as a browser would send it."""
-    with requests.Session() as session:
-        page = session.get(f"{base}/complain/service/", timeout=30)
-        page.raise_for_status()
-        token = TOKEN.search(page.text)
-        if token is None:
-            raise RuntimeError("no CSRF token on the first page")
-        for slug, data in PAGES:
-            posted = {**data, "csrfmiddlewaretoken": token.group(1)}
-            if slug == "what-happened":
-                posted["what_happened"] = data["what_happened"].replace("MARKER", marker)
-            response = session.post(
-                f"{base}/complain/{slug}/", data=posted, timeout=30, allow_redirects=False
-            )
-            if response.status_code != 302:
-                raise RuntimeError(f"{slug}: HTTP {response.status_code}")
-        sent = session.post(
-            f"{base}/complain/check-your-answers/",
-            data={"csrfmiddlewaretoken": token.group(1)},
-            timeout=30,
-            allow_redirects=False,
+def fill_in(base: str, marker: str) -> requests.Session:
+    """Answer every question page of one complaint, as a browser would; the answers are kept
+    in the session whose cookie the returned client holds."""
+    client = requests.Session()
+    page = client.get(f"{base}/complain/service/", timeout=30)
+    page.raise_for_status()
+    token = TOKEN.search(page.text)
+    if token is None:
+        raise RuntimeError("no CSRF token on the first page")
+    client.headers["X-CSRFToken"] = token.group(1)
+    for slug, data in PAGES:
+        posted = dict(data)
+        if slug == "what-happened":
+            posted["what_happened"] = data["what_happened"].replace("MARKER", marker)
+        response = client.post(
+            f"{base}/complain/{slug}/", data=posted, timeout=30, allow_redirects=False
         )
-        if sent.status_code != 302 or not sent.headers["Location"].endswith("/complain/sent/"):
-            raise RuntimeError(f"send: HTTP {sent.status_code}")
+        if response.status_code != 302:
+            raise RuntimeError(f"{slug}: HTTP {response.status_code}")
+    return client
+
+
+def send(base: str, client: requests.Session) -> None:
+    """The submission: send the complete form from "Check your answers"."""
+    with client:
+        sent = client.post(
+            f"{base}/complain/check-your-answers/", timeout=30, allow_redirects=False
+        )
+    if sent.status_code != 302 or not sent.headers["Location"].endswith("/complain/sent/"):
+        raise RuntimeError(f"send: HTTP {sent.status_code}")
 
 
 def fetch_start(base: str, _: str) -> None:
@@ -126,30 +137,32 @@ def fetch_start(base: str, _: str) -> None:
 
 
 def load(
-    work: Callable[[str, str], None], base: str, count: int, clients: int
-) -> tuple[float, list[float], list[str]]:
-    """`count` calls of `work` from `clients` threads: seconds in all, each call's seconds,
-    and the errors."""
+    work: Callable[[str, T], R], base: str, items: list[T], clients: int
+) -> tuple[float, list[float], list[R], list[str]]:
+    """`work(base, item)` for every item, from `clients` threads: seconds in all, each call's
+    seconds, what the calls returned, and the errors."""
     lock = threading.Lock()
-    queue = iter(range(count))
+    queue = iter(items)
     times: list[float] = []
+    results: list[R] = []
     errors: list[str] = []
 
     def client() -> None:
         while True:
             with lock:
-                number = next(queue, None)
-            if number is None:
+                item = next(queue, None)
+            if item is None:
                 return
             started = time.perf_counter()
             try:
-                work(base, f"BENCH-{number:06d}")
+                result = work(base, item)
             except Exception as error:  # counted and reported, not raised
                 with lock:
-                    errors.append(f"{number}: {error}")
+                    errors.append(f"{error}")
                 continue
             with lock:
                 times.append(time.perf_counter() - started)
+                results.append(result)
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
     started = time.perf_counter()
@@ -157,7 +170,7 @@ def load(
         thread.start()
     for thread in threads:
         thread.join()
-    return time.perf_counter() - started, times, errors
+    return time.perf_counter() - started, times, results, errors
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -203,10 +216,12 @@ def main() -> int:
                     break
                 except requests.ConnectionError:
                     time.sleep(0.2)
-            base_seconds, base_times, base_errors = load(
-                fetch_start, base, args.submissions, args.clients
+            markers = [f"BENCH-{number:06d}" for number in range(args.submissions)]
+            base_seconds, base_times, _, base_errors = load(
+                fetch_start, base, markers, args.clients
             )
-            seconds, times, errors = load(submit, base, args.submissions, args.clients)
+            fill_seconds, _, filled, fill_errors = load(fill_in, base, markers, args.clients)
+            seconds, times, _, send_errors = load(send, base, filled, args.clients)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -218,6 +233,7 @@ def main() -> int:
                 "FROM complaints_complaint WHERE description LIKE '%BENCH-%' "
                 "GROUP BY marker HAVING COUNT(*) = 1)"
             ).fetchone()[0]
+    errors = fill_errors + send_errors
     rate = len(times) / seconds
     median = statistics.median(times) if times else 0.0
     base_median = statistics.median(base_times) if base_times else 0.0
@@ -226,6 +242,12 @@ def main() -> int:
     print(
         f"  one submission          median {median * 1000:6.0f} ms, "
         f"p95 {percentile(times, 0.95) * 1000:6.0f} ms"
+    )
+    pages = len(filled) * (len(PAGES) + 1)
+    print(
+        f"  filling in beforehand   {pages / fill_seconds:8.1f} pages per second "
+        f"({len(PAGES) + 1} a complaint, {fill_seconds:.1f} s in all); whole journeys: "
+        f"{len(times) / (fill_seconds + seconds):.1f} per second"
     )
     print(f"  errors                  {len(errors):8d}")
     for error in errors[:5]:

@@ -12,6 +12,7 @@ from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from auditlog.signals import accessed
 from django.contrib import admin
+from django.db.models.signals import pre_save
 
 from heard.complaints.models import (
     Appointment,
@@ -48,6 +49,8 @@ def _complaint_id(instance: Any) -> int | None:
         return int(hinted)
     path = AUDITED.get(type(instance))
     if path is None:  # a complainant or child: the complaint they were logged with
+        if getattr(instance, "_audit_new", False):
+            return None  # just created: no complaint names them yet
         first = instance.complaints.order_by("pk").first() if instance.pk else None
         return first.pk if first else None
     value = instance
@@ -60,7 +63,13 @@ def _additional_data(self: Any) -> dict[str, int | None]:
     return {"complaint": _complaint_id(self)}
 
 
+def _note_new(sender: Any, instance: Any, **kwargs: Any) -> None:
+    instance._audit_new = instance._state.adding
+
+
 def register() -> None:
+    for person in (Complainant, Child):
+        pre_save.connect(_note_new, sender=person, dispatch_uid=f"audit-new-{person.__name__}")
     for model in [*AUDITED, Complainant, Child]:
         model.get_additional_data = _additional_data  # type: ignore[attr-defined]
         exclude = ["updated_at", "version"] if hasattr(model, "version") else []

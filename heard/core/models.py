@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.db.models.functions import Lower
 
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
@@ -78,16 +78,10 @@ class ReferenceSequence(models.Model):
 
     @classmethod
     def next_reference(cls, prefix: str, year: int) -> str:
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    cls.objects.get_or_create(prefix=prefix, year=year)
-            except IntegrityError:  # created by a concurrent request; it exists now
-                pass
-            sequence = cls.objects.select_for_update().get(prefix=prefix, year=year)
-            sequence.last += 1
-            sequence.save(update_fields=["last"])
-        return f"{prefix}-{year}-{sequence.last:05d}"
+        from heard.core.counters import increment
+
+        last = increment(cls, {"prefix": prefix, "year": year}, "last")
+        return f"{prefix}-{year}-{last:05d}"
 
 
 class RateCount(models.Model):

@@ -1,7 +1,8 @@
 """Limits on how often one person may do something, such as sending the public form.
 
 Counts are kept per key in fixed windows, in the database (RateCount), and raised with one
-atomic upsert, so two processes counting at once cannot both see a count below the limit.
+atomic upsert (heard.core.counters), so two processes counting at once cannot both see a
+count below the limit.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import HttpRequest
 
+from heard.core.counters import increment
 from heard.core.models import RateCount
 
 
@@ -32,22 +34,9 @@ def allow(key: str, *, limit: int, seconds: int) -> bool:
     """Count one more action for `key` in the current window of `seconds`, and say whether
     it is within `limit`. The action is counted even when refused, so retrying does not help."""
     period = int(time.time()) // seconds
-    q = connection.ops.quote_name
-    table, key_, period_, count_ = (
-        q(RateCount._meta.db_table),
-        q("key"),
-        q("period"),
-        q("count"),
-    )
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({key_}, {period_}, {count_}) VALUES (%s, %s, 1) "
-            f"ON CONFLICT ({key_}, {period_}) DO UPDATE SET {count_} = {table}.{count_} + 1 "
-            f"RETURNING {count_}",
-            [key, period],
-        )
-        (count,) = cursor.fetchone()
+    with transaction.atomic():
+        count = increment(RateCount, {"key": key, "period": period}, "count")
         if count == 1:
             # The first action in a new window: clear out the windows that have ended.
             RateCount.objects.filter(period__lt=period - 1).delete()
-    return bool(count <= limit)
+    return count <= limit

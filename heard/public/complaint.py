@@ -76,11 +76,15 @@ def summary_of(text: str) -> str:
     return line[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
-@transaction.atomic
 def send_complaint(answers: Answers) -> Complaint:
     """Log the complaint the person has checked: Stage 1 starts today, the day it arrives,
     with its deadlines from the calendar. All of it is saved, or none of it."""
-    data = answers.cleaned()
+    data = answers.cleaned()  # before the transaction: it needs nothing from the database
+    with transaction.atomic():
+        return _create(data)
+
+
+def _create(data: dict[str, Any]) -> Complaint:
     procedure = data["procedure"]
     relationship = data.get("relationship") if procedure == Procedure.CHILDREN else None
     complainant = Complainant.objects.create(

@@ -69,6 +69,8 @@ class Answers:
     def __init__(self, session: SessionBase, journey: Journey) -> None:
         self.session = session
         self.journey = journey
+        #: Each page's bound form, checked once a request (pages ask each other's answers).
+        self._forms: dict[str, forms.Form | None] = {}
 
     @property
     def started(self) -> bool:
@@ -80,6 +82,7 @@ class Answers:
 
     def forget(self) -> None:
         self.session.pop(self.journey.key, None)
+        self._forms.clear()
 
     def typed(self, slug: str) -> dict[str, str] | None:
         stored = self.session.get(self.journey.key, {})
@@ -89,11 +92,17 @@ class Answers:
         stored = self.session.get(self.journey.key, {})
         stored[slug] = data
         self.session[self.journey.key] = stored  # reassigned, so the session saves it
+        self._forms.pop(slug, None)
 
     def form(self, page: Page) -> forms.Form | None:
         """The page's form bound to what was typed, or None if the page was not answered."""
-        typed = self.typed(page.slug)
-        return None if typed is None else page.form(data=typed)
+        if page.slug not in self._forms:
+            typed = self.typed(page.slug)
+            form = None if typed is None else page.form(data=typed)
+            if form is not None:
+                form.is_valid()
+            self._forms[page.slug] = form
+        return self._forms[page.slug]
 
     def get(self, slug: str, name: str, default: Any = None) -> Any:
         """One checked answer (cleaned), or `default` if it is missing or not valid."""

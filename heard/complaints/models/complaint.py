@@ -176,22 +176,29 @@ class Complaint(Stamped):
         return self.reference
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding:  # no stage yet: nothing is due until Stage 1 is saved
+            self.stage_status, self.next_due_on = "", None
+            super().save(*args, **kwargs)
+            return
         super().save(*args, **kwargs)
         type(self).store_current_deadline(self.pk)
 
     @classmethod
-    def store_current_deadline(cls, pk: int) -> None:
+    def store_current_deadline(cls, pk: int, current: Stage | None = None) -> None:
         """Write the complaint's `stage_status` and `next_due_on` from its current stage.
 
         Called after every save of the complaint or one of its stages, in the same
-        transaction. The deadline is `Stage.next_due` (Python, over the calendar); the bulk
-        re-derivation after a calendar change uses the SQL twin, and a test checks they agree.
+        transaction; `current` is the current stage when the caller already holds it. The
+        deadline is `Stage.next_due` (Python, over the calendar); the bulk re-derivation after
+        a calendar change uses the SQL twin, and a test checks they agree.
         """
         from heard.complaints.models.stage import Stage
         from heard.workdays.store import ensure_current_calendar
 
         ensure_current_calendar()
-        stage = Stage.objects.filter(complaint_id=pk, number=F("complaint__current_stage")).first()
+        stage = current or (
+            Stage.objects.filter(complaint_id=pk, number=F("complaint__current_stage")).first()
+        )
         cls.objects.filter(pk=pk).update(
             stage_status=stage.status if stage else "",
             next_due_on=stage.next_due if stage else None,
@@ -236,10 +243,12 @@ class Complaint(Stamped):
                 updated_by=by,
                 **fields,
             )
-            complaint.full_clean(exclude=["reference", "children"])
+            # The table's constraints (Stage 1 to 3; a tracking token used once) cannot be
+            # broken by what is entered here, and the database enforces them anyway.
+            complaint.full_clean(exclude=["reference", "children"], validate_constraints=False)
             complaint.save()
             if children:
-                complaint.children.set(children)
+                complaint.children.add(*children)
             stage = Stage.objects.create(
                 complaint=complaint, number=1, started_on=received_on, updated_by=by
             )

@@ -155,14 +155,24 @@ class Stage(Stamped):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.procedure:
             self.procedure = self.complaint.procedure
+        # A new stage not yet acknowledged or ended has no findings and nothing counted, so
+        # its report values are known without asking the database (a form sent online).
+        fresh = self._state.adding and self.acknowledged_on is None and self.ended_on is None
+        if fresh:
+            self.response_working_days = self.acknowledgement_working_days = None
+            self.rolled_up_outcome = ""
         super().save(*args, **kwargs)
-        saved = type(self).objects.filter(pk=self.pk)
-        saved.refresh_report_values()
-        saved.refresh_findings()
-        # The complaint keeps its current stage's status and next deadline.
+        if not fresh:
+            saved = type(self).objects.filter(pk=self.pk)
+            saved.refresh_report_values()
+            saved.refresh_findings()
+        # The complaint keeps its current stage's status and next deadline. A new complaint's
+        # Stage 1 is its current stage.
         from heard.complaints.models.complaint import Complaint
 
-        Complaint.store_current_deadline(self.complaint_id)
+        Complaint.store_current_deadline(
+            self.complaint_id, current=self if fresh and self.number == 1 else None
+        )
 
     # --- derived state ----------------------------------------------------------------------
 

@@ -82,3 +82,24 @@ def test_the_audit_tab_is_for_complaints_managers(client, officer, manager):
 
 def test_audit_entries_cannot_be_edited_or_deleted_through_the_admin():
     assert not admin.site.is_registered(LogEntry)
+
+
+def test_a_new_complainant_and_child_are_logged_and_later_edits_name_their_complaint():
+    complaint = f.Stage1OpenFactory(children=[f.ChildFactory()])
+    person, child = complaint.complainant, complaint.children.get()
+    for logged in (person, child):
+        entry = entries_about(logged).get(action=LogEntry.Action.CREATE)
+        assert entry.additional_data == {"complaint": None}  # no complaint named them yet
+    person.phone = "01632 960000"
+    person.save()
+    child.name = "Sam Jones"
+    child.save()
+    for logged in (person, child):
+        entry = entries_about(logged).get(action=LogEntry.Action.UPDATE)
+        assert entry.additional_data == {"complaint": complaint.pk}
+
+
+def entries_about(instance):
+    return LogEntry.objects.filter(
+        content_type__model=instance._meta.model_name, object_pk=str(instance.pk)
+    )

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from heard.complaints.choices import Finding, Outcome, StageStatus
-from heard.complaints.models import ElementFinding, Stage
+from heard.complaints.models import Complaint, ElementFinding, Stage
 from heard.complaints.tests import factories as f
 from heard.workdays import add_working_days, working_days_between
 from heard.workdays.models import ClosureDay
@@ -110,3 +110,20 @@ def test_refresh_deadlines_re_derives_every_stages_values():
     call_command("refresh_deadlines", stdout=io.StringIO())
     assert stored(stage) == expected == (8, 0, Outcome.NOT_UPHELD)
     assert kept(stage) == finding == ("children", 1, stage.ended_on)
+
+
+def test_a_new_stage_and_its_complaint_store_what_the_database_would_derive():
+    """Stage 1 of a new complaint is saved without asking the database for its values."""
+    complaint = f.Stage1OpenFactory(received_on=date(2025, 3, 5))
+    stage = complaint.active_stage
+    kept = (
+        stored(stage),
+        Complaint.objects.values_list("stage_status", "next_due_on").get(pk=complaint.pk),
+    )
+    Stage.objects.filter(pk=stage.pk).refresh_report_values()
+    Complaint.store_current_deadline(complaint.pk)
+    assert kept == (
+        stored(stage),
+        Complaint.objects.values_list("stage_status", "next_due_on").get(pk=complaint.pk),
+    )
+    assert kept[1] == (StageStatus.IN_PROGRESS, date(2025, 3, 10))  # acknowledgement due

@@ -1,0 +1,38 @@
+"""Counters raised in the database with one atomic statement, so two processes counting at
+once can never both be given the same number.
+
+`INSERT … ON CONFLICT … DO UPDATE … RETURNING` is the same SQL on SQLite (3.35 and later) and
+PostgreSQL: the row is created at 1 if it is missing, and raised by 1 if it is there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection, models
+
+
+def increment(model: type[models.Model], keys: dict[str, Any], counter: str) -> int:
+    """Raise `counter` by one on the row of `model` that `keys` name (a unique constraint
+    covers exactly those columns), creating the row at 1, and return the new count."""
+    q = connection.ops.quote_name
+    table = q(model._meta.db_table)
+    columns = [q(_column(model, name)) for name in keys]
+    count = q(_column(model, counter))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}, {count}) "
+            f"VALUES ({', '.join(['%s'] * len(columns))}, 1) "
+            f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET {count} = {table}.{count} + 1 "
+            f"RETURNING {count}",
+            list(keys.values()),
+        )
+        (value,) = cursor.fetchone()
+    return int(value)
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    assert field.column
+    return field.column

@@ -20,7 +20,7 @@ urlpatterns = [
     path("reports/complaints/", include("heard.reporting.urls")),
     path("imports/", include("heard.imports.urls")),
     # The public forms: no sign-in (each view opts out of LoginRequiredMiddleware).
-    path("complain/", include("heard.public.urls")),
+    path("", include("heard.public.urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(template_name="core/sign_in.html"),

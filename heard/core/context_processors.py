@@ -18,4 +18,4 @@ def organisation(request: HttpRequest) -> dict[str, str]:
 
 def _public(request: HttpRequest) -> bool:
     match = getattr(request, "resolver_match", None)
-    return match is not None and match.app_name == "public"
+    return match is not None and match.app_names[:1] == ["public"]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
 
 from heard.complaints.choices import Channel, Procedure, Relationship
 from heard.complaints.models import Child, Complainant, Complaint
 from heard.core import clock
 from heard.core.models import Team
+from heard.notifications.tasks import send_new_complaint_messages
 from heard.public import tracking
 from heard.public.forms import (
     AdvocateForm,
@@ -23,6 +26,7 @@ from heard.public.forms import (
     WhoForm,
 )
 from heard.public.journey import Answers, Journey, Page
+from heard.public.online import OnlineForm
 
 #: How long a summary is, as the case list shows it.
 SUMMARY_LENGTH = 120
@@ -57,12 +61,24 @@ COMPLAINT = Journey(
             "Would you like an advocate?",
             applies=about_a_child,
             short="Advocate",
+            intro=(
+                "An advocate is someone who is on the child or young person's side. They help "
+                "them say what they think and want, and they do not work for the social care "
+                "team.",
+                "Advocates are free. If you say yes, we will ask an advocacy service to get in "
+                "touch.",
+            ),
         ),
         Page(
             "equality",
             EqualityForm,
             "Equality questions (optional)",
             short="Equality questions",
+            intro=(
+                "These questions help us check that we treat everyone fairly. You do not have "
+                "to answer them, and your answers do not change how we deal with your "
+                "complaint.",
+            ),
         ),
     ],
 )
@@ -131,3 +147,31 @@ def _create(data: dict[str, Any]) -> Complaint:
         procedure=procedure,
         **extra,
     )
+
+
+def queue_messages(request: HttpRequest, complaint: Complaint) -> None:
+    """The receipt and the team's note go out from the worker once the complaint is saved."""
+    from heard.public.views import tracking_link
+
+    link = tracking_link(request, complaint.tracking_token or "")
+    transaction.on_commit(partial(send_new_complaint_messages.enqueue, complaint.pk, link))
+
+
+COMPLAINT_FORM = OnlineForm(
+    namespace="public",
+    journey=COMPLAINT,
+    send=send_complaint,
+    what="complaint",
+    start_template="public/start.html",
+    next_template="public/next/complaint.html",
+    after_send=queue_messages,
+    check_title="Check your answers before sending your complaint",
+    send_heading="Now send your complaint",
+    declaration=(
+        "By sending this complaint you confirm that, to the best of your knowledge, the "
+        "details you are providing are correct.",
+    ),
+    send_button="Send complaint",
+    sent_title="Complaint sent",
+    tracked=True,
+)

@@ -111,10 +111,9 @@ class WantedForm(GovukForm):
     )
 
 
-class ContactForm(GovukForm):
-    name = forms.CharField(
-        label="Full name", max_length=200, error_messages={"required": "Enter your full name"}
-    )
+class ContactDetailsForm(GovukForm):
+    """Ways to reach someone, and the one they would like: it must come with its detail."""
+
     email = forms.EmailField(
         label="Email address (optional)",
         required=False,
@@ -134,20 +133,29 @@ class ContactForm(GovukForm):
         error_messages={"required": "Select how we should contact you"},
     )
 
+    #: The detail each way of contact needs, and the error when it is missing.
+    needs = {
+        ContactMethod.EMAIL: ("email", "Enter your email address, or choose another way"),
+        ContactMethod.PHONE: ("phone", "Enter your phone number, or choose another way"),
+        ContactMethod.TEXT: ("phone", "Enter your mobile number, or choose another way"),
+        ContactMethod.LETTER: ("address", "Enter your postal address, or choose another way"),
+    }
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         wanted = data.get("preferred_contact")
-        needs = {
-            ContactMethod.EMAIL: ("email", "Enter your email address, or choose another way"),
-            ContactMethod.PHONE: ("phone", "Enter your phone number, or choose another way"),
-            ContactMethod.TEXT: ("phone", "Enter your mobile number, or choose another way"),
-            ContactMethod.LETTER: ("address", "Enter your postal address, or choose another way"),
-        }
-        if wanted in needs:
-            name, message = needs[wanted]
+        if wanted in self.needs:
+            name, message = self.needs[wanted]
             if not data.get(name) and name not in self.errors:
                 self.add_error(name, message)
         return data
+
+
+class ContactForm(ContactDetailsForm):
+    name = forms.CharField(
+        label="Full name", max_length=200, error_messages={"required": "Enter your full name"}
+    )
+    field_order = ["name", "email", "phone", "address", "preferred_contact"]
 
 
 class AdvocateForm(RadiosForm):

@@ -29,6 +29,8 @@ class Page:
     applies: Callable[[Answers], bool] = always
     #: On "Check your answers": the question in a few words.
     short: str = ""
+    #: Paragraphs under the heading that explain the question (what an advocate is...).
+    intro: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class Journey:
     #: The session key, also the URL namespace's journey name.
     key: str
     pages: list[Page] = field(default_factory=list)
+    #: Answers the journey gives without asking (the children's form is about the child).
+    fixed: dict[str, Any] = field(default_factory=dict)
 
     def page(self, slug: str) -> Page | None:
         return next((p for p in self.pages if p.slug == slug), None)
@@ -113,8 +117,9 @@ class Answers:
         return form.cleaned_data.get(name, default)
 
     def cleaned(self) -> dict[str, Any]:
-        """Every applicable page's checked answers, merged (the journey is complete)."""
-        data: dict[str, Any] = {}
+        """Every applicable page's checked answers, merged with what the journey gives
+        without asking (the journey is complete)."""
+        data: dict[str, Any] = dict(self.journey.fixed)
         for page in self.journey.applicable(self):
             form = self.form(page)
             if form is None or not form.is_valid():

@@ -4,12 +4,12 @@ own session, and the pages show nothing about any case but the one they have jus
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
+from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,45 +17,52 @@ from django.views.decorators.http import require_http_methods
 
 from heard.complaints.models import Complaint
 from heard.core import clock, ratelimit
-from heard.notifications.tasks import send_new_complaint_messages
 from heard.public import tracking
-from heard.public.complaint import COMPLAINT, send_complaint
 from heard.public.journey import Answers, Page
+from heard.public.online import OnlineForm
 
-#: The session key for the reference of the complaint just sent, for the confirmation page.
-SENT = "public-complaint-sent"
-SENT_TRACKING = "public-complaint-tracking"
 #: A field hidden from people (public/partials/honeypot.html): only a robot fills it in.
 HONEYPOT = "website"
 
 
-def _url(page: Page | None) -> str:
+def _url(online: OnlineForm, page: Page | None) -> str:
     if page is None:
-        return reverse("public:check")
-    return reverse("public:question", args=[page.slug])
+        return reverse(online.url_name("check"))
+    return reverse(online.url_name("question"), args=[page.slug])
+
+
+def _context(online: OnlineForm, **extra: Any) -> dict[str, Any]:
+    return {
+        "online": online,
+        "start_url": reverse(online.url_name("start")),
+        "check_url": reverse(online.url_name("check")),
+        **extra,
+    }
 
 
 @login_not_required
-def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/start.html", {"first": _url(COMPLAINT.pages[0])})
+def start(request: HttpRequest, online: OnlineForm) -> HttpResponse:
+    first = _url(online, online.journey.pages[0])
+    return render(request, online.start_template, _context(online, first=first))
 
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def question(request: HttpRequest, slug: str) -> HttpResponse:
-    page = COMPLAINT.page(slug)
+def question(request: HttpRequest, slug: str, online: OnlineForm) -> HttpResponse:
+    journey = online.journey
+    page = journey.page(slug)
     if page is None:
         raise Http404
-    answers = Answers(request.session, COMPLAINT)
+    answers = Answers(request.session, journey)
     if not answers.started:
-        if page is not COMPLAINT.pages[0] or request.method == "POST":
-            return expired(request)
+        if page is not journey.pages[0] or request.method == "POST":
+            return expired(request, online)
         answers.start()
     if not page.applies(answers):
-        return redirect(_url(COMPLAINT.first_unanswered(answers)))
+        return redirect(_url(online, journey.first_unanswered(answers)))
     changing = request.GET.get("change") == "1"
     if request.POST.get(HONEYPOT):
-        return refused(request)
+        return refused(request, online)
     if request.method == "POST":
         form = page.form(data=request.POST)
         if form.is_valid():
@@ -63,21 +70,17 @@ def question(request: HttpRequest, slug: str) -> HttpResponse:
                 page.slug, {k: str(v) for k, v in request.POST.items() if k in _names(form)}
             )
             if changing:
-                return redirect(_url(COMPLAINT.first_unanswered(answers)))
-            return redirect(_url(COMPLAINT.after(page, answers)))
+                return redirect(_url(online, journey.first_unanswered(answers)))
+            return redirect(_url(online, journey.after(page, answers)))
     else:
         form = answers.form(page) or page.form()
-    back = COMPLAINT.before(page, answers)
+    back = journey.before(page, answers)
+    if changing:
+        back_url = reverse(online.url_name("check"))
+    else:
+        back_url = _url(online, back) if back else reverse(online.url_name("start"))
     return render(
-        request,
-        "public/question.html",
-        {
-            "page": page,
-            "form": form,
-            "back": reverse("public:check")
-            if changing
-            else (_url(back) if back else reverse("public:start")),
-        },
+        request, "public/question.html", _context(online, page=page, form=form, back=back_url)
     )
 
 
@@ -95,44 +98,48 @@ def _names(form: forms.Form) -> set[str]:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def check(request: HttpRequest) -> HttpResponse:
-    answers = Answers(request.session, COMPLAINT)
+def check(request: HttpRequest, online: OnlineForm) -> HttpResponse:
+    journey = online.journey
+    answers = Answers(request.session, journey)
     if not answers.started:
-        if request.session.get(SENT):
-            return redirect("public:sent")
-        return expired(request)
-    missing = COMPLAINT.first_unanswered(answers)
+        if request.session.get(online.sent_key):
+            return redirect(online.url_name("sent"))
+        return expired(request, online)
+    missing = journey.first_unanswered(answers)
     if missing is not None:
-        return redirect(_url(missing))
+        return redirect(_url(online, missing))
     if request.POST.get(HONEYPOT):
-        return refused(request)
+        return refused(request, online)
     if request.method == "POST":
         if not ratelimit.allow(
             f"public-send:{ratelimit.client_address(request)}",
             limit=settings.HEARD_PUBLIC_SENDS_PER_HOUR,
             seconds=3600,
         ):
-            return render(request, "public/too_many.html", status=429)
+            return render(request, "public/too_many.html", _context(online), status=429)
         try:
-            complaint = send_complaint(answers)
+            record = online.send(answers)
         except DatabaseError:
             # Nothing was saved (one transaction), and the answers are still in the session.
-            return render(request, "public/try_again.html", status=503)
+            return render(request, "public/try_again.html", _context(online), status=503)
         answers.forget()
-        link = request.build_absolute_uri(reverse("public:track", args=[complaint.tracking_token]))
-        # The receipt and the team's note go out from the worker once the complaint is saved.
-        transaction.on_commit(partial(send_new_complaint_messages.enqueue, complaint.pk, link))
-        request.session[SENT] = complaint.reference
-        request.session[SENT_TRACKING] = complaint.tracking_token
-        return redirect("public:sent")
+        if online.after_send:
+            online.after_send(request, record)
+        request.session[online.sent_key] = {
+            "reference": record.reference,
+            "tracking": getattr(record, "tracking_token", None) if online.tracked else None,
+        }
+        return redirect(online.url_name("sent"))
     rows = []
-    for page in COMPLAINT.applicable(answers):
+    for page in journey.applicable(answers):
         form = answers.form(page)
         assert form is not None
         assert form.is_valid()
-        rows.append((page, _shown(form), _url(page) + "?change=1"))
-    last = COMPLAINT.applicable(answers)[-1]
-    return render(request, "public/check.html", {"rows": rows, "back": _url(last)})
+        rows.append((page, _shown(form), _url(online, page) + "?change=1"))
+    last = journey.applicable(answers)[-1]
+    return render(
+        request, "public/check.html", _context(online, rows=rows, back=_url(online, last))
+    )
 
 
 def _shown(form: forms.Form) -> list[tuple[str, str]]:
@@ -149,13 +156,18 @@ def _shown(form: forms.Form) -> list[tuple[str, str]]:
 
 
 @login_not_required
-def sent(request: HttpRequest) -> HttpResponse:
-    reference = request.session.get(SENT)
-    if not reference:
-        return redirect("public:start")
-    token = request.session.get(SENT_TRACKING, "")
-    link = request.build_absolute_uri(reverse("public:track", args=[token])) if token else ""
-    return render(request, "public/sent.html", {"reference": reference, "tracking_link": link})
+def sent(request: HttpRequest, online: OnlineForm) -> HttpResponse:
+    kept = request.session.get(online.sent_key)
+    if not kept:
+        return redirect(online.url_name("start"))
+    token = kept.get("tracking")
+    link = tracking_link(request, token) if token else ""
+    context = _context(online, reference=kept["reference"], tracking_link=link)
+    return render(request, "public/sent.html", context)
+
+
+def tracking_link(request: HttpRequest, token: str) -> str:
+    return request.build_absolute_uri(reverse("public:track", args=[token]))
 
 
 @login_not_required
@@ -174,11 +186,11 @@ def track(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-def expired(request: HttpRequest) -> HttpResponse:
-    context = {"start": reverse("public:start"), "minutes": settings.SESSION_COOKIE_AGE // 60}
+def expired(request: HttpRequest, online: OnlineForm) -> HttpResponse:
+    context = _context(online, minutes=settings.SESSION_COOKIE_AGE // 60)
     return render(request, "public/expired.html", context, status=400)
 
 
-def refused(request: HttpRequest) -> HttpResponse:
+def refused(request: HttpRequest, online: OnlineForm) -> HttpResponse:
     """A form with the robots' field filled in: nothing is kept or sent."""
-    return render(request, "public/refused.html", status=400)
+    return render(request, "public/refused.html", _context(online), status=400)

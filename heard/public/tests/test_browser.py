@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def press_continue(page) -> None:
     """Tab to the page's button and press Enter, as someone with no mouse would."""
-    button = page.get_by_role("button", name=re.compile("Continue|Send complaint"))
+    button = page.get_by_role("button", name=re.compile("^(Continue|Send complaint|Send)$"))
     for _ in range(40):
         page.keyboard.press("Tab")
         if button.evaluate("b => b === document.activeElement"):
@@ -131,6 +131,78 @@ def test_a_parent_completes_the_form_with_the_keyboard_alone(chromium, live_serv
     with page.expect_navigation():
         page.locator("a[href*='/complain/track/']").click()
     assert page.get_by_text("We have received your complaint (stage 1).").is_visible()
+    assert_accessible(page)
+    context.close()
+    assert not refused
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_young_person_completes_their_form_with_the_keyboard_alone(chromium, live_server, width):
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    refused = refused_by_policy(page)
+    page.goto("/complain/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="tell us what is wrong").click()
+    assert page.get_by_role("heading", name="Tell us what is wrong").is_visible()
+    assert page.get_by_role("heading", name="You can have an advocate").is_visible()
+    assert_accessible(page)
+    tab_to(page, page.get_by_role("button", name="Start now"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    for label, text, error in [
+        ("What is your name?", "Jo Brown", "Tell us your name"),
+        ("What has gone wrong?", "Nobody came to see me.", "Tell us what has gone wrong"),
+        (
+            "What would make things better?",
+            "Seeing my social worker.",
+            "Tell us what would make things better",
+        ),
+    ]:
+        press_continue(page)
+        assert page.get_by_text(error).first.is_visible()
+        assert_accessible(page)
+        type_into(page, label, text)
+        press_continue(page)
+
+    assert page.get_by_text("An advocate is a grown-up who is on your side.").is_visible()
+    press_continue(page)
+    assert page.get_by_text("Choose yes if you want an advocate").first.is_visible()
+    assert_accessible(page)
+    choose(page, "Yes, please")
+    press_continue(page)
+
+    page.get_by_label("How should we get in touch?").select_option("email")
+    press_continue(page)
+    assert page.get_by_text("Tell us your email, or pick another way").first.is_visible()
+    assert_accessible(page)
+    type_into(page, "Email (optional)", "jo@example.com")
+    press_continue(page)
+
+    assert page.get_by_role("heading", name="About you (you can skip this)").is_visible()
+    assert_accessible(page)
+    press_continue(page)  # every question here may be skipped
+
+    assert page.get_by_role("heading", name="Check what you have told us").is_visible()
+    assert_accessible(page)
+    # Going back from the check page and changing an answer.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Change what would make things better?").click()
+    field = page.get_by_label("What would make things better?")
+    assert field.input_value() == "Seeing my social worker."
+    field.fill("Seeing my social worker every week.")
+    press_continue(page)
+    assert page.get_by_text("Seeing my social worker every week.").is_visible()
+
+    press_continue(page)
+    assert page.url.endswith("/complain/young-people/sent/")
+    assert page.get_by_role("heading", name="We have got your complaint").is_visible()
+    complaint = Complaint.objects.get()
+    assert (complaint.relationship, complaint.advocacy_taken_up) == ("child", True)
+    assert page.get_by_text(complaint.reference).is_visible()
     assert_accessible(page)
     context.close()
     assert not refused

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from heard.public import views
 from heard.public.complaint import COMPLAINT_FORM
+from heard.public.compliment import COMPLIMENT_FORM
 from heard.public.online import OnlineForm
 from heard.public.young import YOUNG_PEOPLE_FORM
 
@@ -24,6 +25,7 @@ def pages_of(online: OnlineForm) -> list:
 urlpatterns = [
     path("complain/track/<str:token>/", views.track, name="track"),
     path("complain/young-people/", include((pages_of(YOUNG_PEOPLE_FORM), "young"))),
+    path("give-a-compliment/", include((pages_of(COMPLIMENT_FORM), "compliment"))),
     # The adult complaint form's names are the namespace's own: public:start, public:check...
     path("complain/", include(pages_of(COMPLAINT_FORM))),
 ]

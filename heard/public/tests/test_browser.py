@@ -8,6 +8,7 @@ import re
 import pytest
 
 from heard.complaints.models import Complaint
+from heard.compliments.models import Compliment
 from heard.conftest import assert_accessible, refused_by_policy
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -15,7 +16,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def press_continue(page) -> None:
     """Tab to the page's button and press Enter, as someone with no mouse would."""
-    button = page.get_by_role("button", name=re.compile("^(Continue|Send complaint|Send)$"))
+    button = page.get_by_role(
+        "button", name=re.compile("^(Continue|Send|Send complaint|Send compliment)$")
+    )
     for _ in range(40):
         page.keyboard.press("Tab")
         if button.evaluate("b => b === document.activeElement"):
@@ -203,6 +206,49 @@ def test_a_young_person_completes_their_form_with_the_keyboard_alone(chromium, l
     complaint = Complaint.objects.get()
     assert (complaint.relationship, complaint.advocacy_taken_up) == ("child", True)
     assert page.get_by_text(complaint.reference).is_visible()
+    assert_accessible(page)
+    context.close()
+    assert not refused
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_compliment_is_given_with_the_keyboard_alone(chromium, live_server, width):
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    refused = refused_by_policy(page)
+    page.goto("/give-a-compliment/")
+    assert_accessible(page)
+    tab_to(page, page.get_by_role("button", name="Start now"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    press_continue(page)
+    assert page.get_by_text("Select who you are").first.is_visible()
+    assert_accessible(page)
+    choose(page, "A parent")
+    press_continue(page)
+    for label, text, error in [
+        ("Who would you like to thank?", "Sam, our social worker", "Enter who you would"),
+        ("What would you like to tell them?", "Sam listened to us.", "Enter what you would"),
+    ]:
+        press_continue(page)
+        assert page.get_by_text(error).first.is_visible()
+        assert_accessible(page)
+        type_into(page, label, text)
+        press_continue(page)
+    press_continue(page)
+    assert page.get_by_text("Select yes if we can share what you said").first.is_visible()
+    assert_accessible(page)
+    choose(page, "Yes, you can share it without my name")
+    press_continue(page)
+
+    assert page.get_by_role("heading", name="Check your answers before sending").is_visible()
+    assert_accessible(page)
+    press_continue(page)
+    assert page.get_by_role("heading", name="Compliment sent").is_visible()
+    assert page.get_by_text(Compliment.objects.get().reference).is_visible()
     assert_accessible(page)
     context.close()
     assert not refused

@@ -111,17 +111,19 @@ def check(request: HttpRequest, online: OnlineForm) -> HttpResponse:
     if request.POST.get(HONEYPOT):
         return refused(request, online)
     if request.method == "POST":
-        if not ratelimit.allow(
-            f"public-send:{ratelimit.client_address(request)}",
-            limit=settings.HEARD_PUBLIC_SENDS_PER_HOUR,
-            seconds=3600,
-        ):
-            return render(request, "public/too_many.html", _context(online), status=429)
         try:
-            record = online.send(answers)
+            allowed = ratelimit.allow(
+                f"public-send:{ratelimit.client_address(request)}",
+                limit=settings.HEARD_PUBLIC_SENDS_PER_HOUR,
+                seconds=3600,
+            )
+            record = online.send(answers) if allowed else None
         except DatabaseError:
-            # Nothing was saved (one transaction), and the answers are still in the session.
+            # Locked or unreachable: nothing was saved (one transaction), and the answers are
+            # still in the session (a 5xx response does not save it, so nothing is lost).
             return render(request, "public/try_again.html", _context(online), status=503)
+        if record is None:
+            return render(request, "public/too_many.html", _context(online), status=429)
         answers.forget()
         if online.after_send:
             online.after_send(request, record)

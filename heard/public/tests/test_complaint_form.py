@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 from unittest import mock
 
 import pytest
 import time_machine
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.test import Client, override_settings
 from django.urls import reverse
 
 from heard.complaints.choices import Channel, Procedure, Relationship
-from heard.complaints.models import Complaint, ComplaintEvent
+from heard.complaints.models import Complainant, Complaint, ComplaintEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -217,10 +218,51 @@ def test_when_the_database_cannot_take_it_the_person_is_asked_to_try_again_and_n
         in response.content.decode()
     )
     assert not Complaint.objects.exists()
+    assert not Complainant.objects.exists()  # created before the failure, and rolled back
     assert not ComplaintEvent.objects.exists()
     # The answers are still there, and trying again sends it.
     assert client.post(reverse("public:check")).url == reverse("public:sent")
     assert Complaint.objects.count() == 1
+
+
+@contextmanager
+def database_locked_by_another_process():
+    """Another connection holds the database's write lock (SQLite) or locks the complaints
+    table (PostgreSQL, with this connection told to wait at most half a second for a lock),
+    as a long write from another process would."""
+    other = connection.copy()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '500ms'")
+        other.set_autocommit(False)
+        other.cursor().execute(f"LOCK TABLE {Complaint._meta.db_table} IN ACCESS EXCLUSIVE MODE")
+    else:
+        other.cursor().execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        other.rollback() if connection.vendor == "postgresql" else other.cursor().execute(
+            "ROLLBACK"
+        )
+        other.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_locked_database_gets_a_try_again_page_keeps_the_answers_and_saves_nothing(client):
+    answer(client, PARENT)
+    with database_locked_by_another_process():
+        response = client.post(reverse("public:check"))
+        assert response.status_code == 503
+        assert "We have kept your answers." in response.content.decode()
+        assert "Try sending it again" in response.content.decode()
+    assert not Complaint.objects.exists()
+    assert not Complainant.objects.exists()
+    assert not ComplaintEvent.objects.exists()
+    # The lock has gone: the same answers send, once.
+    assert client.post(reverse("public:check")).url == reverse("public:sent")
+    complaint = Complaint.objects.get()
+    assert complaint.complainant.name == "Alex Smith"
+    assert Complainant.objects.count() == 1
 
 
 def test_the_public_pages_show_nothing_of_other_cases(client, officer):

@@ -70,6 +70,7 @@ PAGES: list[tuple[str, dict[str, str]]] = [
     ),
     ("advocate", {"advocate": "no"}),
     ("equality", {"ethnicity": "", "gender": "", "age_band": "", "disability": ""}),
+    ("files", {"kept": ""}),
 ]
 
 

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Refuses a request body larger than HEARD_REQUEST_MAX_MB before anything reads it.
+    "heard.core.middleware.request_size_limit",
     # A strict Content Security Policy on every response, public and staff (see below).
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -292,6 +294,17 @@ HEARD_ENQUIRY_RESPONSE_WORKING_DAYS = env_int(
 )
 # The largest document an officer may upload to a case, in megabytes.
 HEARD_UPLOAD_MAX_MB = env_int("HEARD_UPLOAD_MAX_MB", 20, minimum=1, maximum=500)
+# Files the public may add to a form: how large each may be, and how many.
+HEARD_PUBLIC_UPLOAD_MAX_MB = env_int("HEARD_PUBLIC_UPLOAD_MAX_MB", 10, minimum=1, maximum=100)
+HEARD_PUBLIC_UPLOAD_MAX_FILES = env_int("HEARD_PUBLIC_UPLOAD_MAX_FILES", 5, minimum=1, maximum=20)
+# The largest request body Heard reads (HTTP 413 beyond it). Django's own
+# DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) still limits the form fields apart from files.
+HEARD_REQUEST_MAX_MB = env_int(
+    "HEARD_REQUEST_MAX_MB",
+    max(HEARD_UPLOAD_MAX_MB, HEARD_PUBLIC_UPLOAD_MAX_MB * HEARD_PUBLIC_UPLOAD_MAX_FILES) + 1,
+    minimum=2,
+    maximum=2000,
+)
 
 # Audit trail (django-auditlog): changes as JSON, so the audit tab can show before and after.
 AUDITLOG_STORE_JSON_CHANGES = True

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from heard.complaints.choices import Channel, Procedure, Relationship
-from heard.complaints.models import Child, Complainant, Complaint
+from heard.complaints.models import Child, Complainant, Complaint, Document
 from heard.core import clock
 from heard.core.models import Team
 from heard.notifications.tasks import send_new_complaint_messages
@@ -26,7 +26,9 @@ from heard.public.forms import (
     WhoForm,
 )
 from heard.public.journey import Answers, Journey, Page
+from heard.public.models import PendingUpload
 from heard.public.online import OnlineForm
+from heard.public.uploads import FilesForm
 
 #: How long a summary is, as the case list shows it.
 SUMMARY_LENGTH = 120
@@ -78,6 +80,16 @@ COMPLAINT = Journey(
                 "These questions help us check that we treat everyone fairly. You do not have "
                 "to answer them, and your answers do not change how we deal with your "
                 "complaint.",
+            ),
+        ),
+        Page(
+            "files",
+            FilesForm,
+            "Add files (optional)",
+            short="Files",
+            intro=(
+                "If you have letters, emails or photos that help explain your complaint, you "
+                "can add them here. You do not have to.",
             ),
         ),
     ],
@@ -133,7 +145,7 @@ def _create(data: dict[str, Any]) -> Complaint:
     if procedure == Procedure.CHILDREN:
         extra["advocacy_offered_on"] = today  # the form explains advocacy and offers it
         extra["advocacy_taken_up"] = {"yes": True, "no": False}.get(data["advocate"])
-    return Complaint.receive(
+    complaint = Complaint.receive(
         by=None,
         tracking_token=tracking.new_token(),
         received_on=today,
@@ -147,6 +159,26 @@ def _create(data: dict[str, Any]) -> Complaint:
         procedure=procedure,
         **extra,
     )
+    attach_uploads(complaint, data.get("uploads", []))
+    return complaint
+
+
+def attach_uploads(complaint: Complaint, uploads: list[PendingUpload]) -> None:
+    """Move the files the person added onto the case, as Stage 1's documents. The pending
+    copies go once the case is saved."""
+    stage = complaint.active_stage
+    for upload in uploads:
+        with upload.file.open("rb") as content:
+            Document.attach(
+                complaint,
+                by=None,
+                stage=stage,
+                title=upload.filename,
+                filename=upload.filename,
+                content=content,
+                content_type=upload.content_type,
+            )
+        transaction.on_commit(upload.discard)
 
 
 def queue_messages(request: HttpRequest, complaint: Complaint) -> None:

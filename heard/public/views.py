@@ -64,10 +64,14 @@ def question(request: HttpRequest, slug: str, online: OnlineForm) -> HttpRespons
     if request.POST.get(HONEYPOT):
         return refused(request, online)
     if request.method == "POST":
-        form = page.form(data=request.POST)
+        form = page.form(data=request.POST, files=request.FILES)
         if form.is_valid():
+            typed = getattr(form, "typed", None)  # a page of files stores them first
             answers.keep(
-                page.slug, {k: str(v) for k, v in request.POST.items() if k in _names(form)}
+                page.slug,
+                typed()
+                if typed
+                else {k: str(v) for k, v in request.POST.items() if k in _names(form)},
             )
             if changing:
                 return redirect(_url(online, journey.first_unanswered(answers)))
@@ -146,6 +150,9 @@ def check(request: HttpRequest, online: OnlineForm) -> HttpResponse:
 
 def _shown(form: forms.Form) -> list[tuple[str, str]]:
     """Each answer on a page as the person would read it: the label of a choice, not its code."""
+    own = getattr(form, "shown", None)  # a page of files names its files
+    if own:
+        return list(own())
     shown = []
     for bound in form:
         value = form.cleaned_data.get(bound.name)

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from heard.complaints.models import Complaint
+from heard.complaints.tests.test_documents import PDF
 from heard.compliments.models import Compliment
 from heard.conftest import assert_accessible, refused_by_policy
 
@@ -112,6 +113,19 @@ def test_a_parent_completes_the_form_with_the_keyboard_alone(chromium, live_serv
     assert_accessible(page)
     press_continue(page)  # the equality questions may all be left unanswered
 
+    assert page.get_by_role("heading", name="Add files (optional)").is_visible()
+    assert_accessible(page)
+    files = page.get_by_label("Add files (optional)")
+    files.set_input_files(
+        [{"name": "notes.pdf", "mimeType": "application/pdf", "buffer": b"#!/bin/sh\necho\n"}]
+    )
+    press_continue(page)
+    assert page.get_by_text("“notes.pdf”: The selected file must be").first.is_visible()
+    assert_accessible(page)
+    files.set_input_files([{"name": "letter.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    press_continue(page)
+    assert page.get_by_text("letter.pdf").is_visible()  # on "Check your answers"
+
     assert page.get_by_role(
         "heading", name="Check your answers before sending your complaint"
     ).is_visible()
@@ -127,8 +141,9 @@ def test_a_parent_completes_the_form_with_the_keyboard_alone(chromium, live_serv
 
     press_continue(page)
     assert page.url.endswith("/complain/sent/")
-    reference = Complaint.objects.get().reference
-    assert page.get_by_text(reference).is_visible()
+    complaint = Complaint.objects.get()
+    assert page.get_by_text(complaint.reference).is_visible()
+    assert [d.filename for d in complaint.documents.all()] == ["letter.pdf"]
     assert_accessible(page)
     # The tracking page, from the link on the confirmation.
     with page.expect_navigation():

@@ -47,6 +47,7 @@ PARENT = [
         "equality",
         {"ethnicity": "white_british", "gender": "", "age_band": "35-44", "disability": ""},
     ),
+    ("files", {"kept": ""}),
 ]
 
 

@@ -1,0 +1,29 @@
+"""Heard's own middleware."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+def request_size_limit(get_response: Handler) -> Handler:
+    """Refuse (HTTP 413) a request that says its body is larger than HEARD_REQUEST_MAX_MB,
+    before any of it is read. Django's own limits cover the form fields and the number of
+    fields; this covers the files, which Django streams to disk without a limit."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.HEARD_REQUEST_MAX_MB * 1024 * 1024:
+            context = {"limit": settings.HEARD_REQUEST_MAX_MB}
+            return render(request, "core/too_large.html", context, status=413)
+        return get_response(request)
+
+    return middleware

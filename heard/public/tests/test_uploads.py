@@ -1,0 +1,136 @@
+"""Files added to the public complaint form: checked on upload, kept until the form is
+sent, then moved onto the case as Stage 1's documents."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from heard.complaints.models import Complaint
+from heard.complaints.tests.test_documents import PDF, PNG
+from heard.public.models import PendingUpload
+from heard.public.tests.test_complaint_form import PARENT, answer, url
+
+pytestmark = pytest.mark.django_db
+
+BEFORE_FILES = PARENT[:-1]
+
+
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+def add_files(client, *files: SimpleUploadedFile):
+    return client.post(url("files"), {"attachments": list(files), "kept": ""})
+
+
+def test_files_added_to_the_form_become_documents_of_stage_1(
+    client, django_capture_on_commit_callbacks
+):
+    answer(client, BEFORE_FILES)
+    response = add_files(client, upload("letter.pdf", PDF), upload("photo.png", PNG))
+    assert response.url == reverse("public:check")
+    check = client.get(reverse("public:check")).content.decode()
+    assert "letter.pdf, photo.png" in check
+    assert PendingUpload.objects.count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("public:check"))
+    complaint = Complaint.objects.get()
+    documents = {d.filename: d for d in complaint.documents.all()}
+    assert {name: d.content_type for name, d in documents.items()} == {
+        "letter.pdf": "application/pdf",
+        "photo.png": "image/png",
+    }
+    assert {d.stage.number for d in documents.values()} == {1}
+    assert documents["letter.pdf"].file.read() == PDF
+    assert complaint.events.filter(action="add_document").count() == 2
+    assert not PendingUpload.objects.exists()  # moved, not copied
+
+
+def test_no_files_is_an_answer(client):
+    answer(client, BEFORE_FILES)
+    assert client.post(url("files"), {"kept": ""}).url == reverse("public:check")
+    assert "None" in client.get(reverse("public:check")).content.decode()
+    client.post(reverse("public:check"))
+    assert not Complaint.objects.get().documents.exists()
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ([("notes.pdf", b"#!/bin/sh\nrm -rf /\n")], "“notes.pdf”: The selected file must be"),
+        ([("photo.jpg", PDF)], "rename it to end in “.pdf”"),
+        ([("big.pdf", PDF + b"0" * (1024 * 1024))], "“big.pdf” must be smaller than 1 MB"),
+        ([("a.pdf", PDF), ("b.pdf", PDF), ("c.pdf", PDF)], "Select 2 files or fewer"),
+        ([("empty.pdf", b"")], "The selected file is empty"),
+    ],
+)
+@override_settings(HEARD_PUBLIC_UPLOAD_MAX_MB=1, HEARD_PUBLIC_UPLOAD_MAX_FILES=2)
+def test_a_file_that_is_not_what_it_says_or_too_big_or_too_many_is_refused(client, files, message):
+    answer(client, BEFORE_FILES)
+    response = add_files(client, *(upload(name, content) for name, content in files))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page
+    assert 'href="#id_attachments"' in page  # the error summary leads to the file input
+    assert not PendingUpload.objects.exists()
+
+
+def test_going_back_lists_the_files_and_continuing_keeps_them(client):
+    answer(client, BEFORE_FILES)
+    add_files(client, upload("letter.pdf", PDF))
+    page = client.get(url("files")).content.decode()
+    assert "letter.pdf" in page
+    kept = str(PendingUpload.objects.get().pk)
+    assert f'value="{kept}"' in page
+    assert client.post(url("files"), {"kept": kept}).url == reverse("public:check")
+    assert "letter.pdf" in client.get(reverse("public:check")).content.decode()
+
+
+def test_choosing_new_files_replaces_those_added_before(client):
+    answer(client, BEFORE_FILES)
+    add_files(client, upload("first.pdf", PDF))
+    first = PendingUpload.objects.get()
+    client.post(url("files"), {"attachments": [upload("second.png", PNG)], "kept": str(first.pk)})
+    assert [u.filename for u in PendingUpload.objects.all()] == ["second.png"]
+    assert not first.file.storage.exists(first.file.name)
+
+
+def test_files_cleared_after_the_session_ended_are_asked_for_again(client):
+    answer(client, BEFORE_FILES)
+    add_files(client, upload("letter.pdf", PDF))
+    PendingUpload.objects.get().discard()
+    response = client.get(reverse("public:check"))
+    assert response.url == url("files")
+    assert "The files you added have expired" in client.get(url("files")).content.decode()
+
+
+def test_a_key_that_was_never_given_out_is_refused(client):
+    answer(client, BEFORE_FILES)
+    response = client.post(url("files"), {"kept": "not-a-key"})
+    assert "The files you added have expired" in response.content.decode()
+
+
+def test_files_of_forms_never_sent_are_cleared_once_no_session_could_send_them(client):
+    old = PendingUpload(filename="old.pdf", content_type="application/pdf", size=len(PDF))
+    old.file.save("old.pdf", SimpleUploadedFile("old.pdf", PDF), save=False)
+    old.save()
+    PendingUpload.objects.filter(pk=old.pk).update(uploaded_at=timezone.now() - timedelta(hours=2))
+    answer(client, BEFORE_FILES)
+    add_files(client, upload("new.pdf", PDF))  # each new upload clears the abandoned ones
+    assert [u.filename for u in PendingUpload.objects.all()] == ["new.pdf"]
+    assert not old.file.storage.exists(old.file.name)
+
+
+@override_settings(HEARD_REQUEST_MAX_MB=2)
+def test_a_request_larger_than_the_limit_is_refused_before_it_is_read(client):
+    answer(client, BEFORE_FILES)
+    response = add_files(client, upload("huge.pdf", PDF + b"0" * (3 * 1024 * 1024)))
+    assert response.status_code == 413
+    assert "What you sent is too large" in response.content.decode()
+    assert not PendingUpload.objects.exists()

@@ -10,9 +10,10 @@ class SarsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from heard.sars.models import Clarification, SubjectAccessRequest
+        from heard.sars.models import Clarification, SarDocument, SubjectAccessRequest
 
         auditlog.register(
             SubjectAccessRequest, exclude_fields=["updated_at"], m2m_fields={"exemptions"}
         )
         auditlog.register(Clarification)
+        auditlog.register(SarDocument)

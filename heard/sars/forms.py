@@ -69,6 +69,23 @@ class SarForm(ProofFields, GovukForm):
         choices=[("", "Choose who is asking"), *RequesterRole.choices],
         error_messages={"required": "Choose who is asking"},
     )
+    requester_email = forms.EmailField(
+        label="Their email address (optional)",
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    requester_phone = forms.CharField(
+        label="Their phone number (optional)", required=False, max_length=40
+    )
+    requester_address = forms.CharField(
+        label="Their postal address (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea,
+    )
     data_subject_name = forms.CharField(
         label="Whose records",
         max_length=200,
@@ -96,6 +113,9 @@ class SarForm(ProofFields, GovukForm):
         "received_on",
         "requester_name",
         "requester_role",
+        "requester_email",
+        "requester_phone",
+        "requester_address",
         "data_subject_name",
         "data_subject_born_on",
         "care_leaver",

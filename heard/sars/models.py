@@ -11,15 +11,18 @@ those recorded dates and the bank holidays, and never typed in.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.files import File
 from django.db import models, transaction
 from django.db.models.functions import Lower
 
 from heard.complaints.errors import RuleViolation
+from heard.complaints.models.documents import document_storage, measure
 from heard.complaints.models.steps import long_date, not_before, require_date
 from heard.core import clock
 from heard.core.events import Event
@@ -132,6 +135,9 @@ class SubjectAccessRequest(Stamped):
     received_on = models.DateField()
     requester_name = models.CharField("requester's name", max_length=200)
     requester_role = models.CharField("who is asking", max_length=20, choices=RequesterRole.choices)
+    requester_email = models.EmailField("requester's email address", blank=True)
+    requester_phone = models.CharField("requester's phone number", max_length=40, blank=True)
+    requester_address = models.TextField("requester's postal address", blank=True)
     data_subject_name = models.CharField("whose records", max_length=200)
     data_subject_born_on = models.DateField("date of birth", null=True, blank=True)
     care_leaver = models.BooleanField("a care leaver asking for their file", default=False)
@@ -513,6 +519,65 @@ class SubjectAccessRequest(Stamped):
             locked.exemptions.set(exemptions)
 
 
+def sar_document_path(instance: SarDocument, filename: str) -> str:
+    # Random, as for a complaint's documents: the sender's file name never becomes a path.
+    return f"sars/{instance.request_id}/{uuid.uuid4().hex}"
+
+
+class SarDocument(models.Model):
+    """A file sent with a request: the requester's proof of identity, or of their authority
+    to act for the person whose records they ask for. An officer checks it and records the
+    date it was accepted (`identity_verified_on`, `authority_received_on`), which starts the
+    clock."""
+
+    class Kind(models.TextChoices):
+        IDENTITY = "identity", "Proof of identity"
+        AUTHORITY = "authority", "Proof of authority"
+
+    request = models.ForeignKey(
+        SubjectAccessRequest, on_delete=models.PROTECT, related_name="documents"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    file = models.FileField(storage=document_storage, upload_to=sar_document_path, max_length=200)
+    filename = models.CharField("original file name", max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.filename}"
+
+    @classmethod
+    def attach(
+        cls,
+        request: SubjectAccessRequest,
+        *,
+        kind: str,
+        filename: str,
+        content: IO[bytes],
+        content_type: str,
+    ) -> SarDocument:
+        size, digest = measure(content)
+        document = cls(
+            request=request,
+            kind=kind,
+            filename=filename,
+            content_type=content_type,
+            size=size,
+            sha256=digest,
+        )
+        document.file.save(filename, File(content), save=False)
+        document.save()
+        request.events.create(
+            action="add_document", actor=None, effective_on=clock.today(), details={"kind": kind}
+        )
+        return document
+
+
 class Clarification(models.Model):
     """The council asked the requester what they want; the clock stands still until they
     answer."""
@@ -603,7 +668,11 @@ WORKFLOW = Workflow[SubjectAccessRequest](
 class SarEvent(Event):
     case = models.ForeignKey(SubjectAccessRequest, on_delete=models.PROTECT, related_name="events")
 
-    LABELS = {"receive": "Request received", **WORKFLOW.labels()}
+    LABELS = {
+        "receive": "Request received",
+        "add_document": "Proof sent with the request",
+        **WORKFLOW.labels(),
+    }
 
     class Meta(Event.Meta):
         indexes = [models.Index(fields=["case", "occurred_at"], name="sar_event_case_idx")]

@@ -7,7 +7,7 @@ from auditlog.signals import accessed
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,7 +16,7 @@ from heard.complaints.views import days_left
 from heard.core import clock
 from heard.core.casepages import require_perm, step_page
 from heard.sars.forms import STEP_FORMS, SarFilterForm, SarForm
-from heard.sars.models import WORKFLOW, SarEvent, SarStatus, SubjectAccessRequest
+from heard.sars.models import WORKFLOW, SarDocument, SarEvent, SarStatus, SubjectAccessRequest
 
 PAGE_SIZE = 25
 
@@ -28,6 +28,7 @@ def _get_for_user(request: HttpRequest, reference: str) -> SubjectAccessRequest:
         .prefetch_related(
             "clarifications",
             "exemptions",
+            "documents",
             Prefetch("events", SarEvent.objects.select_related("actor")),
         ),
         reference=reference,
@@ -93,3 +94,25 @@ def sar_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
         template="sars/step.html",
         context={"sar": sar},
     )
+
+
+@require_GET
+def sar_document(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+    """A file sent with a request, to those who may see the request (404 otherwise); every
+    download is audited."""
+    document = get_object_or_404(
+        SarDocument.objects.filter(
+            request__in=SubjectAccessRequest.objects.visible_to(request.user)
+        ),
+        pk=pk,
+        request__reference=reference,
+    )
+    accessed.send(sender=SarDocument, instance=document)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.filename,
+        content_type=document.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

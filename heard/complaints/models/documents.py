@@ -27,6 +27,17 @@ def document_storage() -> Storage:
     return storages["documents"]
 
 
+def measure(content: IO[bytes]) -> tuple[int, str]:
+    """A file's size in bytes and its SHA-256, read from the start; left at its start."""
+    digest = hashlib.sha256()
+    content.seek(0)
+    for chunk in iter(lambda: content.read(1 << 16), b""):
+        digest.update(chunk)
+    size = content.tell()
+    content.seek(0)
+    return size, digest.hexdigest()
+
+
 def document_path(instance: Document, filename: str) -> str:
     # The stored name is random: an officer's file name never becomes a path on disk.
     return f"complaints/{instance.complaint_id}/{uuid.uuid4().hex}"
@@ -110,12 +121,7 @@ class Document(models.Model):
         """Store a file on the case and record that it was added, in one transaction."""
         from heard.complaints.models.events import ComplaintEvent
 
-        digest = hashlib.sha256()
-        content.seek(0)
-        for chunk in iter(lambda: content.read(1 << 16), b""):
-            digest.update(chunk)
-        size = content.tell()
-        content.seek(0)
+        size, digest = measure(content)
         with transaction.atomic():
             document = cls(
                 complaint=complaint,
@@ -124,7 +130,7 @@ class Document(models.Model):
                 filename=filename,
                 content_type=content_type,
                 size=size,
-                sha256=digest.hexdigest(),
+                sha256=digest,
                 letter=letter,
                 added_by=by,
             )

@@ -11,6 +11,7 @@ from heard.complaints.models import Complaint
 from heard.complaints.tests.test_documents import PDF
 from heard.compliments.models import Compliment
 from heard.conftest import assert_accessible, refused_by_policy
+from heard.sars.models import SubjectAccessRequest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def press_continue(page) -> None:
     """Tab to the page's button and press Enter, as someone with no mouse would."""
     button = page.get_by_role(
-        "button", name=re.compile("^(Continue|Send|Send complaint|Send compliment)$")
+        "button", name=re.compile("^(Continue|Send|Send complaint|Send compliment|Send request)$")
     )
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -264,6 +265,75 @@ def test_a_compliment_is_given_with_the_keyboard_alone(chromium, live_server, wi
     press_continue(page)
     assert page.get_by_role("heading", name="Compliment sent").is_visible()
     assert page.get_by_text(Compliment.objects.get().reference).is_visible()
+    assert_accessible(page)
+    context.close()
+    assert not refused
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_parent_asks_for_their_childs_records_with_the_keyboard(chromium, live_server, width):
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    refused = refused_by_policy(page)
+    page.goto("/ask-for-your-records/")
+    assert_accessible(page)
+    tab_to(page, page.get_by_role("button", name="Start now"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    press_continue(page)
+    assert page.get_by_text("Select whose records you are asking for").first.is_visible()
+    assert_accessible(page)
+    choose(page, "Someone else's records")
+    press_continue(page)
+
+    press_continue(page)
+    assert page.get_by_text("Select how you can act for them").first.is_visible()
+    assert_accessible(page)
+    choose(page, "I am their parent, or have parental responsibility")
+    press_continue(page)
+
+    for label, text, error in [
+        ("Your full name", "Pat Jones", "Enter your full name"),
+        ("Their full name", "Max Jones", "Enter the full name of the person"),
+        ("What records would you like?", "Max's records since 2020.", "Enter what records"),
+    ]:
+        press_continue(page)
+        assert page.get_by_text(error).first.is_visible()
+        assert_accessible(page)
+        type_into(page, label, text)
+        press_continue(page)
+
+    page.get_by_label("How should we contact you?").select_option("email")
+    type_into(page, "Email address (optional)", "pat@example.com")
+    press_continue(page)
+
+    for heading, name, error in [
+        ("Proof of your identity", "licence.pdf", "Select a copy of your proof of identity"),
+        ("Proof that you can act for them", "birth.pdf", "Select a copy of your proof that"),
+    ]:
+        assert page.get_by_role("heading", name=heading).is_visible()
+        press_continue(page)
+        assert page.get_by_text(error).first.is_visible()
+        assert_accessible(page)
+        page.locator("input[type=file]").set_input_files(
+            [{"name": name, "mimeType": "application/pdf", "buffer": PDF}]
+        )
+        press_continue(page)
+
+    assert page.get_by_role("heading", name="Check your answers before sending").is_visible()
+    assert page.get_by_text("licence.pdf").is_visible()
+    assert_accessible(page)
+    press_continue(page)
+    assert page.get_by_role("heading", name="Request sent").is_visible()
+    request = SubjectAccessRequest.objects.get()
+    assert page.get_by_text(request.reference).is_visible()
+    assert sorted(request.documents.values_list("filename", flat=True)) == [
+        "birth.pdf",
+        "licence.pdf",
+    ]
     assert_accessible(page)
     context.close()
     assert not refused

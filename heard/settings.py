@@ -273,6 +273,16 @@ if HEARD_EMAIL == "notify" and not (HEARD_NOTIFY_API_KEY and HEARD_NOTIFY_TEMPLA
 HEARD_COMPLAINTS_TEAM_EMAILS = env_list(
     "HEARD_COMPLAINTS_TEAM_EMAILS", ["complaints@example.gov.uk"]
 )
+# Reminders to the officer a complaint is assigned to: this many working days before its
+# next deadline (and once when it is missed), sent from this hour of the day (UK time).
+HEARD_REMINDER_WORKING_DAYS = env_int("HEARD_REMINDER_WORKING_DAYS", 2, minimum=0, maximum=20)
+HEARD_REMINDER_HOUR = env_int("HEARD_REMINDER_HOUR", 7, minimum=0, maximum=23)
+# How often the worker looks for reminders due (seconds).
+HEARD_REMINDER_INTERVAL_SECONDS = env_int(
+    "HEARD_REMINDER_INTERVAL_SECONDS", 3600, minimum=1, maximum=86400
+)
+# Who gets the daily digest of overdue complaints; empty: every active complaints manager.
+HEARD_OVERDUE_DIGEST_EMAILS = env_list("HEARD_OVERDUE_DIGEST_EMAILS", [])
 
 HEARD_BRAND_COLOUR = env_colour("HEARD_BRAND_COLOUR", "#1d70b8")
 HEARD_LOGO_URL = env_str("HEARD_LOGO_URL", "")

@@ -33,7 +33,7 @@ def send_form(client, pages=PARENT) -> Complaint:
 
 
 @override_settings(HEARD_COMPLAINTS_TEAM_EMAILS=["team@council.example"])
-def test_the_worker_sends_a_receipt_and_tells_the_team(client):
+def test_the_worker_sends_a_receipt_and_tells_the_team(client, manager):
     complaint = send_form(client)
     assert mail.outbox == []  # nothing is sent from the request itself
     work()
@@ -43,7 +43,10 @@ def test_the_worker_sends_a_receipt_and_tells_the_team(client):
     assert f"/complain/track/{complaint.tracking_token}/" in receipt.body
     assert team.to == ["team@council.example"]
     assert complaint.reference in team.subject
-    assert f"/complaints/{complaint.pk}/" in team.body
+    link = next(line for line in team.body.splitlines() if "/complaints/" in line)
+    assert link == f"http://127.0.0.1:8000/complaints/{complaint.reference}/"
+    client.force_login(manager)
+    assert client.get(link.removeprefix("http://127.0.0.1:8000")).status_code == 200
     # The team's note holds no details of the complaint: they stay in Heard.
     assert "Sam Smith" not in team.body
     assert "review" not in team.body

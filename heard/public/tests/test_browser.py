@@ -337,3 +337,100 @@ def test_a_parent_asks_for_their_childs_records_with_the_keyboard(chromium, live
     assert_accessible(page)
     context.close()
     assert not refused
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_every_other_public_page_and_error_state_passes_axe(chromium, live_server, width):
+    """The pages a journey can end on besides its own: an expired session, the honeypot, the
+    rate limit, the database busy, a request too large, and unknown or expired tracking
+    links; and the adult form's remaining error states."""
+    from datetime import date
+
+    from django.db import connection
+    from django.test import override_settings
+
+    from heard.complaints.tests import factories as f
+
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    refused = refused_by_policy(page)
+
+    def shows(path: str, heading: str, status: int) -> None:
+        response = page.goto(path)
+        assert response is not None
+        assert response.status == status, path
+        assert page.get_by_role("heading", name=heading).is_visible(), path
+        assert_accessible(page)
+
+    shows("/complain/what-happened/", "Sorry, you'll have to start again", 400)
+    shows("/complain/track/not-a-link/", "Page not found", 404)
+    closed = f.Stage1OpenFactory(received_on=date(2024, 1, 8), tracking_token="t" * 43)
+    type(closed).objects.filter(pk=closed.pk).update(status="closed", closed_on=date(2024, 2, 1))
+    shows(f"/complain/track/{'t' * 43}/", "This link has expired", 410)
+
+    # The adult form's pages not shown in error elsewhere: who you are, what you would like.
+    page.goto("/complain/service/")
+    choose(page, "Children's social care")
+    press_continue(page)
+    press_continue(page)
+    assert page.get_by_text("Select who you are").first.is_visible()
+    assert_accessible(page)
+    choose(page, "I am the child or young person")
+    press_continue(page)
+    type_into(page, "What happened?", "Nobody came.")
+    press_continue(page)
+    press_continue(page)
+    assert page.get_by_text("Enter what you would like to happen").first.is_visible()
+    assert_accessible(page)
+    type_into(page, "What would you like to happen?", "A visit.")
+    press_continue(page)
+    type_into(page, "Full name", "Jo Brown")
+    page.get_by_label("How should we contact you?").select_option("letter")
+    type_into(page, "Postal address (optional)", "1 High Street")
+    press_continue(page)
+    choose(page, "No")
+    press_continue(page)
+    press_continue(page)
+    press_continue(page)  # no files: "Check your answers"
+
+    # Sending while the database is locked by another process.
+    other = connection.copy()
+    other.cursor().execute("BEGIN IMMEDIATE")
+    try:
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send complaint").click()
+        assert page.get_by_role(
+            "heading", name="Sorry, there is a problem with the service"
+        ).is_visible()
+        assert_accessible(page)
+    finally:
+        other.cursor().execute("ROLLBACK")
+        other.close()
+    # Too many sends from this connection.
+    with override_settings(HEARD_PUBLIC_SENDS_PER_HOUR=0):
+        with page.expect_navigation():
+            page.get_by_role("button", name="Try sending it again").click()
+        assert page.get_by_role(
+            "heading", name="Too many forms have been sent from this connection"
+        ).is_visible()
+        assert_accessible(page)
+    # A robot filling in the hidden field.
+    page.goto("/complain/check-your-answers/")
+    page.evaluate("document.querySelector('input[name=website]').value = 'spam'")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send complaint").click()
+    assert_accessible(page)
+    # A body larger than the limit.
+    with override_settings(HEARD_REQUEST_MAX_MB=2):
+        page.goto("/complain/files/")
+        page.get_by_label("Add files (optional)").set_input_files(
+            [{"name": "big.pdf", "mimeType": "application/pdf", "buffer": PDF * 200_000}]
+        )
+        with page.expect_navigation():
+            page.get_by_role("button", name="Continue").click()
+        assert page.get_by_role("heading", name="What you sent is too large").is_visible()
+        assert_accessible(page)
+    context.close()
+    assert not refused

@@ -107,10 +107,12 @@ class RecordsForm(GovukForm):
 
 class IdentityForm(FilesForm):
     needed = "Select a copy of your proof of identity"
+    hint = "You can choose more than one file, such as a photo of each document."
 
 
 class ProofOfAuthorityForm(FilesForm):
     needed = "Select a copy of your proof that you can act for them"
+    hint = "You can choose more than one file."
 
 
 def mine(answers: Answers) -> bool:

@@ -37,12 +37,13 @@ class FilesForm(GovukForm):
     attachments = MultipleFileField(
         label="Add files (optional)",
         required=False,
-        help_text="For example, letters or photos. You can choose more than one.",
         error_messages={"empty": "The selected file is empty"},
     )
     kept = forms.CharField(required=False, widget=forms.HiddenInput)
     #: The error when no file is given, for a page where one is needed; "" when optional.
     needed = ""
+    #: The hint under the heading, before what files are accepted.
+    hint = "For example, letters or photos. You can choose more than one."
     #: Tells the question page to show its file input and the files added before.
     is_files_page = True
 

@@ -18,6 +18,7 @@ class NameForm(GovukForm):
     name = forms.CharField(
         label="What is your name?",
         max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
         help_text="Your first name and last name",
         error_messages={"required": "Tell us your name"},
     )

@@ -87,3 +87,10 @@ def test_a_page_opened_after_the_session_ended_asks_to_start_again(client):
     response = client.post(url("words"), {"words": "Thank you"})
     assert response.status_code == 400
     assert "start again" in response.content.decode()
+
+
+def test_who_to_thank_is_a_one_line_box_and_keeps_what_was_typed(client):
+    answer(client, THANKS[:2])
+    page = client.get(url("for-whom")).content.decode()
+    assert 'type="text" value="Priya in the fostering team"' in page
+    assert "<textarea" not in page

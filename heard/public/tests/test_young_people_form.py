@@ -150,3 +150,11 @@ def test_every_page_reads_easily(client):
     hard = {name: score for name, score in scores.items() if score < EASY_ENOUGH}
     assert not hard, f"pages that read too hard: {hard} (all: {scores})"
     assert len(scores) == 2 + len(YOUNG) + len(ERRORS) + 1  # every page was read
+
+
+def test_a_one_line_answer_gets_a_one_line_box(client):
+    client.get(reverse("public:young:start"))
+    page = client.get(url("name")).content.decode()
+    assert '<input class="govuk-input" id="id_name" name="name" type="text" value=""' in page
+    assert 'autocomplete="name"' in page
+    assert "<textarea" not in page

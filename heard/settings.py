@@ -182,6 +182,8 @@ STORAGES = {
 SESSION_COOKIE_AGE = env_int("HEARD_SESSION_IDLE_MINUTES", 30, minimum=5, maximum=720) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age is an inactivity timeout, not a fixed lifetime
 SESSION_COOKIE_HTTPONLY = True
+# A form sent without its token gets a GOV.UK page that says what to do, not Django's.
+CSRF_FAILURE_VIEW = "heard.core.views.csrf_failure"
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("HEARD_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = not DEBUG and env_bool("HEARD_SSL_REDIRECT", True)

@@ -118,3 +118,22 @@ def brand_css(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(f":root{{--heard-brand-colour:{colour};}}\n", content_type="text/css")
     response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its security token, usually because the page was open a long time
+    or cookies are off (CSRF_FAILURE_VIEW). Nothing was saved; on a public form the answers
+    already given are still kept."""
+    return render(request, "core/csrf_failure.html", status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: rendered from settings alone, since the error may be anywhere else."""
+    from django.template.loader import render_to_string
+
+    context = {
+        "organisation_name": settings.HEARD_ORGANISATION_NAME,
+        "service_name": settings.HEARD_SERVICE_NAME,
+        "home_url": "/",
+    }
+    return HttpResponse(render_to_string("500.html", context), status=500)

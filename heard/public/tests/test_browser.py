@@ -370,7 +370,8 @@ def test_every_other_public_page_and_error_state_passes_axe(chromium, live_serve
     type(closed).objects.filter(pk=closed.pk).update(status="closed", closed_on=date(2024, 2, 1))
     shows(f"/complain/track/{'t' * 43}/", "This link has expired", 410)
 
-    # The adult form's pages not shown in error elsewhere: who you are, what you would like.
+    # The adult form's pages not shown in error elsewhere: who you are, what you would like,
+    # the advocate.
     page.goto("/complain/service/")
     choose(page, "Children's social care")
     press_continue(page)
@@ -390,6 +391,9 @@ def test_every_other_public_page_and_error_state_passes_axe(chromium, live_serve
     page.get_by_label("How should we contact you?").select_option("letter")
     type_into(page, "Postal address (optional)", "1 High Street")
     press_continue(page)
+    press_continue(page)
+    assert page.get_by_text("Select yes if you would like an advocate").first.is_visible()
+    assert_accessible(page)
     choose(page, "No")
     press_continue(page)
     press_continue(page)
@@ -416,6 +420,14 @@ def test_every_other_public_page_and_error_state_passes_axe(chromium, live_serve
             "heading", name="Too many forms have been sent from this connection"
         ).is_visible()
         assert_accessible(page)
+    # A form sent without its security token (its cookie gone).
+    page.goto("/complain/check-your-answers/")
+    context.clear_cookies(name="csrftoken")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send complaint").click()
+    assert page.get_by_role("heading", name="Sorry, we could not accept that form").is_visible()
+    assert_accessible(page)
+    shows("/no-such-page/", "Page not found", 404)
     # A robot filling in the hidden field.
     page.goto("/complain/check-your-answers/")
     page.evaluate("document.querySelector('input[name=website]').value = 'spam'")

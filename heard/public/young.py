@@ -12,6 +12,7 @@ from heard.public.complaint import queue_messages, send_complaint
 from heard.public.forms import AdvocateForm, ContactDetailsForm, EqualityForm
 from heard.public.journey import Journey, Page
 from heard.public.online import OnlineForm
+from heard.public.uploads import FilesForm
 
 
 class NameForm(GovukForm):
@@ -93,6 +94,10 @@ class GetInTouchForm(ContactDetailsForm):
     }
 
 
+class ShowUsForm(FilesForm):
+    hint = "You can pick more than one."
+
+
 class AboutYouForm(EqualityForm):
     """The same optional questions as the adults' form, each one free to skip."""
 
@@ -133,6 +138,16 @@ YOUNG_PEOPLE = Journey(
             short="About you",
             intro=(
                 "You do not have to answer these. They help us check that we are fair to everyone.",
+            ),
+        ),
+        Page(
+            "files",
+            ShowUsForm,
+            "Do you want to send us anything? (you can skip this)",
+            short="Things you sent",
+            intro=(
+                "You can add a photo, a letter or a message that helps show what went "
+                "wrong. You do not have to.",
             ),
         ),
     ],

@@ -205,6 +205,10 @@ def test_a_young_person_completes_their_form_with_the_keyboard_alone(chromium, l
     assert_accessible(page)
     press_continue(page)  # every question here may be skipped
 
+    assert page.get_by_role("heading", name="Do you want to send us anything?").is_visible()
+    assert_accessible(page)
+    press_continue(page)
+
     assert page.get_by_role("heading", name="Check what you have told us").is_visible()
     assert_accessible(page)
     # Going back from the check page and changing an answer.

@@ -26,6 +26,7 @@ YOUNG = [
         {"email": "jo@example.com", "phone": "", "address": "", "preferred_contact": "email"},
     ),
     ("about-you", {"ethnicity": "", "gender": "", "age_band": "10-15", "disability": ""}),
+    ("files", {"kept": ""}),
 ]
 
 #: What each page says when it is sent empty, in plain words.
@@ -124,7 +125,7 @@ def test_each_page_says_what_is_missing_in_plain_words(client, slug):
 
 
 def test_every_question_on_the_last_page_can_be_skipped(client):
-    answer(client, [*YOUNG[:-1], ("about-you", {})])
+    answer(client, [*YOUNG[:-2], ("about-you", {}), ("files", {"kept": ""})])
     assert client.get(reverse("public:young:check")).status_code == 200
 
 

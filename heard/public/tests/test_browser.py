@@ -403,23 +403,26 @@ def test_every_other_public_page_and_error_state_passes_axe(chromium, live_serve
     press_continue(page)
     press_continue(page)  # no files: "Check your answers"
 
-    # Sending while the database is locked by another process.
-    other = connection.copy()
-    other.cursor().execute("BEGIN IMMEDIATE")
-    try:
-        with page.expect_navigation():
-            page.get_by_role("button", name="Send complaint").click()
-        assert page.get_by_role(
-            "heading", name="Sorry, there is a problem with the service"
-        ).is_visible()
-        assert_accessible(page)
-    finally:
-        other.cursor().execute("ROLLBACK")
-        other.close()
+    # Sending while another process holds SQLite's write lock. (On PostgreSQL the live
+    # server's connection would wait for the lock; test_complaint_form.py covers that.)
+    if connection.vendor == "sqlite":
+        other = connection.copy()
+        other.cursor().execute("BEGIN IMMEDIATE")
+        try:
+            with page.expect_navigation():
+                page.get_by_role("button", name="Send complaint").click()
+            assert page.get_by_role(
+                "heading", name="Sorry, there is a problem with the service"
+            ).is_visible()
+            assert_accessible(page)
+        finally:
+            other.cursor().execute("ROLLBACK")
+            other.close()
     # Too many sends from this connection.
     with override_settings(HEARD_PUBLIC_SENDS_PER_HOUR=0):
+        page.goto("/complain/check-your-answers/")
         with page.expect_navigation():
-            page.get_by_role("button", name="Try sending it again").click()
+            page.get_by_role("button", name="Send complaint").click()
         assert page.get_by_role(
             "heading", name="Too many forms have been sent from this connection"
         ).is_visible()

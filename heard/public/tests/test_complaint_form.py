@@ -371,3 +371,13 @@ def test_the_error_summary_links_to_the_first_option_of_a_question_with_options(
     page = client.post(url("service"), {}).content.decode()
     assert '<a href="#id_procedure">Select what your complaint is about</a>' in page
     assert 'id="id_procedure" name="procedure" type="radio"' in page
+
+
+def test_an_advocate_asked_for_online_shows_on_the_case_with_none_named_yet(client, officer):
+    answer(client, PARENT)  # says yes to an advocate
+    client.post(reverse("public:check"))
+    client.force_login(officer)
+    reference = Complaint.objects.get().reference
+    page = client.get(reverse("complaints:detail", args=[reference])).content.decode()
+    assert "; taken up, no advocate named yet" in page
+    assert "taken up with </dd>" not in page

@@ -10,7 +10,7 @@ DEMO_DB ?= demo.sqlite3
 DEMO_SEED ?= 2026
 DEMO_ENV := HEARD_DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB)
 
-.PHONY: help install assets runtime-packages system-packages check test test-sqlite test-postgres demo demo-data demo-reset bench clean
+.PHONY: help install assets runtime-packages system-packages check test test-sqlite test-postgres demo demo-data demo-reset bench bench-smoke clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -58,10 +58,11 @@ system-packages: runtime-packages ## Install chromium, poppler-utils and Postgre
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-check: install ## Lint, format check, type check and migrations check
+check: install ## Lint, format check, type check, import layers and migrations check
 	$(VENV)/bin/ruff check heard bench manage.py
 	$(VENV)/bin/ruff format --check heard bench manage.py
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 	HEARD_DEBUG=1 DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run
 
 test-sqlite: install assets ## Run the test suite on SQLite
@@ -72,7 +73,7 @@ test-postgres: install assets system-packages ## Run the test suite on a throwaw
 	@echo "== Test suite on PostgreSQL (throwaway cluster) =="
 	HEARD_TEST_DATABASE=postgres $(VENV)/bin/pytest
 
-test: install assets system-packages check test-sqlite test-postgres ## Install what tests need; run checks and all tests on SQLite and PostgreSQL
+test: install assets system-packages check bench-smoke test-sqlite test-postgres ## Install what tests need; run checks, the benchmarks at a tiny size, and all tests on SQLite and PostgreSQL
 	@echo "All checks passed on SQLite and PostgreSQL."
 
 $(DEMO_DB):
@@ -98,6 +99,14 @@ bench: install assets ## Run the benchmarks and print their figures
 	$(PY) bench/report.py
 	$(PY) bench/import.py
 	$(PY) bench/submit.py
+
+bench-smoke: install assets system-packages ## Run every benchmark at a tiny size, so none stops working unnoticed
+	@echo "== Benchmarks, smoke runs =="
+	@for script in bench/*.py; do \
+	  echo "-- $$script --smoke"; \
+	  $(PY) $$script --smoke 2>&1 | grep -v '^AXES: ' \
+	    || { echo "$$script --smoke failed"; exit 1; }; \
+	done
 
 clean: ## Remove installed packages and built files
 	rm -rf $(VENV) node_modules build staticfiles .mypy_cache .ruff_cache .pytest_cache

@@ -13,7 +13,7 @@ sizes.
 Targets (issue 3): the query count is identical at both sizes; the median at 1,000,000 is
 under 150 ms; the ratio is at most 3.
 
-Run: .venv/bin/python bench/caselist.py [--small 10000] [--large 1000000] [--runs 15]
+Run: .venv/bin/python bench/caselist.py [--small 10000] [--large 1000000] [--runs 15] [--smoke]
 """
 
 from __future__ import annotations
@@ -236,7 +236,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--folder", help="Keep the database in this folder (default: temporary)")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a tiny run that checks the script still works (make test): "
+        "2,000 and 10,000 complaints, 3 requests a page; "
+        "the timing targets are printed but not judged",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        args.small, args.large, args.runs = 2_000, 10_000, 3
 
     with tempfile.TemporaryDirectory(prefix="heard-bench-") as temporary:
         folder = args.folder or temporary
@@ -266,7 +275,7 @@ def main() -> int:
         (t_small, q_small), (t_large, q_large) = small[name], large[name]
         ratio = t_large / t_small
         met = q_small == q_large and t_large < 150 and ratio <= 3
-        ok = ok and met
+        ok = ok and (q_small == q_large if args.smoke else met)
         print(
             f"{name:<22} {t_small:>12.1f} {t_large:>14.1f} {ratio:>6.2f} "
             f"{q_small:>4} / {q_large:<4}  {'met' if met else 'MISSED'} "

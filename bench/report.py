@@ -20,7 +20,7 @@ PostgreSQL runs in a throwaway cluster (heard.testing.postgres), with fsync off 
 shared_buffers=2GB (PG_SERVER_OPTIONS; HEARD_PG_SERVER_OPTIONS overrides it, and
 HEARD_PG_SERVER_OPTIONS=" " keeps PostgreSQL's default of 128 MB).
 
-Run: .venv/bin/python bench/report.py [--database sqlite|postgres|both] [--large 1000000]
+Run: .venv/bin/python bench/report.py [--database sqlite|postgres|both] [--large 1000000] [--smoke]
 """
 
 from __future__ import annotations
@@ -259,6 +259,7 @@ def grow(target: int, today: date, rng: random.Random, ids: Ids) -> float:
             _insert(
                 "sars_subjectaccessrequest",
                 "id, reference, status, received_on, requester_name, requester_role, "
+                "requester_email, requester_phone, requester_address, "
                 "data_subject_name, care_leaver, records_sought, months_allowed, "
                 "extension_reason, outcome, search_limited, search_decision, created_at, "
                 "updated_at, version, identity_verified_on, due_on, closed_on",
@@ -314,6 +315,9 @@ def _other(
             received,
             "A requester",
             "self",
+            "",
+            "",
+            "",
             "A requester",
             rng.random() < 0.65,
             "My file",
@@ -457,7 +461,9 @@ def measure(year: int, runs: int) -> dict[str, Any]:
     }
 
 
-def run_one(database: str, small: int, large: int, runs: int, seed: int, keep: str) -> int:
+def run_one(
+    database: str, small: int, large: int, runs: int, seed: int, keep: str, smoke: bool
+) -> int:
     with tempfile.TemporaryDirectory(prefix="heard-bench-") as temporary:
         folder = keep or temporary
         setup_django(database, folder)
@@ -496,13 +502,15 @@ def run_one(database: str, small: int, large: int, runs: int, seed: int, keep: s
         )
     big = results[large]
     met_time, met_ratio = big["figures"] < 2, big["figures"] / big["hand"] <= 5
-    ok = ok and met_time and met_ratio
+    ok = ok and ((met_time and met_ratio) or smoke)
     print(
         f"targets at {large:,}: same query count at both sizes "
         f"({'met' if results[small]['queries'] == big['queries'] else 'MISSED'}); "
         f"under 2 s ({'met' if met_time else 'MISSED'}); "
         f"ratio at most 5 ({'met' if met_ratio else 'MISSED'})"
     )
+    if smoke:
+        print("smoke run: the timing targets are not judged at this size")
     return 0 if ok else 1
 
 
@@ -516,9 +524,20 @@ def main() -> int:
     parser.add_argument(
         "--folder", default="", help="SQLite: keep the database here, and reuse it next time"
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a tiny run that checks the script still works (make test): "
+        "200 and 1,000 complaints, 1 run; "
+        "the timing targets are printed but not judged",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        args.small, args.large, args.runs = 200, 1_000, 1
     if args.database != "both":
-        return run_one(args.database, args.small, args.large, args.runs, args.seed, args.folder)
+        return run_one(
+            args.database, args.small, args.large, args.runs, args.seed, args.folder, args.smoke
+        )
     status = 0
     for database in ("sqlite", "postgres"):
         # One process per database: Django is configured once per process.
@@ -535,6 +554,7 @@ def main() -> int:
             str(args.runs),
             "--seed",
             str(args.seed),
+            *(["--smoke"] if args.smoke else []),
         ]
         status |= subprocess.run(command, check=False).returncode
     return status

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "heard.imports",
     "heard.public",
     "heard.notifications",
+    "heard.dashboard",
+    "heard.demo",
 ]
 
 MIDDLEWARE = [
@@ -139,7 +141,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -10,6 +10,7 @@ admin.site.site_header = "Heard configuration"
 admin.site.site_title = "Heard configuration"
 
 urlpatterns = [
+    path("", include("heard.dashboard.urls")),
     path("", include("heard.core.urls")),
     path("complaints/", include("heard.complaints.urls")),
     path("compliments/", include("heard.compliments.urls")),
@@ -17,7 +18,7 @@ urlpatterns = [
     path("subject-access/", include("heard.sars.urls")),
     path("ombudsman/", include("heard.ombudsman.urls")),
     path("referrals/", include("heard.referrals.urls")),
-    path("reports/complaints/", include("heard.reporting.urls")),
+    path("reports/", include("heard.reporting.urls")),
     path("imports/", include("heard.imports.urls")),
     # The public forms: no sign-in (each view opts out of LoginRequiredMiddleware).
     path("", include("heard.public.urls")),

@@ -8,10 +8,11 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.expressions import OrderBy
 
-from heard.accounts.models import Role, User
+from heard.accounts.models import User
+from heard.accounts.rules import caseworkers
 from heard.complaints import filetypes
 from heard.complaints.choices import (
     Channel,
@@ -22,7 +23,6 @@ from heard.complaints.choices import (
     Relationship,
     StageStatus,
 )
-from heard.complaints.errors import DomainError
 from heard.complaints.models import (
     Child,
     Complainant,
@@ -33,16 +33,9 @@ from heard.complaints.models import (
     Theme,
 )
 from heard.complaints.querysets import ComplaintQuerySet
+from heard.core.errors import DomainError
 from heard.core.forms import DateInputField, GovukForm
 from heard.core.models import Team
-
-
-def caseworkers() -> QuerySet[User]:
-    """The complaints team: who a case can be assigned to."""
-    return User.objects.filter(
-        role__in=[Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER]
-    ).order_by("first_name", "last_name")
-
 
 SORTS = {
     "reference": "reference",

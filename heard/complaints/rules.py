@@ -10,9 +10,8 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from heard.accounts.models import Role, User
+from heard.accounts.rules import is_administrator, is_caseworker, is_complaints_manager
 from heard.complaints.models import Complaint, Document
-
-CASEWORK_ROLES = frozenset({Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER})
 
 
 @rules.predicate
@@ -23,11 +22,6 @@ def can_view_complaint(user: User | AnonymousUser, complaint: Complaint | None) 
 
 
 rules.add_perm("complaints.view_complaint", can_view_complaint)
-
-
-@rules.predicate
-def is_caseworker(user: User | AnonymousUser) -> bool:
-    return isinstance(user, User) and user.role in CASEWORK_ROLES
 
 
 # Recording steps on a case is the complaints team's job; everyone else who may see a case
@@ -46,11 +40,6 @@ def sees_casework(user: User | AnonymousUser) -> bool:
 rules.add_perm("complaints.list_complaints", sees_casework)
 
 
-@rules.predicate
-def is_complaints_manager(user: User | AnonymousUser) -> bool:
-    return isinstance(user, User) and user.role == Role.COMPLAINTS_MANAGER
-
-
 # The audit tab (who changed and who viewed a case) is for complaints managers.
 rules.add_perm("complaints.view_audit", is_complaints_manager & can_view_complaint)
 
@@ -63,11 +52,6 @@ def can_view_document(user: User | AnonymousUser, document: Document | None) -> 
 
 
 rules.add_perm("complaints.view_document", can_view_document)
-
-
-@rules.predicate
-def is_administrator(user: User | AnonymousUser) -> bool:
-    return isinstance(user, User) and user.is_active and user.role == Role.ADMINISTRATOR
 
 
 # The wording of the standard letters belongs to the complaints manager (and administrators).

@@ -21,8 +21,8 @@ from heard.complaints.choices import (
     Finding,
     NotAcceptedReason,
 )
-from heard.complaints.errors import DomainError
 from heard.complaints.models import Element, Practitioner, Stage
+from heard.core.errors import DomainError
 from heard.core.forms import DateInputField, GovukForm
 
 

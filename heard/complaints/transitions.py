@@ -22,8 +22,8 @@ from heard.complaints.choices import (
     Procedure,
     StageStatus,
 )
-from heard.complaints.errors import TransitionNotAllowed
 from heard.complaints.procedures import rules_for
+from heard.core.errors import TransitionNotAllowed
 
 if TYPE_CHECKING:
     from heard.complaints.models import Stage

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from functools import cached_property
 from typing import cast
 
@@ -19,7 +17,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from heard.accounts.models import User
 from heard.complaints import audit, letters, transitions
-from heard.complaints.errors import ConcurrentChange, DomainError
 from heard.complaints.forms import (
     CaseFilterForm,
     ComplaintDetailsForm,
@@ -38,8 +35,10 @@ from heard.complaints.models import (
 from heard.complaints.people_forms import ChildForm, ComplainantForm, PersonForm
 from heard.complaints.step_forms import STEP_FORMS
 from heard.core import clock
-from heard.ombudsman.models import OmbudsmanCase
-from heard.workdays import working_days_between
+from heard.core.casepages import require_perm
+from heard.core.errors import ConcurrentChange, DomainError
+from heard.core.files import private_download
+from heard.workdays import days_left
 
 PAGE_SIZE = 25
 #: The list counts matching cases up to this many; beyond it, it says "more than 1,000".
@@ -60,36 +59,6 @@ class CappedPaginator(Paginator):
     @property
     def capped(self) -> bool:
         return self.count > COUNT_CAP
-
-
-@dataclass(frozen=True)
-class DaysLeft:
-    """Working days until a deadline: negative once it has passed."""
-
-    due: date
-    working_days: int
-
-    @property
-    def overdue(self) -> bool:
-        return self.working_days < 0
-
-    @property
-    def label(self) -> str:
-        n = abs(self.working_days)
-        unit = "working day" if n == 1 else "working days"
-        if self.working_days < 0:
-            return f"Overdue by {n} {unit}"
-        if self.working_days == 0:
-            return "Due today"
-        return f"{n} {unit} left"
-
-
-def days_left(due: date | None, today: date) -> DaysLeft | None:
-    if due is None:
-        return None
-    if due < today:
-        return DaysLeft(due, -working_days_between(due, today))
-    return DaysLeft(due, working_days_between(today, due))
 
 
 @require_GET
@@ -166,9 +135,9 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
         .filter(complaint=complaint)
         .select_related("stage", "added_by")
     )
-    ombudsman_cases = list(
-        OmbudsmanCase.objects.visible_to(request.user).filter(complaint=complaint)
-    )
+    # The Ombudsman's cases about this complaint, through the reverse relation (the
+    # ombudsman app is built on complaints, not the other way round).
+    ombudsman_cases = list(complaint.ombudsman_cases.visible_to(request.user))
     return render(
         request,
         "complaints/detail.html",
@@ -246,17 +215,11 @@ def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpRespo
 
 def _case_editor(request: HttpRequest, complaint: Complaint) -> User:
     """The signed-in user, if they may record steps on this case (403 otherwise)."""
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm("complaints.change_complaint", complaint):
-        raise PermissionDenied
-    return user
+    return require_perm(request, "complaints.change_complaint", complaint)
 
 
 def _caseworker(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm("complaints.add_complaint"):
-        raise PermissionDenied
-    return user
+    return require_perm(request, "complaints.add_complaint")
 
 
 @require_http_methods(["GET", "POST"])
@@ -374,14 +337,7 @@ def document_download(request: HttpRequest, reference: str, pk: int) -> FileResp
         Document.objects.visible_to(request.user), pk=pk, complaint__reference=reference
     )
     audit.record_download(document)
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.filename,
-        content_type=document.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(document)
 
 
 @require_POST

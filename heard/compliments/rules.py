@@ -6,7 +6,7 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from heard.accounts.models import User
-from heard.complaints.rules import is_caseworker
+from heard.accounts.rules import is_caseworker
 from heard.compliments.models import Compliment
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from auditlog.signals import accessed
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from heard.accounts.models import User
 from heard.compliments.forms import ComplimentFilterForm, ComplimentForm
 from heard.compliments.models import Compliment
+from heard.core.casepages import require_perm
 
 PAGE_SIZE = 25
 
@@ -29,9 +28,7 @@ def compliment_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def compliment_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm("compliments.add_compliment"):
-        raise PermissionDenied
+    user = require_perm(request, "compliments.add_compliment")
     form = ComplimentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         compliment = form.save(by=user)

@@ -12,7 +12,7 @@ def organisation(request: HttpRequest) -> dict[str, str]:
         "service_name": settings.HEARD_SERVICE_NAME,
         "logo_url": settings.HEARD_LOGO_URL,
         # The header's link: the public start page on the public forms, else the dashboard.
-        "home_url": reverse("public:start" if _public(request) else "core:home"),
+        "home_url": reverse("public:start" if _public(request) else "dashboard:home"),
     }
 
 

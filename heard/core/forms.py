@@ -86,7 +86,7 @@ class GovukMixin:
     def add_rule_error(self, error: Any) -> None:
         """Show a broken rule on the field it names, or above the form if it names none.
 
-        `error` is a domain error with `.message` and `.field` (heard.complaints.errors).
+        `error` is a domain error with `.message` and `.field` (heard.core.errors).
         """
         field = error.field if error.field in self.fields else None
         self.add_error(field, error.message)
@@ -109,7 +109,7 @@ class CaseStepForm(GovukForm):
         self.case = case
 
     def run(self, by: Any) -> bool:
-        from heard.complaints.errors import DomainError
+        from heard.core.errors import DomainError
 
         try:
             self.perform(by, **self.cleaned_data)

@@ -7,7 +7,5 @@ from heard.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("brand.css", views.brand_css, name="brand_css"),
-    path("reports/", views.reports, name="reports"),
 ]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.db import models, transaction
 
-from heard.complaints.errors import TransitionNotAllowed
+from heard.core.errors import TransitionNotAllowed
 
 if TYPE_CHECKING:
     from heard.accounts.models import User

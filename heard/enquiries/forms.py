@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 
 from heard.accounts.models import User
-from heard.complaints.errors import DomainError
-from heard.complaints.forms import caseworkers
+from heard.accounts.rules import caseworkers
+from heard.core.errors import DomainError
 from heard.core.forms import DateInputField, GovukForm
 from heard.core.models import Team
 from heard.enquiries.models import Enquiry, EnquiryQuerySet, EnquiryStatus, MemberKind

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models, transaction
 
-from heard.complaints.errors import RuleViolation
-from heard.complaints.models.steps import long_date
 from heard.core import clock
 from heard.core.access import TeamScopedQuerySet
+from heard.core.dates import long_date
+from heard.core.errors import RuleViolation
 from heard.core.events import Event
 from heard.core.models import ReferenceSequence
 from heard.core.workflow import Step, Workflow

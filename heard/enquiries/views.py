@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from auditlog.signals import accessed
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from heard.accounts.models import User
-from heard.complaints.views import days_left
 from heard.core import clock
+from heard.core.casepages import require_perm
 from heard.enquiries.forms import EnquiryFilterForm, EnquiryForm, RespondForm
 from heard.enquiries.models import Enquiry, EnquiryEvent, response_period
+from heard.workdays import days_left
 
 PAGE_SIZE = 25
 
@@ -49,9 +48,7 @@ def enquiry_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def enquiry_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm("enquiries.add_enquiry"):
-        raise PermissionDenied
+    user = require_perm(request, "enquiries.add_enquiry")
     form = EnquiryForm(request.POST or None, initial={"assigned_officer": user.pk})
     if request.method == "POST" and form.is_valid():
         enquiry = form.save(by=user)
@@ -80,9 +77,7 @@ def enquiry_detail(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def enquiry_respond(request: HttpRequest, reference: str) -> HttpResponse:
     enquiry = _get_enquiry_for_user(request, reference)
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm("enquiries.change_enquiry", enquiry):
-        raise PermissionDenied
+    user = require_perm(request, "enquiries.change_enquiry", enquiry)
     if enquiry.status != "open":
         messages.error(request, "This enquiry has already been answered")
         return redirect("enquiries:detail", reference=enquiry.reference)

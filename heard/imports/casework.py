@@ -12,9 +12,9 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
-from heard.complaints.errors import DomainError
 from heard.complaints.models import Complaint
 from heard.compliments.models import Compliment, Giver
+from heard.core.errors import DomainError
 from heard.core.models import Team
 from heard.imports import cells
 from heard.imports.cells import CellError, Choices

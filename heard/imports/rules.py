@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import rules
 
-from heard.complaints.rules import is_complaints_manager
+from heard.accounts.rules import is_complaints_manager
 
 rules.add_perm("imports.import_cases", is_complaints_manager)

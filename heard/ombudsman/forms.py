@@ -8,9 +8,9 @@ from typing import Any
 from django import forms
 
 from heard.accounts.models import User
-from heard.complaints.errors import DomainError
-from heard.complaints.forms import caseworkers
+from heard.accounts.rules import caseworkers
 from heard.complaints.models import Complaint
+from heard.core.errors import DomainError
 from heard.core.forms import CaseStepForm, DateInputField, GovukForm
 from heard.core.models import Team
 from heard.ombudsman.models import (

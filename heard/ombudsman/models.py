@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import models, transaction
 
-from heard.complaints.errors import RuleViolation
-from heard.complaints.models.steps import long_date, not_before, require_date
 from heard.core.access import TeamScopedQuerySet
+from heard.core.dates import long_date, not_before, require_date
+from heard.core.errors import RuleViolation
 from heard.core.events import Event
 from heard.core.models import ReferenceSequence, Stamped
 from heard.core.workflow import Step, Workflow

@@ -14,11 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from heard.complaints.views import DaysLeft, days_left
 from heard.core import clock
 from heard.core.casepages import require_perm, step_page
 from heard.ombudsman.forms import STEP_FORMS, OmbudsmanFilterForm, OmbudsmanForm
 from heard.ombudsman.models import WORKFLOW, OmbudsmanCase, OmbudsmanEvent, OmbudsmanStatus
+from heard.workdays import DaysLeft, days_left
 
 PAGE_SIZE = 25
 

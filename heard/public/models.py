@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from heard.complaints.models.documents import document_storage
+from heard.core.files import document_storage
 
 
 def pending_path(instance: PendingUpload, filename: str) -> str:

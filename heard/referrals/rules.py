@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rules
 
-from heard.complaints.rules import is_caseworker
+from heard.accounts.rules import is_caseworker
 
 
 @rules.predicate

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from heard.accounts.models import User
+from heard.core.casepages import require_perm
 from heard.referrals.forms import ImportForm, MonthForm
 from heard.referrals.models import MonthlyReferrals
 from heard.referrals.store import save_counts
-
-
-def _may(request: HttpRequest, permission: str) -> User:
-    user = request.user
-    if not isinstance(user, User) or not user.has_perm(permission):
-        raise PermissionDenied
-    return user
 
 
 def _page(request: HttpRequest, month_form: MonthForm, import_form: ImportForm) -> HttpResponse:
@@ -36,13 +28,13 @@ def _page(request: HttpRequest, month_form: MonthForm, import_form: ImportForm) 
 
 @require_GET
 def referral_list(request: HttpRequest) -> HttpResponse:
-    _may(request, "referrals.view_monthlyreferrals")
+    require_perm(request, "referrals.view_monthlyreferrals")
     return _page(request, MonthForm(), ImportForm())
 
 
 @require_POST
 def referral_save(request: HttpRequest) -> HttpResponse:
-    user = _may(request, "referrals.change_monthlyreferrals")
+    user = require_perm(request, "referrals.change_monthlyreferrals")
     form = MonthForm(request.POST)
     if not form.is_valid():
         return _page(request, form, ImportForm())
@@ -54,7 +46,7 @@ def referral_save(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def referral_import(request: HttpRequest) -> HttpResponse:
-    user = _may(request, "referrals.change_monthlyreferrals")
+    user = require_perm(request, "referrals.change_monthlyreferrals")
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, MonthForm(), form)

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from heard.complaints.errors import RuleViolation
+from heard.core.errors import RuleViolation
 from heard.reporting.models import PublishedReport
 from heard.reporting.renderers import RENDERERS
 from heard.reporting.report import Report

@@ -6,7 +6,7 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from heard.accounts.models import Role, User
-from heard.complaints.rules import is_caseworker, is_complaints_manager
+from heard.accounts.rules import is_caseworker, is_complaints_manager
 
 
 @rules.predicate

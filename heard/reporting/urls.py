@@ -7,10 +7,11 @@ from heard.reporting import views
 app_name = "reporting"
 
 urlpatterns = [
-    path("", views.report, name="report"),
-    path("cases/", views.cases, name="cases"),
-    path("download/<str:fmt>/", views.download, name="download"),
-    path("words/", views.edit, name="edit"),
-    path("publish/", views.publish_view, name="publish"),
-    path("published/<int:pk>/<str:fmt>/", views.published_download, name="published"),
+    path("", views.menu, name="menu"),
+    path("complaints/", views.report, name="report"),
+    path("complaints/cases/", views.cases, name="cases"),
+    path("complaints/download/<str:fmt>/", views.download, name="download"),
+    path("complaints/words/", views.edit, name="edit"),
+    path("complaints/publish/", views.publish_view, name="publish"),
+    path("complaints/published/<int:pk>/<str:fmt>/", views.published_download, name="published"),
 ]

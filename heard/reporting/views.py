@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heard.complaints.choices import Procedure
-from heard.complaints.errors import RuleViolation
+from heard.core import clock
+from heard.core.errors import RuleViolation
 from heard.reporting import charts
 from heard.reporting.document import build_document
 from heard.reporting.drill import UnknownFigure, drill
@@ -159,4 +160,15 @@ def cases(request: HttpRequest) -> HttpResponse:
             "procedure": Procedure(procedure).label,
             "back": f"?{form.query()}",
         },
+    )
+
+
+@require_GET
+def menu(request: HttpRequest) -> HttpResponse:
+    """The reports on offer: the annual report, and the last complete quarter's."""
+    last = Period.quarter_of(clock.today()).previous()
+    return render(
+        request,
+        "reporting/menu.html",
+        {"this_quarter": last.quarter_number, "this_quarter_year": last.year},
     )

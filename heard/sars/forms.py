@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from heard.accounts.models import User
-from heard.complaints.errors import DomainError
+from heard.core.errors import DomainError
 from heard.core.forms import CaseStepForm, DateInputField, GovukForm
 from heard.sars.models import (
     SAR_ROLES,

@@ -17,15 +17,14 @@ from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.files import File
 from django.db import models, transaction
 from django.db.models.functions import Lower
 
-from heard.complaints.errors import RuleViolation
-from heard.complaints.models.documents import document_storage, measure
-from heard.complaints.models.steps import long_date, not_before, require_date
 from heard.core import clock
+from heard.core.dates import long_date, not_before, require_date
+from heard.core.errors import RuleViolation
 from heard.core.events import Event
+from heard.core.files import document_storage, store_file
 from heard.core.models import ReferenceSequence, Stamped
 from heard.core.workflow import Step, Workflow
 from heard.workdays import add_working_days
@@ -561,16 +560,8 @@ class SarDocument(models.Model):
         content: IO[bytes],
         content_type: str,
     ) -> SarDocument:
-        size, digest = measure(content)
-        document = cls(
-            request=request,
-            kind=kind,
-            filename=filename,
-            content_type=content_type,
-            size=size,
-            sha256=digest,
-        )
-        document.file.save(filename, File(content), save=False)
+        document = cls(request=request, kind=kind, content_type=content_type)
+        store_file(document, filename, content)
         document.save()
         request.events.create(
             action="add_document", actor=None, effective_on=clock.today(), details={"kind": kind}

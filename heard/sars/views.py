@@ -12,11 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from heard.complaints.views import days_left
 from heard.core import clock
 from heard.core.casepages import require_perm, step_page
+from heard.core.files import private_download
 from heard.sars.forms import STEP_FORMS, SarFilterForm, SarForm
 from heard.sars.models import WORKFLOW, SarDocument, SarEvent, SarStatus, SubjectAccessRequest
+from heard.workdays import days_left
 
 PAGE_SIZE = 25
 
@@ -108,11 +109,4 @@ def sar_document(request: HttpRequest, reference: str, pk: int) -> FileResponse:
         request__reference=reference,
     )
     accessed.send(sender=SarDocument, instance=document)
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.filename,
-        content_type=document.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(document)

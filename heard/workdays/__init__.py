@@ -7,6 +7,7 @@ database), loaded lazily so that importing this package never touches the databa
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -32,3 +33,34 @@ def working_days_between(start: date, end: date, calendar: WorkingCalendar | Non
 
 def is_working_day(day: date, calendar: WorkingCalendar | None = None) -> bool:
     return (calendar if calendar is not None else _current()).is_working_day(day)
+
+
+@dataclass(frozen=True)
+class DaysLeft:
+    """Working days until a deadline: negative once it has passed."""
+
+    due: date
+    working_days: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.working_days < 0
+
+    @property
+    def label(self) -> str:
+        n = abs(self.working_days)
+        unit = "working day" if n == 1 else "working days"
+        if self.working_days < 0:
+            return f"Overdue by {n} {unit}"
+        if self.working_days == 0:
+            return "Due today"
+        return f"{n} {unit} left"
+
+
+def days_left(due: date | None, today: date) -> DaysLeft | None:
+    """Working days from today to a deadline (none without one), as the lists show it."""
+    if due is None:
+        return None
+    if due < today:
+        return DaysLeft(due, -working_days_between(due, today))
+    return DaysLeft(due, working_days_between(today, due))

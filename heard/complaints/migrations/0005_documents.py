@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import heard.complaints.models.documents
+import heard.core.files
 
 
 class Migration(migrations.Migration):
@@ -65,7 +66,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         max_length=200,
-                        storage=heard.complaints.models.documents.document_storage,
+                        storage=heard.core.files.document_storage,
                         upload_to=heard.complaints.models.documents.document_path,
                     ),
                 ),

@@ -20,11 +20,12 @@ from heard.complaints.choices import (
     RemedyKind,
     StageStatus,
 )
-from heard.complaints.errors import ConcurrentChange, RuleViolation, TransitionNotAllowed
-from heard.complaints.models.steps import not_before, require_date, step
+from heard.complaints.models.steps import step
 from heard.complaints.procedures import rules_for
 from heard.complaints.querysets import ComplaintQuerySet
 from heard.core import clock
+from heard.core.dates import not_before, require_date
+from heard.core.errors import ConcurrentChange, RuleViolation, TransitionNotAllowed
 from heard.core.models import ReferenceSequence, Stamped
 
 if TYPE_CHECKING:

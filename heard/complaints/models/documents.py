@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import uuid
 from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files import File
-from django.core.files.storage import Storage, storages
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
+
+from heard.core.files import document_storage, store_file
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -20,22 +19,6 @@ if TYPE_CHECKING:
     from heard.accounts.models import User
     from heard.complaints.models.complaint import Complaint
     from heard.complaints.models.stage import Stage
-
-
-def document_storage() -> Storage:
-    """The private store (settings.STORAGES["documents"]), outside any public URL."""
-    return storages["documents"]
-
-
-def measure(content: IO[bytes]) -> tuple[int, str]:
-    """A file's size in bytes and its SHA-256, read from the start; left at its start."""
-    digest = hashlib.sha256()
-    content.seek(0)
-    for chunk in iter(lambda: content.read(1 << 16), b""):
-        digest.update(chunk)
-    size = content.tell()
-    content.seek(0)
-    return size, digest.hexdigest()
 
 
 def document_path(instance: Document, filename: str) -> str:
@@ -119,25 +102,18 @@ class Document(models.Model):
         letter: str = "",
     ) -> Document:
         """Store a file on the case and record that it was added, in one transaction."""
-        from heard.complaints.models.events import ComplaintEvent
-
-        size, digest = measure(content)
         with transaction.atomic():
             document = cls(
                 complaint=complaint,
                 stage=stage,
                 title=title,
-                filename=filename,
                 content_type=content_type,
-                size=size,
-                sha256=digest,
                 letter=letter,
                 added_by=by,
             )
-            document.file.save(filename, File(content), save=False)
+            store_file(document, filename, content)
             document.save()
-            ComplaintEvent.objects.create(
-                complaint=complaint,
+            complaint.events.create(
                 stage=stage,
                 action="add_letter" if letter else "add_document",
                 actor=by,

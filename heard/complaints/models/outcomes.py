@@ -162,7 +162,7 @@ class LearningAction(models.Model):
     def complete(self, *, by: User | None, on: date) -> None:
         """Mark the action done, on or after the day it was raised."""
         from heard.complaints.models.events import ComplaintEvent
-        from heard.complaints.models.steps import not_before, require_date
+        from heard.core.dates import not_before, require_date
 
         require_date(on, label="completed", field="completed_on")
         not_before(

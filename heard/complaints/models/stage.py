@@ -19,8 +19,7 @@ from heard.complaints.choices import (
     Procedure,
     StageStatus,
 )
-from heard.complaints.errors import RuleViolation
-from heard.complaints.models.steps import long_date, not_before, require_date, step
+from heard.complaints.models.steps import step
 from heard.complaints.procedures import (
     ADULT_RESPONSE_MONTHS,
     CORPORATE_EXTENSION,
@@ -29,6 +28,8 @@ from heard.complaints.procedures import (
     rules_for,
 )
 from heard.complaints.querysets import StageQuerySet
+from heard.core.dates import long_date, not_before, require_date
+from heard.core.errors import RuleViolation
 from heard.core.models import Stamped
 from heard.workdays import add_working_days, working_days_between
 from heard.workdays.sar import add_calendar_months

@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from heard.complaints.choices import ComplaintStatus, StageStatus
-from heard.complaints.errors import RuleViolation
 from heard.complaints.models import Complaint
 from heard.complaints.tests import factories as f
+from heard.core.errors import RuleViolation
 
 pytestmark = pytest.mark.django_db
 

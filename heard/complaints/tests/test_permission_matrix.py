@@ -117,7 +117,7 @@ def test_every_role_gets_the_expected_status_on_every_url(client, world, role):
     wrong = {k: v for k, v in results.items() if v[0] != v[1]}
     assert not wrong, f"{role}: (got, expected) {wrong}"
 
-    for name in ("core:home", "complaints:list", "core:reports"):
+    for name in ("dashboard:home", "complaints:list", "reporting:menu"):
         assert client.get(reverse(name)).status_code == 200
     create = client.get(reverse("complaints:create")).status_code
     assert create == (200 if role in CASEWORK else 403)
@@ -129,10 +129,10 @@ def test_every_role_gets_the_expected_status_on_every_url(client, world, role):
 def test_signed_out_visitors_are_sent_to_sign_in_from_every_url(client, world):
     urls = [
         *case_urls(world["seen"]).values(),
-        reverse("core:home"),
+        reverse("dashboard:home"),
         reverse("complaints:list"),
         reverse("complaints:create"),
-        reverse("core:reports"),
+        reverse("reporting:menu"),
         reverse("compliments:list"),
         reverse("compliments:create"),
         reverse("enquiries:list"),

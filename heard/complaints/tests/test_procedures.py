@@ -14,9 +14,9 @@ from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
 from heard.complaints import transitions
 from heard.complaints.choices import AppointmentRole, Finding, Procedure, StageStatus
-from heard.complaints.errors import RuleViolation, TransitionNotAllowed
 from heard.complaints.models import Complaint, Stage
 from heard.complaints.tests import factories as f
+from heard.core.errors import RuleViolation, TransitionNotAllowed
 from heard.workdays import add_working_days
 from heard.workdays.calendar import WorkingCalendar
 from heard.workdays.models import CalendarDay

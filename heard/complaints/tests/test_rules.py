@@ -17,9 +17,9 @@ from heard.complaints.choices import (
     RemedyKind,
     StageStatus,
 )
-from heard.complaints.errors import RuleViolation
 from heard.complaints.tests import factories as f
 from heard.core import clock
+from heard.core.errors import RuleViolation
 from heard.workdays import add_working_days
 
 pytestmark = pytest.mark.django_db
@@ -212,7 +212,7 @@ def test_escalation_without_a_response_is_allowed_only_once_stage_1_is_overdue()
     complaint = f.Stage1AcknowledgedFactory()
     due = complaint.active_stage.response_due
     assert due == date(2025, 3, 17)
-    from heard.complaints.errors import TransitionNotAllowed
+    from heard.core.errors import TransitionNotAllowed
 
     with pytest.raises(TransitionNotAllowed, match="not yet overdue"):
         complaint.escalate(by=None, requested_on=due)
@@ -454,7 +454,7 @@ def test_a_learning_action_is_due_on_or_after_it_was_raised():
 
 
 def test_stage_1_is_paused_for_advocacy_at_most_once_and_resumes_on_or_after_the_pause():
-    from heard.complaints.errors import TransitionNotAllowed
+    from heard.core.errors import TransitionNotAllowed
 
     complaint = f.Stage1OpenFactory(relationship=Relationship.CHILD)
     complaint.record_advocacy(by=None, offered_on=complaint.received_on)
@@ -468,7 +468,7 @@ def test_stage_1_is_paused_for_advocacy_at_most_once_and_resumes_on_or_after_the
 
 
 def test_the_stage_2_statement_is_agreed_once():
-    from heard.complaints.errors import TransitionNotAllowed
+    from heard.core.errors import TransitionNotAllowed
 
     stage = f.Stage2OpenFactory().active_stage
     stage.agree_statement(by=None, on=stage.started_on)
@@ -477,7 +477,7 @@ def test_the_stage_2_statement_is_agreed_once():
 
 
 def test_stage_3_can_be_asked_for_only_after_the_stage_2_response():
-    from heard.complaints.errors import TransitionNotAllowed
+    from heard.core.errors import TransitionNotAllowed
 
     complaint = f.Stage2OpenFactory()
     stage = complaint.active_stage

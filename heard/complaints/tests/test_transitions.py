@@ -11,9 +11,9 @@ import pytest
 
 from heard.complaints import transitions
 from heard.complaints.choices import AppointmentRole, Finding, NotAcceptedReason
-from heard.complaints.errors import TransitionNotAllowed
 from heard.complaints.models import Complaint
 from heard.complaints.tests import factories as f
+from heard.core.errors import TransitionNotAllowed
 from heard.workdays import add_working_days
 
 pytestmark = pytest.mark.django_db

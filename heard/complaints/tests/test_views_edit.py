@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.errors import ConcurrentChange
 from heard.complaints.tests import factories as f
+from heard.core.errors import ConcurrentChange
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_the_model_refuses_a_stale_version_and_unknown_fields():
     complaint = f.Stage1OpenFactory()
     with pytest.raises(ConcurrentChange):
         complaint.update_details(by=None, version=complaint.version - 1, summary="x")
-    from heard.complaints.errors import RuleViolation
+    from heard.core.errors import RuleViolation
 
     with pytest.raises(RuleViolation, match="cannot be edited: received_on"):
         complaint.update_details(by=None, version=complaint.version, received_on=date(2025, 1, 1))

@@ -148,6 +148,6 @@ def test_the_dashboard_counts_this_months_compliments(client, officer):
     make(team, today)
     make(team, today.replace(day=1) - timedelta(days=1))  # last month
     client.force_login(officer)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("dashboard:home"))
     assert response.context["compliments_this_month"] == 1
     assert CREATE in response.content.decode()

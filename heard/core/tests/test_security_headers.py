@@ -13,7 +13,7 @@ def directives(response) -> dict[str, str]:
     return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
 
 
-@pytest.mark.parametrize("name", ["login", "core:home", "complaints:list", "admin:index"])
+@pytest.mark.parametrize("name", ["login", "dashboard:home", "complaints:list", "admin:index"])
 def test_every_page_has_a_policy_that_allows_no_inline_script_or_style(client, manager, name):
     client.force_login(manager)
     policy = directives(client.get(reverse(name)))
@@ -32,6 +32,6 @@ def test_a_page_for_someone_not_signed_in_has_the_policy_too(client):
 
 def test_charts_may_be_images_in_data_urls_and_nothing_else_from_elsewhere(client, manager):
     client.force_login(manager)
-    policy = directives(client.get(reverse("core:home")))
+    policy = directives(client.get(reverse("dashboard:home")))
     assert policy["img-src"] == "'self' data:"
     assert policy["form-action"] == "'self'"

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from heard.complaints.errors import RuleViolation, TransitionNotAllowed
 from heard.complaints.tests.factories import TeamFactory
+from heard.core.errors import RuleViolation, TransitionNotAllowed
 from heard.core.events import AppendOnlyError
 from heard.enquiries.models import WORKFLOW, Enquiry, EnquiryEvent, EnquiryStatus, MemberKind
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.errors import RuleViolation, TransitionNotAllowed
 from heard.complaints.tests.factories import TeamFactory
 from heard.core import clock
+from heard.core.errors import RuleViolation, TransitionNotAllowed
 from heard.enquiries.models import Enquiry, EnquiryStatus, MemberKind
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +176,6 @@ def test_the_dashboard_counts_open_and_overdue_enquiries_as_the_list_does(client
     answered = make(received_on=date(2025, 5, 20))
     answered.respond(by=None, on=date(2025, 5, 21))
     client.force_login(officer)
-    context = client.get(reverse("core:home")).context
+    context = client.get(reverse("dashboard:home")).context
     assert (context["enquiries_open"], context["enquiries_overdue"]) == (2, 1)
     assert context["enquiries_overdue"] == len(client.get(LIST, {"overdue": "on"}).context["rows"])

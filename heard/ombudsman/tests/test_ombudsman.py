@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.errors import RuleViolation, TransitionNotAllowed
 from heard.complaints.tests.factories import Stage1OpenFactory, TeamFactory
+from heard.core.errors import RuleViolation, TransitionNotAllowed
 from heard.ombudsman.models import (
     WORKFLOW,
     Area,

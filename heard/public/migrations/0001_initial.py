@@ -4,7 +4,7 @@ import uuid
 
 from django.db import migrations, models
 
-import heard.complaints.models.documents
+import heard.core.files
 import heard.public.models
 
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         max_length=200,
-                        storage=heard.complaints.models.documents.document_storage,
+                        storage=heard.core.files.document_storage,
                         upload_to=heard.public.models.pending_path,
                     ),
                 ),

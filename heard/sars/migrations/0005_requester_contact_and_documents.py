@@ -3,7 +3,7 @@ from __future__ import annotations
 import django.db.models.deletion
 from django.db import migrations, models
 
-import heard.complaints.models.documents
+import heard.core.files
 import heard.sars.models
 
 
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         max_length=200,
-                        storage=heard.complaints.models.documents.document_storage,
+                        storage=heard.core.files.document_storage,
                         upload_to=heard.sars.models.sar_document_path,
                     ),
                 ),

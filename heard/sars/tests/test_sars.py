@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.errors import RuleViolation, TransitionNotAllowed
 from heard.complaints.tests.factories import Stage1OpenFactory
+from heard.core.errors import RuleViolation, TransitionNotAllowed
 from heard.sars.models import (
     WORKFLOW,
     Exemption,
@@ -236,7 +236,7 @@ def test_a_subject_access_officer_sees_requests_only(client):
     client.force_login(UserFactory(role=Role.SAR_OFFICER))
     assert client.get(reverse("complaints:detail", args=[complaint.reference])).status_code == 404
     assert client.get(reverse("complaints:list")).context["rows"] == []
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("dashboard:home")).content.decode()
     assert "Subject access requests" in home
     assert "Open complaints" not in home
     assert 'href="/complaints/"' not in home

@@ -11,7 +11,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from heard.complaints.models import Complaint
 from heard.core import clock
-from heard.core.demo import DEMO_PASSWORD, DEMO_USERS, FIRST_DEMO_YEAR, build_demo
+from heard.demo.build import build_demo
+from heard.demo.reference import DEMO_PASSWORD, DEMO_USERS
+from heard.demo.years import FIRST_DEMO_YEAR
 
 
 class Command(BaseCommand):

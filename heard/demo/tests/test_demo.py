@@ -12,7 +12,10 @@ from heard.accounts.models import Role, User
 from heard.complaints.choices import Procedure
 from heard.complaints.models import Complaint, Stage
 from heard.compliments.models import Compliment
-from heard.core.demo import DEMO_USERS, Planner, build_demo, demo_closure_days, financial_year_start
+from heard.demo.build import build_demo
+from heard.demo.plan import Planner
+from heard.demo.reference import DEMO_USERS
+from heard.demo.years import demo_closure_days, financial_year_start
 from heard.enquiries.models import Enquiry
 from heard.ombudsman.models import OmbudsmanCase
 from heard.referrals.models import MonthlyReferrals

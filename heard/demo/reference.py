@@ -1,0 +1,85 @@
+"""The demo council's people and places: teams, one user per role, practitioners, closure days."""
+
+from __future__ import annotations
+
+from faker import Faker
+
+from heard.accounts.models import Role, User
+from heard.complaints.models import Practitioner
+from heard.core.models import Team
+from heard.demo.years import demo_closure_days
+from heard.workdays.models import ClosureDay
+
+TEAMS = [
+    "Children in care",
+    "Child protection",
+    "Children in need",
+    "Fostering",
+    "Adoption and special guardianship",
+    "Leaving care",
+    "Disabled children",
+    "Early help",
+]
+
+#: Demo users, one per role in DOMAIN.md section 1: (username, first, last, role).
+DEMO_USERS = [
+    ("manager", "Priya", "Shah", Role.COMPLAINTS_MANAGER),
+    ("officer", "Tom", "Hughes", Role.COMPLAINTS_OFFICER),
+    ("responder", "Grace", "Okafor", Role.RESPONDING_MANAGER),
+    ("investigator", "Martin", "Doyle", Role.INVESTIGATING_OFFICER),
+    ("independent", "Helen", "Marsh", Role.INDEPENDENT_PERSON),
+    ("adjudicator", "David", "Lewis", Role.ADJUDICATING_OFFICER),
+    ("panel", "Ruth", "Campbell", Role.PANEL_MEMBER),
+    ("sar", "Nadia", "Rahman", Role.SAR_OFFICER),
+    ("viewer", "Sam", "Patel", Role.REPORT_VIEWER),
+    ("admin", "Alex", "Morgan", Role.ADMINISTRATOR),
+]
+#: Local demo only: the command refuses to run unless HEARD_DEBUG is on.
+DEMO_PASSWORD = "heard-demo-2026"
+
+
+def create_reference_data(first_year: int, last_year: int) -> None:
+    """Teams, users (one per role), practitioners and the council's closure days."""
+    for name in TEAMS:
+        Team.objects.get_or_create(name=name)
+    teams = list(Team.objects.order_by("name"))
+    for index, (username, first, last, role) in enumerate(DEMO_USERS):
+        user, _ = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "role": role,
+                "email": f"{username}@example.gov.uk",
+                "team": teams[index % len(teams)],
+            },
+        )
+        user.is_staff = role in (Role.ADMINISTRATOR, Role.COMPLAINTS_MANAGER)
+        user.is_superuser = role == Role.ADMINISTRATOR
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    linked = {"io1": "investigator", "ip1": "independent", "adj1": "adjudicator", "panel1": "panel"}
+    fake = Faker("en_GB")
+    fake.seed_instance(first_year)
+    pools = [
+        ("io", 5, "Independent investigator", True),
+        ("ip", 5, "Independent person", True),
+        ("adj", 3, "Head of service", False),
+        ("panel", 8, "Review panel member", True),
+    ]
+    for prefix, size, organisation, external in pools:
+        for number in range(1, size + 1):
+            key = f"{prefix}{number}"
+            linked_user = User.objects.filter(username=linked.get(key, "")).first()
+            name = linked_user.get_full_name() if linked_user else fake.name()
+            Practitioner.objects.get_or_create(
+                email=f"{key}@example.org",
+                defaults={
+                    "name": name,
+                    "organisation": organisation,
+                    "is_external": external,
+                    "user": linked_user,
+                },
+            )
+    for day in demo_closure_days(first_year, last_year):
+        ClosureDay.objects.get_or_create(day=day, defaults={"description": "Christmas closure"})

@@ -48,12 +48,14 @@ SORTS = {
 
 
 class GovukDateField(forms.DateField):
-    """A date typed as 3/3/2025 or 2025-03-03, with GOV.UK error wording."""
+    """A date typed as 3/3/2025 or 2025-03-03 in one box wide enough for it, with GOV.UK
+    error wording."""
 
     def __init__(self, *, label: str, **kwargs: Any) -> None:
         super().__init__(
             label=label,
             required=False,
+            widget=forms.DateInput(attrs={"class": "govuk-input--width-10"}),
             input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %m %Y", "%d %B %Y"],
             error_messages={"invalid": f"{label} must be a real date, like 3/3/2025"},
             **kwargs,
@@ -108,6 +110,7 @@ class CaseFilterForm(GovukForm):
     due_within = forms.IntegerField(
         label="Due within (working days)",
         required=False,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
         min_value=0,
         max_value=65,
         error_messages={
@@ -118,8 +121,13 @@ class CaseFilterForm(GovukForm):
     )
     received_from = GovukDateField(label="Received from")
     received_to = GovukDateField(label="Received to")
-    sort = forms.ChoiceField(required=False, choices=[(k, k) for k in SORTS])
-    order = forms.ChoiceField(required=False, choices=[("asc", "asc"), ("desc", "desc")])
+    # Kept as hidden fields, so filtering keeps the sort the column headers chose.
+    sort = forms.ChoiceField(
+        required=False, choices=[(k, k) for k in SORTS], widget=forms.HiddenInput
+    )
+    order = forms.ChoiceField(
+        required=False, choices=[("asc", "asc"), ("desc", "desc")], widget=forms.HiddenInput
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

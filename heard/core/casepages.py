@@ -32,11 +32,9 @@ def step_page(
     name: str,
     form_class: type[CaseStepForm],
     detail_url: str,
-    template: str,
-    context: dict[str, Any],
 ) -> HttpResponse:
-    """One step's page: refused (back to the case, saying why) unless the workflow allows it
-    now; on a valid post the step runs and the case page says it is done."""
+    """One step's page (core/step.html): refused (back to the case, saying why) unless the
+    workflow allows it now; on a valid post the step runs and the case page says it is done."""
     refusal = workflow.why_not(name, case)
     if refusal:
         messages.error(request, refusal)
@@ -45,4 +43,8 @@ def step_page(
     if request.method == "POST" and form.is_valid() and form.run(by=by):
         messages.success(request, workflow[name].done)
         return redirect(detail_url)
-    return render(request, template, {**context, "form": form, "step": workflow[name]})
+    return render(
+        request,
+        "core/step.html",
+        {"case": case, "detail_url": detail_url, "form": form, "step": workflow[name]},
+    )

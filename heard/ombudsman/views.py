@@ -98,6 +98,4 @@ def case_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
         name=name,
         form_class=STEP_FORMS[name],
         detail_url=reverse("ombudsman:detail", args=[case.reference]),
-        template="ombudsman/step.html",
-        context={"case": case},
     )

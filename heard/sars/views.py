@@ -92,8 +92,6 @@ def sar_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
         name=name,
         form_class=STEP_FORMS[name],
         detail_url=reverse("sars:detail", args=[sar.reference]),
-        template="sars/step.html",
-        context={"sar": sar},
     )
 
 

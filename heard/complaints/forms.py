@@ -32,7 +32,7 @@ from heard.complaints.models import (
     Stage,
     Theme,
 )
-from heard.complaints.querysets import ComplaintQuerySet
+from heard.complaints.models.complaint_queries import ComplaintQuerySet
 from heard.core.errors import DomainError
 from heard.core.forms import DateInputField, GovukForm
 from heard.core.models import Team

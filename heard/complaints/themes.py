@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from heard.complaints.models import Theme
+
 DEFAULT_THEMES = [
     "Quality or appropriateness of service",
     "Delay",
@@ -25,8 +27,6 @@ def seed_default_themes() -> int:
     Runs after every migrate, so a new installation (or a flushed test database) has the
     list; a council that has edited its themes keeps its own list.
     """
-    from heard.complaints.models import Theme
-
     if Theme.objects.exists():
         return 0
     Theme.objects.bulk_create(

@@ -2,8 +2,8 @@
 
 A report counts a year's responses by outcome and by working days taken. Working those out
 per row while counting (a look-up of every finding and of the calendar for each response)
-costs more than the counting itself, so each stage keeps three values, derived here in SQL
-and never entered (docs/decisions/0006-stage-keeps-its-report-values.md):
+costs more than the counting itself, so each stage keeps three values, derived and never
+entered (docs/decisions/0006-stage-keeps-its-report-values.md):
 
 - `response_working_days`: working days from the stage's clock to its end (Stage 1 less any
   pause for advocacy), by the calendar table; NULL until it ends, and for adult social care,
@@ -15,7 +15,10 @@ and never entered (docs/decisions/0006-stage-keeps-its-report-values.md):
 Each finding keeps its point's theme and, from its stage, the procedure, the stage number and
 the response date (`finding_values`), so that a year's findings are one index range.
 
-`StageQuerySet.refresh_report_values()` writes them: on every save of a stage (its findings
+This module holds the rules over values, and imports no model: each procedure's time
+standards, the roll-up of findings into an outcome, and `report_values_of` (the values in
+Python). Their SQL twin is heard.complaints.models.report_values, which
+`StageQuerySet.refresh_report_values()` writes: on every save of a stage (its findings
 are saved in the same step, before it), for the stages a calendar change touches, and after
 every migrate for the stages a deadline setting times. `StageQuerySet.refresh_findings()`
 copies a stage onto its findings on every save of the stage. An import, which writes stages in
@@ -29,24 +32,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import (
-    Case,
-    CharField,
-    IntegerField,
-    Max,
-    Min,
-    OuterRef,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
-
 from heard.complaints import periods as statutory
-from heard.complaints.choices import Finding, Outcome, Procedure, StageStatus
-from heard.complaints.models.outcomes import roll_up
+from heard.complaints.choices import Finding, Outcome, Procedure
 from heard.complaints.procedures import CORPORATE_EXTENSION, CORPORATE_RESPONSE
-from heard.workdays.sql import count_at
 
 
 @dataclass(frozen=True)
@@ -81,61 +69,20 @@ def time_standards(procedure: str) -> dict[int, TimeStandard]:
     }
 
 
-def response_working_days() -> Case:
-    """Working days from each stage's clock to its end, by its procedure's standards."""
-    paused = Case(
-        When(paused_on__isnull=True, then=Value(0)),
-        default=Coalesce(count_at("resumed_on") - count_at("paused_on"), Value(0)),
-    )
-    return Case(
-        *(
-            When(
-                procedure=procedure,
-                number=number,
-                then=count_at("ended_on")
-                - count_at(standard.clock)
-                - (paused if standard.less_pause else Value(0)),
-            )
-            for procedure in Procedure.values
-            for number, standard in time_standards(procedure).items()
-            if standard.clock
-        ),
-        default=Value(None),
-        output_field=IntegerField(),
-    )
+def roll_up(findings: Iterable[str]) -> Outcome | None:
+    """A stage's outcome from its elements' findings (DOMAIN.md "Outcomes").
 
-
-#: A finding's rank: a stage's outcome is told by its lowest and highest ranks.
-RANK = Case(
-    When(finding=Finding.UPHELD, then=Value(2)),
-    When(finding=Finding.PARTIALLY_UPHELD, then=Value(1)),
-    default=Value(0),
-)
-
-
-def rolled_up_outcome() -> Coalesce:
-    """`outcomes.roll_up` in SQL: every point upheld is upheld; none upheld or partly upheld
-    is not upheld; anything between is partially upheld; blank with no findings."""
-    from heard.complaints.models import ElementFinding
-
-    # The roll-up's code is 10 x the lowest rank + the highest: 22 when every point is
-    # upheld, 0 when none is upheld or partly upheld.
-    outcome = (
-        ElementFinding.objects.filter(stage=OuterRef("pk"))
-        .order_by()
-        .values("stage")
-        .annotate(code=Min(RANK) * 10 + Max(RANK))
-        .annotate(
-            outcome=Case(
-                When(code=22, then=Value(Outcome.UPHELD.value)),
-                When(code=0, then=Value(Outcome.NOT_UPHELD.value)),
-                default=Value(Outcome.PARTIALLY_UPHELD.value),
-                output_field=CharField(),
-            )
-        )
-        .values("outcome")
-    )
-    return Coalesce(Subquery(outcome[:1], output_field=CharField()), Value(""))
+    Upheld if every element is upheld; not upheld if none is upheld or partially upheld;
+    otherwise partially upheld. None when nothing has been found yet.
+    """
+    found = set(findings)
+    if not found:
+        return None
+    if found == {Finding.UPHELD}:
+        return Outcome.UPHELD
+    if found.isdisjoint((Finding.UPHELD, Finding.PARTIALLY_UPHELD)):
+        return Outcome.NOT_UPHELD
+    return Outcome.PARTIALLY_UPHELD
 
 
 def report_values_of(
@@ -168,26 +115,4 @@ def report_values_of(
             acknowledged - started if acknowledged is not None and started is not None else None
         ),
         "rolled_up_outcome": outcome.value if outcome else "",
-    }
-
-
-def finding_values() -> dict[str, Any]:
-    """What each finding keeps of its stage, as expressions for `QuerySet.update()` of
-    findings: the procedure, the stage number, and the response date of a responded stage."""
-    from heard.complaints.models import Stage
-
-    stage = Stage.objects.filter(pk=OuterRef("stage_id")).order_by()
-    return {
-        "procedure": Subquery(stage.values("procedure")[:1]),
-        "stage_number": Subquery(stage.values("number")[:1]),
-        "responded_on": Subquery(stage.filter(status=StageStatus.RESPONDED).values("ended_on")[:1]),
-    }
-
-
-def report_values() -> dict[str, Any]:
-    """The stored report values as expressions, for `QuerySet.update()`."""
-    return {
-        "response_working_days": response_working_days(),
-        "acknowledgement_working_days": count_at("acknowledged_on") - count_at("started_on"),
-        "rolled_up_outcome": rolled_up_outcome(),
     }

@@ -7,7 +7,6 @@ from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -260,8 +259,7 @@ def element_create(request: HttpRequest, reference: str) -> HttpResponse:
 def complaint_audit(request: HttpRequest, reference: str) -> HttpResponse:
     """Every change to the case and every view of it: who, when, what, and from where."""
     complaint = _get_complaint_for_user(request, reference)
-    if not request.user.has_perm("complaints.view_audit", complaint):
-        raise PermissionDenied
+    require_perm(request, "complaints.view_audit", complaint)
     page = Paginator(audit.entries_for(complaint), 50).get_page(request.GET.get("page"))
     return render(request, "complaints/audit.html", {"complaint": complaint, "page": page})
 

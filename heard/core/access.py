@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Self, TypeVar
 
 from django.db import models
 
+from heard.accounts.models import Role, User
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
-
-    from heard.accounts.models import User
 
 _M = TypeVar("_M", bound=models.Model)
 
@@ -20,8 +20,6 @@ class TeamScopedQuerySet(models.QuerySet[_M]):
     derived from `visible_to`, so lists and pages agree."""
 
     def visible_to(self, user: User | AnonymousUser) -> Self:
-        from heard.accounts.models import Role, User
-
         if not isinstance(user, User) or not user.is_active:
             return self.none()
         if user.role in (Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER):

@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from heard.core.errors import DomainError
+
 
 class DateInputWidget(forms.MultiWidget):
     """The GOV.UK date input: day, month and year boxes."""
@@ -109,8 +111,6 @@ class CaseStepForm(GovukForm):
         self.case = case
 
     def run(self, by: Any) -> bool:
-        from heard.core.errors import DomainError
-
         try:
             self.perform(by, **self.cleaned_data)
         except DomainError as error:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
+from heard.core.counters import increment
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
 
 
@@ -78,8 +79,6 @@ class ReferenceSequence(models.Model):
 
     @classmethod
     def next_reference(cls, prefix: str, year: int) -> str:
-        from heard.core.counters import increment
-
         last = increment(cls, {"prefix": prefix, "year": year}, "last")
         return f"{prefix}-{year}-{last:05d}"
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 
@@ -28,8 +29,6 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: rendered from settings alone, since the error may be anywhere else."""
-    from django.template.loader import render_to_string
-
     context = {
         "organisation_name": settings.HEARD_ORGANISATION_NAME,
         "service_name": settings.HEARD_SERVICE_NAME,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from heard.complaints.choices import Procedure, StageStatus
 from heard.complaints.models import Complaint
-from heard.complaints.querysets import ComplaintQuerySet
+from heard.complaints.models.complaint_queries import ComplaintQuerySet
 from heard.compliments.models import Compliment
 from heard.core import clock
 from heard.enquiries.models import Enquiry

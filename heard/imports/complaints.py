@@ -1,245 +1,57 @@
 """Importing a complaints log: one row per complaint stage (docs/import.md).
 
-Rows are read and checked first, each alone and then each complaint's stages together; only
-a file with no problem at all is written, in bulk, inside the caller's transaction. A
+Rows are read and checked first (here), each alone and then each complaint's stages together;
+only a file with no problem at all is written (heard.imports.writing), in bulk, inside the
+caller's transaction. The columns and their words are in heard.imports.vocabulary. A
 reference already held is left as it is, so importing the same file twice adds nothing.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F
-from django.db.models.functions import Greatest
-
 from heard.complaints.choices import (
     Channel,
-    ComplaintStatus,
     CostKind,
-    Finding,
-    NotAcceptedReason,
     Outcome,
     Procedure,
     Relationship,
     StageStatus,
 )
 from heard.complaints.models import (
-    Complainant,
     Complaint,
-    ComplaintEvent,
-    Cost,
-    Element,
-    ElementFinding,
-    Stage,
-    Theme,
 )
-from heard.complaints.models.outcomes import roll_up
 from heard.complaints.procedures import RULES
-from heard.complaints.timing import TimeStandard, report_values_of, time_standards
+from heard.complaints.timing import roll_up
 from heard.core import clock
-from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
-from heard.core.models import ReferenceSequence, Team
 from heard.imports import cells
-from heard.imports.bulk import Inserter, allocate_ids, analyze
-from heard.imports.cells import CellError, Choices
+from heard.imports.cells import CellError
 from heard.imports.problems import Problem
 from heard.imports.sheets import Sheet
-from heard.workdays.models import CalendarDay
-from heard.workdays.store import ensure_current_calendar
-
-COLUMNS: dict[str, set[str]] = {
-    "reference": {"reference", "ref", "complaint reference", "case reference"},
-    "procedure": {"procedure"},
-    "stage": {"stage"},
-    "received": {"received", "received date", "date received", "requested", "request date"},
-    "acknowledged": {"acknowledged", "date acknowledged", "acknowledgement date"},
-    "extended_to": {"extended to", "extension agreed date", "extended response date"},
-    "extension_agreed": {"extension agreed", "extension agreed on"},
-    "panel_held": {"panel held", "panel held on", "panel date"},
-    "panel_report_sent": {"panel report sent", "panel report sent on"},
-    "ended": {"ended", "response date", "responded", "date responded", "closed", "date closed"},
-    "outcome": {"outcome", "route", "route outcome", "result"},
-    "not_accepted_reason": {"not accepted reason", "reason not accepted"},
-    "themes": {"themes", "theme"},
-    "team": {"team", "service", "team or service"},
-    "summary": {"summary"},
-    "channel": {"channel", "how received"},
-    "complainant": {"complainant", "complainant name"},
-    "relationship": {"relationship", "complainant relationship", "relationship to the child"},
-    "from_child": {"from a child", "from child", "child or young person"},
-    "advocate": {"advocate", "with an advocate", "advocacy taken up"},
-    "advocacy_offered": {"advocacy offered", "advocacy offered on"},
-    "ethnicity": {"ethnicity", "complainant ethnicity"},
-    "gender": {"gender", "complainant gender"},
-    "age_band": {"age band", "complainant age band", "age"},
-    "disability": {"disability", "complainant disability"},
-    **{
-        f"cost_{kind.value}": {kind.value.replace("_", " "), kind.label.casefold()}
-        for kind in CostKind
-    },
-    "costs": {"costs", "cost"},
-}
-COLUMNS["cost_advocacy"] |= {"advocacy cost", "advocacy costs"}
-COLUMNS["cost_other"] |= {"other cost", "other costs"}
-REQUIRED = ("reference", "stage", "received", "team")
-
-PROCEDURES = Choices(
-    "a procedure",
-    Procedure.choices,
-    {
-        "children's social care": Procedure.CHILDREN,
-        "children's": Procedure.CHILDREN,
-        "csc": Procedure.CHILDREN,
-        "childrens": Procedure.CHILDREN,
-        "statutory": Procedure.CHILDREN,
-        "adult social care": Procedure.ADULTS,
-        "asc": Procedure.ADULTS,
-        "adult": Procedure.ADULTS,
-        "cor": Procedure.CORPORATE,
-    },
+from heard.imports.vocabulary import (
+    CHANNELS,
+    COLUMNS,
+    EQUALITY,
+    LEADING_ON,
+    OPEN,
+    OUTCOME_ROUTES,
+    PROCEDURES,
+    REASONS,
+    RELATIONSHIPS,
+    REQUIRED,
+    RESPONDED_ROUTES,
+    ROUTES,
+    ROUTES_LABEL,
+    StageRow,
+    ThemeMatcher,
+    finding_of,
+    stage_number,
 )
-#: An outcome is how a stage ended: a finding, or a route that is not one.
-OPEN = "open"
-ROUTES = Choices(
-    "an outcome or route",
-    [
-        (Outcome.UPHELD, "Upheld"),
-        (Outcome.PARTIALLY_UPHELD, "Partially upheld"),
-        (Outcome.NOT_UPHELD, "Not upheld"),
-        (StageStatus.RESPONDED, "Responded"),
-        ("adr", "ADR"),
-        (StageStatus.WITHDRAWN, "Withdrawn"),
-        (StageStatus.NOT_ACCEPTED, "Not accepted"),
-        ("escalated", "Escalated without a response"),
-        (OPEN, "Open"),
-    ],
-    {
-        "partly upheld": Outcome.PARTIALLY_UPHELD,
-        "part upheld": Outcome.PARTIALLY_UPHELD,
-        "partially": Outcome.PARTIALLY_UPHELD,
-        "partial": Outcome.PARTIALLY_UPHELD,
-        "resolved by adr": "adr",
-        "resolved through adr": "adr",
-        "alternative dispute resolution": "adr",
-        "resolved by alternative dispute resolution": "adr",
-        "rejected": StageStatus.NOT_ACCEPTED,
-        "escalated unanswered": "escalated",
-        "in progress": OPEN,
-    },
-)
-#: Routes that are a response with findings, and the routes a next stage can follow.
-OUTCOME_ROUTES = frozenset(Outcome.values)
-RESPONDED_ROUTES = OUTCOME_ROUTES | {StageStatus.RESPONDED.value}
-LEADING_ON = RESPONDED_ROUTES | {"escalated"}
-STATUS_OF_ROUTE = {
-    Outcome.UPHELD: StageStatus.RESPONDED,
-    Outcome.PARTIALLY_UPHELD: StageStatus.RESPONDED,
-    Outcome.NOT_UPHELD: StageStatus.RESPONDED,
-    StageStatus.RESPONDED: StageStatus.RESPONDED,
-    "adr": StageStatus.RESOLVED_BY_ADR,
-    StageStatus.WITHDRAWN: StageStatus.WITHDRAWN,
-    StageStatus.NOT_ACCEPTED: StageStatus.NOT_ACCEPTED,
-    "escalated": StageStatus.ESCALATED_UNANSWERED,
-    OPEN: StageStatus.IN_PROGRESS,
-}
-FINDINGS = Choices(
-    "a finding",
-    Finding.choices,
-    {"partly upheld": Finding.PARTIALLY_UPHELD, "partially": Finding.PARTIALLY_UPHELD},
-)
-REASONS = Choices("a reason a complaint is not accepted", NotAcceptedReason.choices)
-RELATIONSHIPS = Choices(
-    "a relationship",
-    Relationship.choices,
-    {
-        "child": Relationship.CHILD,
-        "young person": Relationship.CHILD,
-        "mother": Relationship.PARENT,
-        "father": Relationship.PARENT,
-        "carer": Relationship.FOSTER_CARER,
-        "self": Relationship.SELF,
-        "service user": Relationship.SELF,
-        "other": Relationship.SUFFICIENT_INTEREST,
-    },
-)
-CHANNELS = Choices("a way a complaint is received", Channel.choices, {"online": Channel.WEB_FORM})
-EQUALITY = {
-    "ethnicity": Choices(
-        "an ethnicity (ONS 2021)",
-        Ethnicity.choices,
-        {"white british": Ethnicity.WHITE_BRITISH, "unknown": Ethnicity.NOT_KNOWN},
-    ),
-    "gender": Choices("a gender", Gender.choices),
-    "age_band": Choices("an age band", AgeBand.choices),
-    "disability": Choices("a disability answer", Disability.choices),
-}
-#: Shorter names for the default themes that complaints logs often use.
-THEME_SYNONYMS = {
-    "quality of service": "Quality or appropriateness of service",
-    "staff conduct": "Staff conduct or attitude",
-    "procedures": "Policy or procedure",
-    "procedure": "Policy or procedure",
-    "policy": "Policy or procedure",
-    "sensitivity empathy of staff": "Sensitivity or empathy of staff",
-    "decision making": "Professional decision making",
-}
-OWN_REFERENCE = re.compile(r"^(?P<prefix>[A-Z]{3})-(?P<year>\d{4})-(?P<number>\d{1,9})$")
-
-
-@dataclass
-class StageRow:
-    row: int
-    reference: str
-    number: int
-    received: date
-    acknowledged: date | None
-    extended_to: date | None
-    extension_agreed: date | None
-    panel_held: date | None
-    panel_report_sent: date | None
-    ended: date | None
-    route: str
-    not_accepted_reason: str
-    themes: tuple[tuple[int, str], ...]  # (theme id, explicit finding or "")
-    costs: dict[str, Decimal]
-    complaint: dict[str, Any] = field(default_factory=dict)
-
-
-class ThemeMatcher:
-    def __init__(self) -> None:
-        self.by_key = {cells.key(name): pk for pk, name in Theme.objects.values_list("pk", "name")}
-        for short, name in THEME_SYNONYMS.items():
-            if cells.key(name) in self.by_key:
-                self.by_key.setdefault(cells.key(short), self.by_key[cells.key(name)])
-
-    def read(self, value: str) -> int:
-        wanted = cells.key(value)
-        if wanted in self.by_key:
-            return self.by_key[wanted]
-        starting = {pk for k, pk in self.by_key.items() if k.startswith(wanted)}
-        if len(starting) == 1:
-            return starting.pop()
-        raise CellError(f"“{value}” is not a theme. Themes are listed in Admin → Themes")
-
-    def read_all(self, value: object) -> tuple[tuple[int, str], ...]:
-        """ "Delay; Communication = upheld": theme ids, each with its finding if given."""
-        out: list[tuple[int, str]] = []
-        for item in cells.text(value).split(";"):
-            if not item.strip():
-                continue
-            name, _, finding = item.partition("=")
-            theme = self.read(name.strip())
-            if any(theme == seen for seen, _ in out):
-                raise CellError(f"“{name.strip()}” is given twice")
-            out.append((theme, FINDINGS.read(finding) if finding.strip() else ""))
-        return tuple(out)
+from heard.imports.writing import write_complaints
 
 
 class ComplaintImport:
@@ -331,7 +143,7 @@ class ComplaintImport:
             self.problem(number, "reference", "Enter the complaint's reference")
         elif len(reference) > 20:
             self.problem(number, "reference", "A reference is 20 characters or fewer")
-        stage = read(number, values, "stage", _stage_number)
+        stage = read(number, values, "stage", stage_number)
         today = self.today
         dates = {
             name: read(number, values, name, cells.optional_date)
@@ -425,7 +237,7 @@ class ComplaintImport:
             )
             return
         if route in OUTCOME_ROUTES and explicit:
-            findings = [finding or _finding_of(route) for _, finding in themes]
+            findings = [finding or finding_of(route) for _, finding in themes]
             rolled = roll_up(findings)
             if rolled is not None and rolled != route:
                 self.problem(
@@ -531,194 +343,10 @@ class ComplaintImport:
     # --- writing -----------------------------------------------------------------------------
 
     def write(self, source: str) -> int:
-        """Create every complaint not already held; returns how many. Keys are allocated
-        first, so each table is one executemany (heard.imports.bulk)."""
+        """Create every complaint not already held (heard.imports.writing); returns how many."""
         new = [rows for ref, rows in self.complaints.items() if ref not in self.already_held]
-        if not new:
-            return 0
-        teams = self._teams({rows[0].complaint["team"] for rows in new})
-        people = allocate_ids(Complainant, len(new))
-        complaint_ids = allocate_ids(Complaint, len(new))
-        stage_ids = iter(allocate_ids(Stage, sum(len(rows) for rows in new)))
-        ensure_current_calendar()
-        counts = dict(CalendarDay.objects.values_list("day", "working_day_number"))
-        timing = (counts, {p: time_standards(p) for p in Procedure.values})
-        element_count = sum(len({t for row in rows for t, _ in row.themes}) for rows in new)
-        element_ids = iter(allocate_ids(Element, element_count))
-        tables = {
-            "complainants": Inserter(Complainant, ["id", "name", *EQUALITY.keys()]),
-            "complaints": Inserter(Complaint, COMPLAINT_FIELDS),
-            "stages": Inserter(Stage, STAGE_FIELDS),
-            "elements": Inserter(Element, ["id", "complaint", "number", "theme", "description"]),
-            "findings": Inserter(ElementFinding, FINDING_FIELDS),
-            "costs": Inserter(Cost, ["stage", "kind", "amount", "incurred_on"]),
-            "events": Inserter(ComplaintEvent, ["complaint", "action", "effective_on", "details"]),
-        }
-        opened: list[int] = []
-        for rows, person, pk in zip(new, people, complaint_ids, strict=True):
-            c = rows[0].complaint
-            tables["complainants"].add(id=person, name=c["complainant"], **c["equality"])
-            status = self._add_complaint(tables["complaints"], pk, person, rows, teams)
-            if status == ComplaintStatus.OPEN:
-                opened.append(pk)
-            elements: dict[int, int] = {}
-            for row in rows:
-                for theme, _ in row.themes:
-                    if theme not in elements:
-                        elements[theme] = next(element_ids)
-                        tables["elements"].add(
-                            id=elements[theme],
-                            complaint=pk,
-                            number=len(elements),
-                            theme=theme,
-                            description="Imported point of complaint",
-                        )
-            for row in rows:
-                stage = next(stage_ids)
-                _add_stage(tables, stage, pk, c["procedure"], row, elements, timing)
-            tables["events"].add(
-                complaint=pk,
-                action="import",
-                effective_on=rows[0].received,
-                details={"file": source, "row": rows[0].row},
-            )
-        for name, table in tables.items():
-            table.write()
-            self.progress(f"Wrote {name}", len(new), len(new))
-        analyze(*(table.model for table in tables.values()))
-        Complaint.objects.filter(pk__in=opened).refresh_deadlines()
-        _advance_sequences([rows[0].reference for rows in new])
-        return len(new)
-
-    def _teams(self, names: set[str]) -> dict[str, Team]:
-        held = {cells.key(t.name): t for t in Team.objects.all()}
-        missing = [name for name in sorted(names) if cells.key(name) not in held]
-        for team in Team.objects.bulk_create([Team(name=name) for name in missing]):
-            held[cells.key(team.name)] = team
-        self.new_teams = missing
-        return held
-
-    def _add_complaint(
-        self,
-        table: Inserter,
-        pk: int,
-        person: int,
-        rows: list[StageRow],
-        teams: dict[str, Team],
-    ) -> str:
-        first, last = rows[0], rows[-1]
-        c = first.complaint
-        ended = last.route != OPEN
-        status = ComplaintStatus.CLOSED if ended else ComplaintStatus.OPEN
-        table.add(
-            id=pk,
-            reference=first.reference,
-            procedure=c["procedure"],
-            status=status,
-            current_stage=last.number,
-            received_on=first.received,
-            channel=c["channel"],
-            team=teams[cells.key(c["team"])].pk,
-            summary=c["summary"],
-            complainant=person,
-            relationship=c["relationship"],
-            advocacy_offered_on=c["advocacy_offered_on"],
-            advocacy_taken_up=c["advocacy_taken_up"],
-            closed_on=last.ended if ended else None,
-            stage_status=STATUS_OF_ROUTE[last.route],
-        )
-        return status
-
-
-#: The columns each import writes; every other column takes its default.
-COMPLAINT_FIELDS = [
-    "id",
-    "reference",
-    "procedure",
-    "status",
-    "current_stage",
-    "received_on",
-    "channel",
-    "team",
-    "summary",
-    "complainant",
-    "relationship",
-    "advocacy_offered_on",
-    "advocacy_taken_up",
-    "closed_on",
-    "stage_status",
-]
-STAGE_FIELDS = [
-    "id",
-    "complaint",
-    "procedure",
-    "number",
-    "status",
-    "started_on",
-    "acknowledged_on",
-    "extended_to",
-    "extension_agreed_on",
-    "panel_held_on",
-    "panel_report_sent_on",
-    "ended_on",
-    "not_accepted_reason",
-    "response_working_days",
-    "acknowledgement_working_days",
-    "rolled_up_outcome",
-]
-
-FINDING_FIELDS = [
-    "element",
-    "stage",
-    "finding",
-    "theme",
-    "procedure",
-    "stage_number",
-    "responded_on",
-]
-
-
-def _add_stage(
-    tables: dict[str, Inserter],
-    stage: int,
-    complaint: int,
-    procedure: str,
-    row: StageRow,
-    elements: dict[int, int],
-    timing: tuple[dict[date, int], dict[str, dict[int, TimeStandard]]],
-) -> None:
-    values: dict[str, Any] = {
-        "procedure": procedure,
-        "number": row.number,
-        "status": STATUS_OF_ROUTE[row.route],
-        "started_on": row.received,
-        "acknowledged_on": row.acknowledged,
-        "extended_to": row.extended_to,
-        "extension_agreed_on": row.extension_agreed,
-        "panel_held_on": row.panel_held,
-        "panel_report_sent_on": row.panel_report_sent,
-        "ended_on": row.ended,
-        "not_accepted_reason": row.not_accepted_reason,
-    }
-    findings = []
-    if row.route in RESPONDED_ROUTES:
-        findings = [(theme, finding or _finding_of(row.route)) for theme, finding in row.themes]
-    # What a save would derive (heard.complaints.timing), worked out here for speed.
-    values |= report_values_of(values, (finding for _, finding in findings), *timing)
-    tables["stages"].add(id=stage, complaint=complaint, **values)
-    # What a save of the finding and its stage would copy onto it.
-    given = {
-        "procedure": procedure,
-        "stage_number": row.number,
-        "responded_on": row.ended if values["status"] == StageStatus.RESPONDED else None,
-    }
-    for theme, finding in findings:
-        tables["findings"].add(
-            element=elements[theme], stage=stage, finding=finding, theme=theme, **given
-        )
-    on = row.ended or row.received
-    for kind, value in row.costs.items():
-        tables["costs"].add(stage=stage, kind=kind, amount=value, incurred_on=on)
+        written, self.new_teams = write_complaints(new, source, self.progress)
+        return written
 
 
 def _read_cell(reader: Callable[[object], Any], cell: object) -> Any:
@@ -727,43 +355,3 @@ def _read_cell(reader: Callable[[object], Any], cell: object) -> Any:
         return reader(cell)
     except CellError as error:
         return error
-
-
-ROUTES_LABEL = {
-    "adr": "resolved by ADR",
-    StageStatus.WITHDRAWN: "withdrawn",
-    StageStatus.NOT_ACCEPTED: "not accepted",
-    OPEN: "open",
-}
-
-
-def _stage_number(value: object) -> int:
-    raw = cells.key(value).removeprefix("stage").strip()
-    if raw not in ("1", "2", "3"):
-        raise CellError(f"“{cells.text(value)}” is not a stage: use 1, 2 or 3")
-    return int(raw)
-
-
-def _finding_of(route: str) -> str:
-    findings: dict[str, str] = {
-        Outcome.UPHELD: Finding.UPHELD,
-        Outcome.PARTIALLY_UPHELD: Finding.PARTIALLY_UPHELD,
-        Outcome.NOT_UPHELD: Finding.NOT_UPHELD,
-    }
-    return findings[route]
-
-
-def _advance_sequences(references: list[str]) -> None:
-    """An imported reference in Heard's own form (CSC-2021-00042) moves its sequence on, so
-    the next complaint logged is never given a reference already taken."""
-    highest: dict[tuple[str, int], int] = {}
-    for reference in references:
-        match = OWN_REFERENCE.match(reference)
-        if match:
-            slot = (match["prefix"], int(match["year"]))
-            highest[slot] = max(highest.get(slot, 0), int(match["number"]))
-    for (prefix, year), number in highest.items():
-        ReferenceSequence.objects.get_or_create(prefix=prefix, year=year)
-        ReferenceSequence.objects.filter(prefix=prefix, year=year).update(
-            last=Greatest(F("last"), number)
-        )

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from heard.complaints.models import Complaint, ComplaintEvent
 from heard.notifications.models import SentMessage
@@ -39,8 +40,6 @@ def write(kind: str, key: str, to: list[str], context: dict[str, Any]) -> Messag
 
 
 def case_link(complaint: Complaint) -> str:
-    from django.urls import reverse
-
     return settings.HEARD_BASE_URL.rstrip("/") + reverse(
         "complaints:detail", args=[complaint.reference]
     )

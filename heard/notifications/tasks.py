@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -66,8 +67,6 @@ def send_appointment_message(appointment_id: int) -> bool:
 
 def appointed(sender: Any, instance: Appointment, created: bool, **kwargs: Any) -> None:
     """On a new appointment: queue its message once the appointment is saved."""
-    from django.db import transaction
-
     if created and instance.role in TOLD_WHEN_APPOINTED:
         transaction.on_commit(lambda: send_appointment_message.enqueue(instance.pk))
 

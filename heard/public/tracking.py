@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
 
 from heard.complaints.choices import ComplaintStatus, StageStatus
 from heard.complaints.models import Complaint
@@ -67,3 +69,8 @@ def public_status(complaint: Complaint) -> PublicStatus:
             f"We aim to reply by {when}." if when else "",
         )
     return PublicStatus("Your complaint is closed.")
+
+
+def link(request: HttpRequest, token: str) -> str:
+    """The tracking page's full address, for the receipt and the confirmation page."""
+    return request.build_absolute_uri(reverse("public:track", args=[token]))

@@ -170,13 +170,9 @@ def sent(request: HttpRequest, online: OnlineForm) -> HttpResponse:
     if not kept:
         return redirect(online.url_name("start"))
     token = kept.get("tracking")
-    link = tracking_link(request, token) if token else ""
+    link = tracking.link(request, token) if token else ""
     context = _context(online, reference=kept["reference"], tracking_link=link)
     return render(request, "public/sent.html", context)
-
-
-def tracking_link(request: HttpRequest, token: str) -> str:
-    return request.build_absolute_uri(reverse("public:track", args=[token]))
 
 
 @login_not_required

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import rules
 
+from heard.accounts.models import Role, User
 from heard.accounts.rules import is_caseworker
 
 
 @rules.predicate
 def is_report_reader(user: object) -> bool:
-    from heard.accounts.models import Role, User
-
     return isinstance(user, User) and user.is_active and user.role == Role.REPORT_VIEWER
 
 

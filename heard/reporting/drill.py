@@ -24,7 +24,7 @@ from heard.reporting.figures.casework import (
     ombudsman_filters,
     sar_filters,
 )
-from heard.reporting.figures.complaints import (
+from heard.reporting.figures.filters import (
     complaint_filters,
     stage_filters,
     timed_stages,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 
@@ -72,8 +73,6 @@ class ReportForm(GovukForm):
 
     def query(self) -> str:
         """The choice as a query string, for links to downloads and drill-downs."""
-        from urllib.parse import urlencode
-
         data = self.cleaned_data
         return urlencode(
             {

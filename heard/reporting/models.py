@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.db import models
 
@@ -88,7 +90,5 @@ class PublishedReport(ReportScope):
 
     def edition(self, fmt: str) -> bytes:
         if fmt == "json":
-            import json
-
             return json.dumps(self.data, indent=2, ensure_ascii=False).encode("utf-8")
         return bytes(getattr(self, fmt))

@@ -7,7 +7,7 @@ import base64
 from django.template.loader import render_to_string
 
 from heard.reporting import charts
-from heard.reporting.document import build_document
+from heard.reporting.builder import build_document
 from heard.reporting.report import Report
 
 

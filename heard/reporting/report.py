@@ -13,6 +13,7 @@ from heard.reporting.comparison import checks, compare
 from heard.reporting.figures import Figures, compute
 from heard.reporting.figures.base import SUPPRESS_BELOW, Check
 from heard.reporting.figures.complaints import stage_trend
+from heard.reporting.models import ReportText
 from heard.reporting.periods import Period
 from heard.reporting.stats import ROUNDING_STATEMENT
 
@@ -109,8 +110,6 @@ def build(procedure: str, period: Period, kind: Kind = "annual") -> Report:
     periods = [period]
     while len(periods) < TREND_PERIODS:
         periods.insert(0, periods[0].previous())
-    from heard.reporting.models import ReportText
-
     text = ReportText.objects.filter(
         procedure=procedure, kind=kind, first=period.first, last=period.last
     ).first()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from heard.complaints.choices import Procedure
 from heard.core import clock
+from heard.core.casepages import require_perm
 from heard.core.errors import RuleViolation
 from heard.reporting import charts
-from heard.reporting.document import build_document
+from heard.reporting.builder import build_document
 from heard.reporting.drill import UnknownFigure, drill
 from heard.reporting.forms import ReportForm, ReportTextForm
 from heard.reporting.models import PublishedReport, ReportText
@@ -27,14 +27,9 @@ from heard.reporting.report import build
 PAGE_SIZE = 50
 
 
-def _require(request: HttpRequest, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
-
-
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
-    _require(request, "reporting.view_report")
+    require_perm(request, "reporting.view_report")
     form = ReportForm.from_query(request.GET)
     context: dict[str, object] = {"form": form}
     if form.is_valid():
@@ -70,7 +65,7 @@ def _scope(period: Period, kind: str, procedure: str) -> dict[str, object]:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest) -> HttpResponse:
     """The complaints manager's words in the report."""
-    _require(request, "reporting.edit_report")
+    require_perm(request, "reporting.edit_report")
     form, period, kind, procedure = _chosen(request)
     text = ReportText.objects.filter(**_scope(period, kind, procedure)).first()
     if text is None:
@@ -91,7 +86,7 @@ def edit(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def publish_view(request: HttpRequest) -> HttpResponse:
-    _require(request, "reporting.publish_report")
+    require_perm(request, "reporting.publish_report")
     form, period, kind, procedure = _chosen(request)
     built = build(procedure, period, kind)  # type: ignore[arg-type]
     try:
@@ -105,7 +100,7 @@ def publish_view(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def published_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    _require(request, "reporting.view_report")
+    require_perm(request, "reporting.view_report")
     if fmt not in RENDERERS:
         raise Http404("No such format")
     published = get_object_or_404(PublishedReport, pk=pk)
@@ -117,7 +112,7 @@ def published_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @require_GET
 def download(request: HttpRequest, fmt: str) -> HttpResponse:
-    _require(request, "reporting.view_report")
+    require_perm(request, "reporting.view_report")
     if fmt not in RENDERERS:
         raise Http404("No such format")
     form = ReportForm.from_query(request.GET)
@@ -135,7 +130,7 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @require_GET
 def cases(request: HttpRequest) -> HttpResponse:
-    _require(request, "reporting.drill_down")
+    require_perm(request, "reporting.drill_down")
     form = ReportForm.from_query(request.GET)
     figure = request.GET.get("figure", "")
     if not form.is_valid() or not figure:

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models.functions import Lower
 
+from heard.accounts.models import Role, User
 from heard.core import clock
 from heard.core.dates import long_date, not_before, require_date
 from heard.core.errors import RuleViolation
@@ -32,8 +33,6 @@ from heard.workdays.sar import MAXIMUM_MONTHS, sar_due_date
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
-
-    from heard.accounts.models import User
 
 
 class SarStatus(models.TextChoices):
@@ -80,8 +79,6 @@ class SarQuerySet(models.QuerySet["SubjectAccessRequest"]):
     def visible_to(self, user: User | AnonymousUser) -> SarQuerySet:
         """The one rule: the complaints team and subject access officers see every request;
         nobody else sees any (a responding manager's team is not what a SAR is about)."""
-        from heard.accounts.models import User
-
         if not isinstance(user, User) or not user.is_active:
             return self.none()
         if user.role in SAR_ROLES:
@@ -119,13 +116,7 @@ def _awaiting_clarification() -> models.Exists:
     )
 
 
-def _sar_roles() -> frozenset[str]:
-    from heard.accounts.models import Role
-
-    return frozenset({Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER, Role.SAR_OFFICER})
-
-
-SAR_ROLES = _sar_roles()
+SAR_ROLES = frozenset({Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER, Role.SAR_OFFICER})
 
 
 class SubjectAccessRequest(Stamped):

@@ -9,10 +9,10 @@ from django.db import migrations, models
 
 
 def derive(apps: Any, schema_editor: Any) -> None:
-    """Derive the new values for the stages already held (heard.complaints.timing). A new
+    """Derive the new values for the stages already held (heard.complaints.models.report_values). A new
     database has no stages yet; its calendar is built after migrating, and a calendar build
     derives them again."""
-    from heard.complaints.timing import report_values
+    from heard.complaints.models.report_values import report_values
 
     apps.get_model("complaints", "Stage").objects.order_by().update(**report_values())
 

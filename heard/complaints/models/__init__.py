@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from heard.complaints.models.complaint import Complaint, Theme
+from heard.complaints.models.complaint_queries import ComplaintQuerySet
 from heard.complaints.models.documents import Document, LetterKind, LetterTemplate
 from heard.complaints.models.events import ComplaintEvent
 from heard.complaints.models.outcomes import (
@@ -11,10 +12,13 @@ from heard.complaints.models.outcomes import (
     ElementFinding,
     LearningAction,
     Remedy,
-    roll_up,
 )
 from heard.complaints.models.people import Child, Complainant, Practitioner
 from heard.complaints.models.stage import Appointment, Stage
+from heard.complaints.models.stage_queries import StageQuerySet
+
+# The roll-up is a rule over values (heard.complaints.timing), kept here for its callers.
+from heard.complaints.timing import roll_up
 
 __all__ = [
     "Appointment",
@@ -22,6 +26,7 @@ __all__ = [
     "Complainant",
     "Complaint",
     "ComplaintEvent",
+    "ComplaintQuerySet",
     "Cost",
     "Document",
     "Element",
@@ -32,6 +37,7 @@ __all__ = [
     "Practitioner",
     "Remedy",
     "Stage",
+    "StageQuerySet",
     "Theme",
     "roll_up",
 ]

@@ -20,19 +20,20 @@ from heard.complaints.choices import (
     RemedyKind,
     StageStatus,
 )
+from heard.complaints.models.complaint_queries import ComplaintQuerySet
+from heard.complaints.models.outcomes import Element, LearningAction, Remedy
+from heard.complaints.models.stage import Stage
 from heard.complaints.models.steps import step
 from heard.complaints.procedures import rules_for
-from heard.complaints.querysets import ComplaintQuerySet
 from heard.core import clock
 from heard.core.dates import not_before, require_date
 from heard.core.errors import ConcurrentChange, RuleViolation, TransitionNotAllowed
 from heard.core.models import ReferenceSequence, Stamped
+from heard.workdays.store import ensure_current_calendar
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
-    from heard.complaints.models.outcomes import Element, LearningAction, Remedy
     from heard.complaints.models.people import Child, Complainant
-    from heard.complaints.models.stage import Stage
 
 
 class Theme(models.Model):
@@ -193,9 +194,6 @@ class Complaint(Stamped):
         deadline is `Stage.next_due` (Python, over the calendar); the bulk re-derivation after
         a calendar change uses the SQL twin, and a test checks they agree.
         """
-        from heard.complaints.models.stage import Stage
-        from heard.workdays.store import ensure_current_calendar
-
         ensure_current_calendar()
         stage = current or (
             Stage.objects.filter(complaint_id=pk, number=F("complaint__current_stage")).first()
@@ -222,9 +220,6 @@ class Complaint(Stamped):
         **fields: Any,
     ) -> Complaint:
         """Log a new complaint: it starts at Stage 1 on the day it was received (day 0)."""
-        from heard.complaints.models.events import ComplaintEvent
-        from heard.complaints.models.stage import Stage
-
         require_date(received_on, label="received", field="received_on")
         if not summary.strip():
             raise RuleViolation("Enter a summary of the complaint", field="summary")
@@ -250,11 +245,8 @@ class Complaint(Stamped):
             complaint.save()
             if children:
                 complaint.children.add(*children)
-            stage = Stage.objects.create(
-                complaint=complaint, number=1, started_on=received_on, updated_by=by
-            )
-            ComplaintEvent.objects.create(
-                complaint=complaint,
+            stage = complaint.stages.create(number=1, started_on=received_on, updated_by=by)
+            complaint.events.create(
                 stage=stage,
                 action="receive",
                 actor=by,
@@ -426,8 +418,6 @@ class Complaint(Stamped):
         reason: str = "",
     ) -> None:
         """Change recorded facts about the complaint (not its status), with an event."""
-        from heard.complaints.models.events import ComplaintEvent
-
         with transaction.atomic():
             locked = type(self).objects.select_for_update().get(pk=self.pk)
             for name, value in values.items():
@@ -435,8 +425,7 @@ class Complaint(Stamped):
             locked.updated_by = by
             locked.version += 1
             locked.save()
-            ComplaintEvent.objects.create(
-                complaint=locked,
+            locked.events.create(
                 action=action,
                 actor=by,
                 effective_on=on,
@@ -452,9 +441,6 @@ class Complaint(Stamped):
         dates, and its deadlines are derived again under the new procedure's rules. An
         extension agreed under the old rules does not carry over: the event records it.
         """
-        from heard.complaints.models.events import ComplaintEvent
-        from heard.complaints.models.stage import Stage
-
         if procedure not in Procedure.values:
             raise RuleViolation("Choose the procedure", field="procedure")
         if procedure == self.procedure:
@@ -499,8 +485,7 @@ class Complaint(Stamped):
             stage.updated_by = by
             stage.version += 1
             stage.save()  # derives the stored deadline again, under the new rules
-            ComplaintEvent.objects.create(
-                complaint=locked,
+            locked.events.create(
                 stage=stage,
                 action="change_procedure",
                 actor=by,
@@ -519,8 +504,6 @@ class Complaint(Stamped):
         `version` is the one the officer's form was opened with: if someone has saved the
         complaint since, nothing is written and ConcurrentChange is raised.
         """
-        from heard.complaints.models.events import ComplaintEvent
-
         unknown = set(values) - set(self.EDITABLE)
         if unknown:
             raise RuleViolation(f"These details cannot be edited: {', '.join(sorted(unknown))}")
@@ -541,8 +524,7 @@ class Complaint(Stamped):
                 locked.version += 1
                 locked.full_clean(exclude=["reference", "children"])
                 locked.save()
-                ComplaintEvent.objects.create(
-                    complaint=locked,
+                locked.events.create(
                     action="edit_details",
                     actor=by,
                     details={"fields": changed},
@@ -559,8 +541,6 @@ class Complaint(Stamped):
         Stage 2 after its response. A request after the 20-working-day window may still be
         accepted: it is recorded as late.
         """
-        from heard.complaints.models.stage import Stage
-
         require_date(requested_on, label="request", field="requested_on")
         current = self.active_stage
         details: dict[str, Any] = {}
@@ -585,8 +565,7 @@ class Complaint(Stamped):
             complaint.current_stage = stage.number + 1
             complaint.status = ComplaintStatus.OPEN
             complaint.closed_on = None
-            next_stage = Stage.objects.create(
-                complaint=complaint,
+            next_stage = complaint.stages.create(
                 number=stage.number + 1,
                 started_on=requested_on,
                 updated_by=by,
@@ -614,19 +593,13 @@ class Complaint(Stamped):
 
     def add_element(self, *, by: User | None, theme: Theme, description: str) -> Element:
         """Add a point of complaint."""
-        from heard.complaints.models.events import ComplaintEvent
-        from heard.complaints.models.outcomes import Element
-
         if not description.strip():
             raise RuleViolation("Describe the point of complaint", field="description")
         with transaction.atomic():
             type(self).objects.select_for_update().get(pk=self.pk)
             number = self.elements.count() + 1
-            element = Element.objects.create(
-                complaint=self, number=number, theme=theme, description=description
-            )
-            ComplaintEvent.objects.create(
-                complaint=self,
+            element = self.elements.create(number=number, theme=theme, description=description)
+            self.events.create(
                 action="add_element",
                 actor=by,
                 details={"element": number, "theme": theme.name},
@@ -642,9 +615,6 @@ class Complaint(Stamped):
         description: str = "",
         amount: Decimal | None = None,
     ) -> Remedy:
-        from heard.complaints.models.events import ComplaintEvent
-        from heard.complaints.models.outcomes import Remedy
-
         require_date(agreed_on, label="remedy agreed", field="agreed_on")
         not_before(
             agreed_on,
@@ -661,16 +631,14 @@ class Complaint(Stamped):
         elif amount is not None:
             raise RuleViolation("Only a financial remedy has an amount", field="amount")
         with transaction.atomic():
-            remedy = Remedy.objects.create(
-                complaint=self,
+            remedy = self.remedies.create(
                 stage=self.active_stage,
                 kind=kind,
                 agreed_on=agreed_on,
                 description=description,
                 amount=amount,
             )
-            ComplaintEvent.objects.create(
-                complaint=self,
+            self.events.create(
                 stage=remedy.stage,
                 action="add_remedy",
                 actor=by,
@@ -689,24 +657,19 @@ class Complaint(Stamped):
         due_on: date,
         raised_on: date | None = None,
     ) -> LearningAction:
-        from heard.complaints.models.events import ComplaintEvent
-        from heard.complaints.models.outcomes import LearningAction
-
         if not owner.strip():
             raise RuleViolation("Enter who owns the action", field="owner")
         raised = require_date(raised_on or clock.today(), label="raised", field="raised_on")
         not_before(due_on, raised, label="due", what="the date it was raised", field="due_on")
         with transaction.atomic():
-            action = LearningAction.objects.create(
-                complaint=self,
+            action = self.learning_actions.create(
                 theme=theme,
                 description=description,
                 owner=owner,
                 raised_on=raised,
                 due_on=due_on,
             )
-            ComplaintEvent.objects.create(
-                complaint=self,
+            self.events.create(
                 action="add_learning_action",
                 actor=by,
                 effective_on=raised,

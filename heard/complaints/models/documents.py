@@ -11,14 +11,14 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 
+from heard.accounts.models import Role, User
+from heard.complaints.choices import AppointmentRole
+from heard.complaints.models.complaint import Complaint
+from heard.complaints.models.stage import Appointment, Stage
 from heard.core.files import document_storage, store_file
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
-
-    from heard.accounts.models import User
-    from heard.complaints.models.complaint import Complaint
-    from heard.complaints.models.stage import Stage
 
 
 def document_path(instance: Document, filename: str) -> str:
@@ -34,11 +34,6 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         or independent person sees only the documents of the Stage 2 they are appointed to
         (DOMAIN.md section 1).
         """
-        from heard.accounts.models import Role, User
-        from heard.complaints.choices import AppointmentRole
-        from heard.complaints.models.complaint import Complaint
-        from heard.complaints.models.stage import Appointment
-
         documents = self.filter(complaint__in=Complaint.objects.visible_to(user).values("pk"))
         stage_only: dict[str, str] = {
             Role.INVESTIGATING_OFFICER: AppointmentRole.INVESTIGATING_OFFICER,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from heard.complaints.transitions import TRANSITIONS
 from heard.core.events import AppendOnlyError, Event
 
 __all__ = ["AppendOnlyError", "ComplaintEvent"]
@@ -48,8 +49,6 @@ class ComplaintEvent(Event):
 
     @property
     def label(self) -> str:
-        from heard.complaints.transitions import TRANSITIONS
-
         if self.action in TRANSITIONS:
             return TRANSITIONS[self.action].done
         return EVENT_LABELS.get(self.action, super().label)

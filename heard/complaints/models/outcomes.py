@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
-from heard.complaints.choices import CostKind, Finding, Outcome, Procedure, RemedyKind, StageStatus
+from heard.complaints.choices import CostKind, Finding, Procedure, RemedyKind, StageStatus
+from heard.complaints.models.events import ComplaintEvent
+from heard.core.dates import not_before, require_date
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
-
-
-def roll_up(findings: Iterable[str]) -> Outcome | None:
-    """A stage's outcome from its elements' findings (DOMAIN.md "Outcomes").
-
-    Upheld if every element is upheld; not upheld if none is upheld or partially upheld;
-    otherwise partially upheld. None when nothing has been found yet.
-    """
-    found = set(findings)
-    if not found:
-        return None
-    if found == {Finding.UPHELD}:
-        return Outcome.UPHELD
-    if found.isdisjoint((Finding.UPHELD, Finding.PARTIALLY_UPHELD)):
-        return Outcome.NOT_UPHELD
-    return Outcome.PARTIALLY_UPHELD
 
 
 class Element(models.Model):
@@ -161,9 +146,6 @@ class LearningAction(models.Model):
 
     def complete(self, *, by: User | None, on: date) -> None:
         """Mark the action done, on or after the day it was raised."""
-        from heard.complaints.models.events import ComplaintEvent
-        from heard.core.dates import not_before, require_date
-
         require_date(on, label="completed", field="completed_on")
         not_before(
             on,

@@ -19,6 +19,7 @@ from heard.complaints.choices import (
     Procedure,
     StageStatus,
 )
+from heard.complaints.models.stage_queries import StageQuerySet
 from heard.complaints.models.steps import step
 from heard.complaints.procedures import (
     ADULT_RESPONSE_MONTHS,
@@ -27,7 +28,7 @@ from heard.complaints.procedures import (
     ProcedureRules,
     rules_for,
 )
-from heard.complaints.querysets import StageQuerySet
+from heard.complaints.timing import roll_up
 from heard.core.dates import long_date, not_before, require_date
 from heard.core.errors import RuleViolation
 from heard.core.models import Stamped
@@ -168,7 +169,9 @@ class Stage(Stamped):
             saved.refresh_report_values()
             saved.refresh_findings()
         # The complaint keeps its current stage's status and next deadline. A new complaint's
-        # Stage 1 is its current stage.
+        # Stage 1 is its current stage. (The one import inside a method in this package: the
+        # complaint imports its stages, and a stage saving its complaint's deadline closes
+        # the loop within the aggregate.)
         from heard.complaints.models.complaint import Complaint
 
         Complaint.store_current_deadline(
@@ -303,8 +306,6 @@ class Stage(Stamped):
 
     @property
     def outcome(self) -> Outcome | None:
-        from heard.complaints.models.outcomes import roll_up
-
         return roll_up(f.finding for f in self.findings.all())
 
     # --- steps ------------------------------------------------------------------------------
@@ -480,8 +481,6 @@ class Stage(Stamped):
             )
 
     def record_finding(self, *, by: User | None, element: Element, finding: str) -> ElementFinding:
-        from heard.complaints.models.outcomes import ElementFinding
-
         if finding not in Finding.values:
             raise RuleViolation("Choose a finding", field="finding")
         with step(
@@ -493,8 +492,8 @@ class Stage(Stamped):
         ) as stage:
             if element.complaint_id != stage.complaint_id:
                 raise RuleViolation("That point belongs to another complaint", field="element")
-            result, _ = ElementFinding.objects.update_or_create(
-                element=element, stage=stage, defaults={"finding": finding}
+            result, _ = stage.findings.update_or_create(
+                element=element, defaults={"finding": finding}
             )
         return result
 
@@ -608,21 +607,15 @@ class Stage(Stamped):
         self, *, by: User | None, kind: str, amount: Decimal, incurred_on: date, note: str = ""
     ) -> Cost:
         """Record money spent on this stage (fees, venue, advocacy)."""
-        from heard.complaints.models.events import ComplaintEvent
-        from heard.complaints.models.outcomes import Cost
-
         if kind not in CostKind.values:
             raise RuleViolation("Choose the type of cost", field="kind")
         if amount <= 0:
             raise RuleViolation("The amount must be more than £0", field="amount")
         self._check_on(incurred_on, label="cost", field="incurred_on")
         with transaction.atomic():
-            cost = Cost.objects.create(
-                stage=self, kind=kind, amount=amount, incurred_on=incurred_on, note=note
-            )
-            ComplaintEvent.objects.create(
+            cost = self.costs.create(kind=kind, amount=amount, incurred_on=incurred_on, note=note)
+            self.events.create(
                 complaint_id=self.complaint_id,
-                stage=self,
                 action="add_cost",
                 actor=by,
                 effective_on=incurred_on,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 
 from heard.complaints import transitions
+from heard.complaints.models.events import ComplaintEvent
 from heard.core import clock
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ def step(
     The body makes the change (and may add to `details`); the stage is then saved with who
     changed it, and an event is appended in the same transaction.
     """
+    # The complaint imports this module; a step locks its complaint, the aggregate's root.
     from heard.complaints.models.complaint import Complaint
-    from heard.complaints.models.events import ComplaintEvent
 
     with transaction.atomic():
         complaint = Complaint.objects.select_for_update().get(pk=stage.complaint_id)

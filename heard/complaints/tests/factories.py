@@ -20,17 +20,9 @@ from heard.complaints.models import (
     Stage,
     Theme,
 )
-from heard.core.models import Team
+from heard.core.tests.factories import TeamFactory
 
 RECEIVED = date(2025, 3, 3)  # a Monday
-
-
-class TeamFactory(factory.django.DjangoModelFactory[Team]):
-    class Meta:
-        model = Team
-        django_get_or_create = ("name",)
-
-    name = "Children in care"
 
 
 class ThemeFactory(factory.django.DjangoModelFactory[Theme]):

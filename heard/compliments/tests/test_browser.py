@@ -7,8 +7,8 @@ import re
 import pytest
 
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.tests.factories import TeamFactory
 from heard.conftest import assert_accessible, sign_in
+from heard.core.tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.tests.factories import TeamFactory
 from heard.compliments.models import Compliment, Giver
 from heard.core import clock
+from heard.core.tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db
 CREATE = reverse("compliments:create")

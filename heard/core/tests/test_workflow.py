@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from heard.complaints.tests.factories import TeamFactory
 from heard.core.errors import RuleViolation, TransitionNotAllowed
 from heard.core.events import AppendOnlyError
+from heard.core.tests.factories import TeamFactory
 from heard.enquiries.models import WORKFLOW, Enquiry, EnquiryEvent, EnquiryStatus, MemberKind
 
 pytestmark = pytest.mark.django_db

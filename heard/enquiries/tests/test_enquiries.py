@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.tests.factories import TeamFactory
 from heard.core import clock
 from heard.core.errors import RuleViolation, TransitionNotAllowed
+from heard.core.tests.factories import TeamFactory
 from heard.enquiries.models import Enquiry, EnquiryStatus, MemberKind
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,9 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.tests.factories import Stage1OpenFactory, TeamFactory
+from heard.complaints.tests.factories import Stage1OpenFactory
 from heard.core.errors import RuleViolation, TransitionNotAllowed
+from heard.core.tests.factories import TeamFactory
 from heard.ombudsman.models import (
     WORKFLOW,
     Area,

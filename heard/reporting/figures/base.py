@@ -6,6 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.db.models import Q
+
+from heard.reporting.periods import Period
+
 #: Published breakdowns show counts below this as "fewer than 5" (DOMAIN.md section 4: no
 #: child may be identified from a report).
 SUPPRESS_BELOW = 5
@@ -13,6 +17,12 @@ SUPPRESS_BELOW = 5
 #: A figure's definition: which rows it counts, as a Q or a boolean expression (Exists). The
 #: same definition counts in the aggregate and lists in the drill-down.
 Filters = dict[str, Any]
+
+
+def between(field: str, period: Period) -> Q:
+    """The rows whose date `field` falls in the period, both ends included."""
+    return Q(**{f"{field}__gte": period.first, f"{field}__lte": period.last})
+
 
 #: Field metadata for a number that is a rule, not a count (10 working days): it is not
 #: compared with last year.

@@ -15,16 +15,12 @@ from heard.complaints.models import Complaint, Cost, LearningAction, Remedy
 from heard.compliments.models import Compliment
 from heard.core.models import Team
 from heard.ombudsman.models import Area, Decision, OmbudsmanCase, OmbudsmanRemedy
-from heard.reporting.figures.base import Check, Filters, most_first
+from heard.reporting.figures.base import Check, Filters, between, most_first
 from heard.reporting.periods import Period
 from heard.reporting.stats import Rate
 from heard.sars.models import Exemption, SarOutcome, SubjectAccessRequest
 
 ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, decimal_places=2))
-
-
-def _between(field: str, period: Period) -> Q:
-    return Q(**{f"{field}__gte": period.first, f"{field}__lte": period.last})
 
 
 def _money(total: Decimal | None) -> Decimal:
@@ -43,7 +39,7 @@ class ComplimentFigures:
 
 
 def compliment_filters(period: Period) -> Filters:
-    received = _between("received_on", period)
+    received = between("received_on", period)
     return {"received": received}
 
 
@@ -87,10 +83,10 @@ class SarFigures:
 
 
 def sar_filters(period: Period) -> Filters:
-    completed = _between("closed_on", period)
+    completed = between("closed_on", period)
     return {
-        "received": _between("received_on", period),
-        "from_care_leavers": _between("received_on", period) & Q(care_leaver=True),
+        "received": between("received_on", period),
+        "from_care_leavers": between("received_on", period) & Q(care_leaver=True),
         "completed": completed,
         # A request whose clock never started (withdrawn before proof of identity) had no
         # deadline, so it is neither on time nor late.
@@ -165,8 +161,8 @@ class OmbudsmanFigures:
 
 
 def ombudsman_filters(period: Period) -> Filters:
-    received = _between("enquiry_received_on", period)
-    decided = _between("decided_on", period)
+    received = between("enquiry_received_on", period)
+    decided = between("decided_on", period)
     return {
         "received": received,
         "awaiting_decision": received & Q(decision=""),
@@ -210,7 +206,7 @@ def ombudsman_figures(procedure: str, period: Period) -> OmbudsmanFigures:
             if name not in received
         }
     )
-    due = _between("due_on", period)
+    due = between("due_on", period)
     # From the remedies (few), each case looked up by its key.
     remedies = OmbudsmanRemedy.objects.filter(
         Exists(OmbudsmanCase.objects.filter(pk=OuterRef("case"), area=area))
@@ -218,7 +214,7 @@ def ombudsman_figures(procedure: str, period: Period) -> OmbudsmanFigures:
     r: dict[str, Any] = remedies.aggregate(
         due=Count("pk", filter=due),
         complied=Count("pk", filter=due & Q(completed_on__lte=F("due_on"))),
-        payments=Coalesce(Sum("amount", filter=_between("case__decided_on", period)), ZERO),
+        payments=Coalesce(Sum("amount", filter=between("case__decided_on", period)), ZERO),
     )
     by_decision = {d.value: c[f"received_{d.value}"] for d in Decision}
     return OmbudsmanFigures(
@@ -256,7 +252,7 @@ class CostFigures:
 def cost_figures(procedure: str, period: Period) -> CostFigures:
     # One query: the totals by kind and stage number, summed each way here.
     rows = (
-        Cost.objects.filter(_between("incurred_on", period), stage__procedure=procedure)
+        Cost.objects.filter(between("incurred_on", period), stage__procedure=procedure)
         .order_by()
         .values("kind", "stage__number")
         .annotate(total=Sum("amount"))
@@ -269,7 +265,7 @@ def cost_figures(procedure: str, period: Period) -> CostFigures:
     by_kind = {kind: _money(total) for kind, total in sorted(kinds.items())}
     by_stage = {str(number): _money(total) for number, total in sorted(stages.items())}
     payments = Remedy.objects.filter(
-        _between("agreed_on", period),
+        between("agreed_on", period),
         kind=RemedyKind.FINANCIAL,
         complaint__procedure=procedure,
     ).aggregate(total=Sum("amount"))["total"]
@@ -290,8 +286,8 @@ class LearningFigures:
 
 def learning_filters(period: Period) -> Filters:
     return {
-        "raised": _between("raised_on", period),
-        "completed": _between("completed_on", period),
+        "raised": between("raised_on", period),
+        "completed": between("completed_on", period),
         "overdue_at_end": Q(due_on__lt=period.last)
         & (Q(completed_on__isnull=True) | Q(completed_on__gt=period.last)),
     }

@@ -1,9 +1,10 @@
 """Complaint figures for one procedure and period, computed in the database.
 
-Every count is `Count(filter=Q)` over one grouped query, and each Q is defined once here, in
-`stage_filters` and `complaint_filters`, so the drill-down lists the very cases a figure
-counted. Working days come from the calendar table, kept on each stage
-(heard.complaints.timing), never from Python.
+Every count is `Count(filter=Q)` over one grouped query, and each Q is defined once, in
+heard.reporting.figures.filters (`stage_filters`, `complaint_filters`), so the drill-down
+lists the very cases a figure counted. Equality monitoring is in
+heard.reporting.figures.equality. Working days come from the calendar table, kept on each
+stage (heard.complaints.models.report_values), never from Python.
 
 Rows are counted as `COUNT(*)`, or as a count of a non-null column the covering index holds
 (`number`, a date): never of the key, which a PostgreSQL index does not hold, so counting it
@@ -18,15 +19,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db import models
 from django.db.models import (
     Case,
     CharField,
     Count,
-    Exists,
     F,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
     Sum,
@@ -38,129 +36,28 @@ from django.db.models.functions import Coalesce
 from heard.complaints.choices import (
     OPEN_STAGE_STATUSES,
     Finding,
-    Outcome,
     Procedure,
-    Relationship,
     StageStatus,
 )
 from heard.complaints.models import Complaint, ElementFinding, Stage, Theme
-from heard.complaints.procedures import (
-    ADULT_RESPONSE_MONTHS,
-    RULES,
-)
 from heard.complaints.timing import TimeStandard, time_standards
-from heard.core.equality import AgeBand, Disability, Ethnicity, Gender, ethnic_group
 from heard.core.models import Team
 from heard.referrals.models import MonthlyReferrals
-from heard.reporting.figures.base import SETTING, Breakdown, Check, Filters, most_first
+from heard.reporting.figures.base import SETTING, Check, between, most_first
+from heard.reporting.figures.equality import EqualityFigures, equality_figures
+from heard.reporting.figures.filters import (
+    ENDED_BY,
+    FLOW_IN,
+    FLOW_OUT,
+    OUTCOME_OF,
+    OUTCOMES,
+    complaint_filters,
+    stage_filters,
+    stage_numbers,
+    timed_stages,
+)
 from heard.reporting.periods import Period
 from heard.reporting.stats import Rate, round_half_up
-from heard.workdays.sql import AddMonths
-
-FLOW_IN = ("open_at_start", "received")
-FLOW_OUT = (
-    "responded",
-    "resolved_by_adr",
-    "withdrawn",
-    "not_accepted",
-    "escalated_unanswered",
-    "open_at_end",
-)
-ENDED_BY = {
-    "responded": StageStatus.RESPONDED,
-    "resolved_by_adr": StageStatus.RESOLVED_BY_ADR,
-    "withdrawn": StageStatus.WITHDRAWN,
-    "not_accepted": StageStatus.NOT_ACCEPTED,
-    "escalated_unanswered": StageStatus.ESCALATED_UNANSWERED,
-}
-OUTCOMES = ("upheld", "partially_upheld", "not_upheld", "no_finding")
-
-
-# --- the definitions: one Q per figure ------------------------------------------------------
-
-
-def _between(field: str, period: Period) -> Q:
-    return Q(**{f"{field}__gte": period.first, f"{field}__lte": period.last})
-
-
-def _outcome_filters() -> Filters:
-    """A stage's outcome, rolled up from its findings (kept on the stage)."""
-    return {
-        "upheld": Q(rolled_up_outcome=Outcome.UPHELD),
-        "partially_upheld": Q(rolled_up_outcome=Outcome.PARTIALLY_UPHELD),
-        "not_upheld": Q(rolled_up_outcome=Outcome.NOT_UPHELD),
-        "no_finding": Q(rolled_up_outcome=""),
-    }
-
-
-#: The outcome class of each stored `rolled_up_outcome` value.
-OUTCOME_OF = {"": "no_finding", **{outcome.value: outcome.value for outcome in Outcome}}
-
-
-def stage_filters(period: Period) -> Filters:
-    """Which stages each flow and outcome figure counts (DOMAIN.md section 5)."""
-    # Open means an open status, not a missing date: a stage marked responded whose date was
-    # lost then falls out of every column, and the reconciliation check shows it.
-    is_open = Q(status__in=OPEN_STAGE_STATUSES)
-    not_ended_before = is_open | Q(ended_on__gte=period.first)
-    still_open_after = is_open | Q(ended_on__gt=period.last)
-    filters = {
-        "open_at_start": Q(started_on__lt=period.first) & not_ended_before,
-        "received": _between("started_on", period),
-        **{
-            name: _between("ended_on", period) & Q(status=status)
-            for name, status in ENDED_BY.items()
-        },
-        "open_at_end": Q(started_on__lte=period.last) & still_open_after,
-    }
-    responded = filters["responded"]
-    for name, q in _outcome_filters().items():
-        filters[f"outcome_{name}"] = responded & q
-    filters["extended"] = responded & Q(extended_to__isnull=False)
-    filters["within_agreed"] = filters["extended"] & Q(ended_on__lte=F("extended_to"))
-    filters["acknowledged"] = filters["received"] & Q(acknowledged_on__isnull=False)
-    filters["acknowledged_on_time"] = filters["acknowledged"] & Q(
-        acknowledgement_working_days__lte=F("_ack_days")
-    )
-    return filters
-
-
-def stage_numbers(procedure: str) -> list[int]:
-    """Every stage number of the procedure. Naming them all lets PostgreSQL read a
-    (procedure, number, date) index as one range per stage: it cannot skip over the number
-    (SQLite can)."""
-    return list(range(1, RULES[Procedure(procedure)].last_stage + 1))
-
-
-def timed_stages(procedure: str) -> QuerySet[Stage]:
-    """This procedure's stages, with `_agreed` (adult social care: answered by the agreed
-    date) and `_ack_days` (the acknowledgement period) annotated for the figures' filters.
-    The working days each stage took and its outcome are kept on it (heard.complaints.timing)."""
-    # Adult social care: by the agreed date or, with none agreed, six calendar months.
-    six_months = AddMonths(F("started_on"), ADULT_RESPONSE_MONTHS)
-    agreed = Case(
-        When(ended_on__lte=Coalesce(F("extended_to"), six_months), then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    return Stage.objects.filter(procedure=procedure, number__in=stage_numbers(procedure)).annotate(
-        _agreed=agreed,
-        _ack_days=Value(RULES[Procedure(procedure)].acknowledgement_period()),
-    )
-
-
-def timeliness_filters(procedure: str, period: Period) -> Filters:
-    responded = stage_filters(period)["responded"]
-    standards = time_standards(procedure)
-    if procedure == Procedure.ADULTS:
-        agreed = Q(_agreed=1)
-        return {"within_standard": responded & agreed, "within_maximum": responded & agreed}
-    within: dict[str, Q] = {"within_standard": Q(pk=None), "within_maximum": Q(pk=None)}
-    for number, standard in standards.items():
-        within["within_standard"] |= Q(number=number, response_working_days__lte=standard.standard)
-        within["within_maximum"] |= Q(number=number, response_working_days__lte=standard.maximum)
-    return {name: responded & q for name, q in within.items()}
-
 
 # --- the figures -----------------------------------------------------------------------------
 
@@ -222,15 +119,6 @@ class Escalation:
     cohort_rate: Rate
     stage3_period_rate: Rate
     stage3_cohort_rate: Rate
-
-
-@dataclass(frozen=True)
-class EqualityFigures:
-    answered: int
-    total: int
-    completeness: Rate
-    declined: int
-    groups: dict[str, Breakdown]
 
 
 @dataclass(frozen=True)
@@ -371,7 +259,7 @@ def _responses(
         keys.append("_agreed")
     rows = (
         timed_stages(procedure)
-        .filter(_between("ended_on", period), number__in=stage_numbers(procedure))
+        .filter(between("ended_on", period), number__in=stage_numbers(procedure))
         .annotate(_extension=extension, _before=before)
         .order_by()
         .values(*keys)
@@ -455,7 +343,7 @@ def _themes(procedure: str, period: Period) -> dict[int, dict[str, dict[str, int
     number, so its stage stands for it in the count."""
     rows = (
         ElementFinding.objects.filter(
-            _between("responded_on", period),
+            between("responded_on", period),
             procedure=procedure,
             stage_number__in=stage_numbers(procedure),
         )
@@ -534,30 +422,6 @@ def _stage_figures(
     )
 
 
-def complaint_filters(period: Period) -> Filters:
-    """Which complaints each complaint-level figure counts: those received in the period."""
-    received = _between("received_on", period)
-    stage = Stage.objects.filter(complaint=OuterRef("pk"))
-    return {
-        "received": received,
-        # What became of this period's Stage 1 cohort, so far (seed 000: "of the 65
-        # received, 9 were resolved through ADR").
-        **{
-            f"cohort_{name}": received & Exists(stage.filter(number=1, status=status))
-            for name, status in ENDED_BY.items()
-        },
-        # A complaint's current stage is the furthest it has gone (it never goes back).
-        "escalated": received & Q(current_stage__gte=2),
-        "escalated_to_stage3": received & Q(current_stage=3),
-        "from_children": received & Q(relationship=Relationship.CHILD),
-        "via_advocate": received & Q(advocacy_taken_up=True),
-        # Advocacy taken up was offered, whether or not the date of the offer was recorded.
-        "advocacy_offered": received
-        & (Q(advocacy_offered_on__isnull=False) | Q(advocacy_taken_up=True)),
-        "advocacy_taken_up": received & Q(advocacy_taken_up=True),
-    }
-
-
 #: Counted over the complaints received, from one index, by relationship.
 ACCESS_FIGURES = (
     "from_children",
@@ -567,67 +431,6 @@ ACCESS_FIGURES = (
     "escalated",
     "escalated_to_stage3",
 )
-
-EQUALITY_QUESTIONS: dict[str, type[models.TextChoices]] = {
-    "ethnicity": Ethnicity,
-    "gender": Gender,
-    "age_band": AgeBand,
-    "disability": Disability,
-}
-
-
-def _equality(procedure: str, period: Period, received: int) -> dict[str, EqualityFigures]:
-    """Each equality question for complainants and for children, of the `received`
-    complaints received in the period: one query for each."""
-    in_period = complaint_filters(period)["received"]
-    questions = list(EQUALITY_QUESTIONS)
-    # Complainants: one per complaint, counted by their answers (one group for each
-    # combination of answers given).
-    complainant: Counter[str] = Counter(total=received)
-    for row in (
-        Complaint.objects.filter(in_period, procedure=procedure)
-        .order_by()
-        .values(*(f"complainant__{q}" for q in questions))
-        .annotate(n=Count("*"))
-    ):
-        for q in questions:
-            complainant[f"{q}.{row[f'complainant__{q}']}"] += row["n"]
-    # Children: each child a complaint is about counts once, and a complaint about no child
-    # once, unanswered. Read from the children recorded, which a complaint may have none of.
-    pairs = Complaint.children.through.objects.filter(
-        _between("complaint__received_on", period), complaint__procedure=procedure
-    ).aggregate(
-        pairs=Count("*"),
-        complaints=Count("complaint", distinct=True),
-        **{
-            f"{q}.{answer}": Count("complaint", filter=Q(**{f"child__{q}": answer}))
-            for q, choices in EQUALITY_QUESTIONS.items()
-            for answer in choices.values
-        },
-    )
-    child = Counter(pairs)
-    child["total"] = received - pairs["complaints"] + pairs["pairs"]
-    out: dict[str, EqualityFigures] = {}
-    for person, counts in (("complainant", complainant), ("child", child)):
-        for question, choices in EQUALITY_QUESTIONS.items():
-            tally: dict[str, int] = {}
-            for answer in choices.values:
-                key = answer
-                if question == "ethnicity":
-                    group = ethnic_group(answer)
-                    key = group.value if group else answer
-                tally[key] = tally.get(key, 0) + counts[f"{question}.{answer}"]
-            total = counts["total"]
-            unanswered = total - sum(tally.values()) + tally.pop(Ethnicity.NOT_KNOWN.value, 0)
-            declined = tally.pop("prefer_not_to_say", 0)
-            out[f"{person}_{question}"] = EqualityFigures(
-                answered=total - unanswered,
-                total=total,
-                completeness=Rate(total - unanswered - declined, total),
-                declined=declined,
-                groups={key: Breakdown(n) for key, n in sorted(tally.items()) if n},
-            )
-    return out
 
 
 def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
@@ -699,7 +502,7 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         advocacy_taken_up=counts["advocacy_taken_up"],
         relationships=dict(most_first(relationships)),
         teams={team_names[team]: n for team, n in most_first(teams)},
-        equality=_equality(procedure, period, counts["received"]),
+        equality=equality_figures(procedure, period, counts["received"]),
     )
 
 
@@ -715,7 +518,7 @@ def stage_trend(procedure: str, periods: list[Period]) -> list[tuple[str, dict[i
         .values("number")
         .annotate(
             **{
-                f"p{i}": Count("number", filter=_between("started_on", period))
+                f"p{i}": Count("number", filter=between("started_on", period))
                 for i, period in enumerate(periods)
             }
         )

@@ -8,7 +8,7 @@ from docx import Document as WordDocument
 from docx.shared import Pt
 
 from heard.reporting import charts
-from heard.reporting.document import build_document
+from heard.reporting.builder import build_document
 from heard.reporting.report import Report
 
 

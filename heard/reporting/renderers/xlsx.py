@@ -8,7 +8,8 @@ import re
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from heard.reporting.document import Cell, build_document
+from heard.reporting.builder import build_document
+from heard.reporting.document import Cell
 from heard.reporting.report import Report
 
 FORMATS = {"count": "#,##0", "percent": "0.00%", "money": "£#,##0.00"}

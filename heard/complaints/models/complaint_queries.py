@@ -1,0 +1,111 @@
+"""Rules about many complaints, computed in the database: who may see them, and their
+deadlines.
+
+The current stage's next deadline and status are kept on each complaint
+(`ComplaintQuerySet.refresh_deadlines()`, from `StageQuerySet.with_deadlines()`), so counts and
+filters over the open caseload read one table and an index.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from heard.accounts.models import Role, User
+from heard.complaints.choices import AppointmentRole, ComplaintStatus
+from heard.complaints.models.stage import Appointment, Stage
+from heard.workdays import add_working_days
+
+if TYPE_CHECKING:
+    from heard.complaints.models.complaint import Complaint  # noqa: F401 (the quoted generic)
+
+
+class ComplaintQuerySet(models.QuerySet["Complaint"]):
+    def visible_to(self, user: User | AnonymousUser) -> ComplaintQuerySet:
+        """The complaints this user may see: the one access rule (DOMAIN.md section 1).
+
+        Every list, page, download and export filters through this method, and the `rules`
+        predicate `complaints.view_complaint` is derived from it, so a list can never show a
+        case that its page would refuse.
+
+        - complaints managers and officers: every complaint;
+        - responding managers: complaints about their team, or where they are appointed to
+          respond (children's and adult Stage 1, either corporate stage);
+        - investigating officers, independent persons and adjudicating officers: complaints
+          whose Stage 2 they are appointed to, in that role;
+        - review panel members: complaints whose Stage 3 panel they sit on;
+        - report viewers, administrators and subject access officers: none (aggregate reports,
+          configuration and subject access requests only).
+        """
+        if not isinstance(user, User) or not user.is_active:
+            return self.none()
+        role = user.role
+        if role in (Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER):
+            return self.all()
+        appointed = Appointment.objects.filter(
+            stage__complaint=OuterRef("pk"), practitioner__user=user
+        )
+        if role == Role.RESPONDING_MANAGER:
+            own_team = Q(team_id=user.team_id) if user.team_id else Q(pk=None)
+            return self.filter(
+                own_team | Q(Exists(appointed.filter(role=AppointmentRole.RESPONDING_MANAGER)))
+            )
+        stage_roles: dict[str, tuple[int, list[str]]] = {
+            Role.INVESTIGATING_OFFICER: (2, [AppointmentRole.INVESTIGATING_OFFICER]),
+            Role.INDEPENDENT_PERSON: (2, [AppointmentRole.INDEPENDENT_PERSON]),
+            Role.ADJUDICATING_OFFICER: (2, [AppointmentRole.ADJUDICATING_OFFICER]),
+            Role.PANEL_MEMBER: (3, [AppointmentRole.PANEL_CHAIR, AppointmentRole.PANEL_MEMBER]),
+        }
+        if role in stage_roles:
+            number, roles = stage_roles[role]
+            return self.filter(Exists(appointed.filter(stage__number=number, role__in=roles)))
+        return self.none()
+
+    def open(self) -> ComplaintQuerySet:
+        return self.filter(status=ComplaintStatus.OPEN)
+
+    def refresh_deadlines(self) -> int:
+        """Store each complaint's `next_due_on` and `stage_status`: the next deadline and the
+        status of its current stage, derived in SQL by StageQuerySet.with_deadlines()."""
+        current = Stage.objects.filter(complaint=OuterRef("pk"), number=OuterRef("current_stage"))
+        # An annotation, which django-stubs cannot see through with_deadlines().
+        due = current.with_deadlines().values("derived_next_due_on")  # type: ignore[misc]
+        return self.order_by().update(
+            next_due_on=Subquery(due[:1]),
+            # Empty for the moment between creating a complaint and its first stage.
+            stage_status=Coalesce(Subquery(current.order_by().values("status")[:1]), Value("")),
+        )
+
+    def refresh_all_deadlines(self) -> int:
+        """Re-derive the stored deadline of every open complaint, after the calendar or a
+        deadline setting changed; closed complaints owe nothing. Returns how many are open."""
+        self.exclude(status=ComplaintStatus.OPEN).filter(next_due_on__isnull=False).update(
+            next_due_on=None
+        )
+        return self.open().refresh_deadlines()
+
+    def received_between(self, first: date, last: date) -> ComplaintQuerySet:
+        return self.filter(received_on__gte=first, received_on__lte=last)
+
+    def overdue(self, today: date) -> ComplaintQuerySet:
+        """Open complaints whose next deadline has passed (it was before today)."""
+        return self.open().filter(next_due_on__lt=today)
+
+    def due_within(self, working_days: int, today: date) -> ComplaintQuerySet:
+        """Open complaints whose next deadline is today or within the next N working days."""
+        last = add_working_days(today, working_days)
+        return self.open().filter(next_due_on__gte=today, next_due_on__lte=last)
+
+    def deadline_counts(self, today: date, within: int) -> dict[str, int]:
+        """How many open complaints are overdue, and how many fall due within N working days
+        (one query, over an index of the open complaints' stored deadlines)."""
+        last = add_working_days(today, within)
+        return self.open().aggregate(
+            overdue=Count("pk", filter=Q(next_due_on__lt=today)),
+            due_soon=Count("pk", filter=Q(next_due_on__gte=today, next_due_on__lte=last)),
+        )

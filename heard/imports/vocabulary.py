@@ -1,0 +1,242 @@
+"""The complaints log's columns and words (docs/import.md): the headings each column may
+have, what each cell's words may mean, and the checked row one stage becomes.
+
+heard.imports.complaints reads and checks a sheet with them; heard.imports.writing writes the
+checked rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from heard.complaints.choices import (
+    Channel,
+    CostKind,
+    Finding,
+    NotAcceptedReason,
+    Outcome,
+    Procedure,
+    Relationship,
+    StageStatus,
+)
+from heard.complaints.models import (
+    Theme,
+)
+from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
+from heard.imports import cells
+from heard.imports.cells import CellError, Choices
+
+COLUMNS: dict[str, set[str]] = {
+    "reference": {"reference", "ref", "complaint reference", "case reference"},
+    "procedure": {"procedure"},
+    "stage": {"stage"},
+    "received": {"received", "received date", "date received", "requested", "request date"},
+    "acknowledged": {"acknowledged", "date acknowledged", "acknowledgement date"},
+    "extended_to": {"extended to", "extension agreed date", "extended response date"},
+    "extension_agreed": {"extension agreed", "extension agreed on"},
+    "panel_held": {"panel held", "panel held on", "panel date"},
+    "panel_report_sent": {"panel report sent", "panel report sent on"},
+    "ended": {"ended", "response date", "responded", "date responded", "closed", "date closed"},
+    "outcome": {"outcome", "route", "route outcome", "result"},
+    "not_accepted_reason": {"not accepted reason", "reason not accepted"},
+    "themes": {"themes", "theme"},
+    "team": {"team", "service", "team or service"},
+    "summary": {"summary"},
+    "channel": {"channel", "how received"},
+    "complainant": {"complainant", "complainant name"},
+    "relationship": {"relationship", "complainant relationship", "relationship to the child"},
+    "from_child": {"from a child", "from child", "child or young person"},
+    "advocate": {"advocate", "with an advocate", "advocacy taken up"},
+    "advocacy_offered": {"advocacy offered", "advocacy offered on"},
+    "ethnicity": {"ethnicity", "complainant ethnicity"},
+    "gender": {"gender", "complainant gender"},
+    "age_band": {"age band", "complainant age band", "age"},
+    "disability": {"disability", "complainant disability"},
+    **{
+        f"cost_{kind.value}": {kind.value.replace("_", " "), kind.label.casefold()}
+        for kind in CostKind
+    },
+    "costs": {"costs", "cost"},
+}
+COLUMNS["cost_advocacy"] |= {"advocacy cost", "advocacy costs"}
+COLUMNS["cost_other"] |= {"other cost", "other costs"}
+REQUIRED = ("reference", "stage", "received", "team")
+
+PROCEDURES = Choices(
+    "a procedure",
+    Procedure.choices,
+    {
+        "children's social care": Procedure.CHILDREN,
+        "children's": Procedure.CHILDREN,
+        "csc": Procedure.CHILDREN,
+        "childrens": Procedure.CHILDREN,
+        "statutory": Procedure.CHILDREN,
+        "adult social care": Procedure.ADULTS,
+        "asc": Procedure.ADULTS,
+        "adult": Procedure.ADULTS,
+        "cor": Procedure.CORPORATE,
+    },
+)
+#: An outcome is how a stage ended: a finding, or a route that is not one.
+OPEN = "open"
+ROUTES = Choices(
+    "an outcome or route",
+    [
+        (Outcome.UPHELD, "Upheld"),
+        (Outcome.PARTIALLY_UPHELD, "Partially upheld"),
+        (Outcome.NOT_UPHELD, "Not upheld"),
+        (StageStatus.RESPONDED, "Responded"),
+        ("adr", "ADR"),
+        (StageStatus.WITHDRAWN, "Withdrawn"),
+        (StageStatus.NOT_ACCEPTED, "Not accepted"),
+        ("escalated", "Escalated without a response"),
+        (OPEN, "Open"),
+    ],
+    {
+        "partly upheld": Outcome.PARTIALLY_UPHELD,
+        "part upheld": Outcome.PARTIALLY_UPHELD,
+        "partially": Outcome.PARTIALLY_UPHELD,
+        "partial": Outcome.PARTIALLY_UPHELD,
+        "resolved by adr": "adr",
+        "resolved through adr": "adr",
+        "alternative dispute resolution": "adr",
+        "resolved by alternative dispute resolution": "adr",
+        "rejected": StageStatus.NOT_ACCEPTED,
+        "escalated unanswered": "escalated",
+        "in progress": OPEN,
+    },
+)
+#: Routes that are a response with findings, and the routes a next stage can follow.
+OUTCOME_ROUTES = frozenset(Outcome.values)
+RESPONDED_ROUTES = OUTCOME_ROUTES | {StageStatus.RESPONDED.value}
+LEADING_ON = RESPONDED_ROUTES | {"escalated"}
+STATUS_OF_ROUTE = {
+    Outcome.UPHELD: StageStatus.RESPONDED,
+    Outcome.PARTIALLY_UPHELD: StageStatus.RESPONDED,
+    Outcome.NOT_UPHELD: StageStatus.RESPONDED,
+    StageStatus.RESPONDED: StageStatus.RESPONDED,
+    "adr": StageStatus.RESOLVED_BY_ADR,
+    StageStatus.WITHDRAWN: StageStatus.WITHDRAWN,
+    StageStatus.NOT_ACCEPTED: StageStatus.NOT_ACCEPTED,
+    "escalated": StageStatus.ESCALATED_UNANSWERED,
+    OPEN: StageStatus.IN_PROGRESS,
+}
+FINDINGS = Choices(
+    "a finding",
+    Finding.choices,
+    {"partly upheld": Finding.PARTIALLY_UPHELD, "partially": Finding.PARTIALLY_UPHELD},
+)
+REASONS = Choices("a reason a complaint is not accepted", NotAcceptedReason.choices)
+RELATIONSHIPS = Choices(
+    "a relationship",
+    Relationship.choices,
+    {
+        "child": Relationship.CHILD,
+        "young person": Relationship.CHILD,
+        "mother": Relationship.PARENT,
+        "father": Relationship.PARENT,
+        "carer": Relationship.FOSTER_CARER,
+        "self": Relationship.SELF,
+        "service user": Relationship.SELF,
+        "other": Relationship.SUFFICIENT_INTEREST,
+    },
+)
+CHANNELS = Choices("a way a complaint is received", Channel.choices, {"online": Channel.WEB_FORM})
+EQUALITY = {
+    "ethnicity": Choices(
+        "an ethnicity (ONS 2021)",
+        Ethnicity.choices,
+        {"white british": Ethnicity.WHITE_BRITISH, "unknown": Ethnicity.NOT_KNOWN},
+    ),
+    "gender": Choices("a gender", Gender.choices),
+    "age_band": Choices("an age band", AgeBand.choices),
+    "disability": Choices("a disability answer", Disability.choices),
+}
+#: Shorter names for the default themes that complaints logs often use.
+THEME_SYNONYMS = {
+    "quality of service": "Quality or appropriateness of service",
+    "staff conduct": "Staff conduct or attitude",
+    "procedures": "Policy or procedure",
+    "procedure": "Policy or procedure",
+    "policy": "Policy or procedure",
+    "sensitivity empathy of staff": "Sensitivity or empathy of staff",
+    "decision making": "Professional decision making",
+}
+OWN_REFERENCE = re.compile(r"^(?P<prefix>[A-Z]{3})-(?P<year>\d{4})-(?P<number>\d{1,9})$")
+
+
+@dataclass
+class StageRow:
+    row: int
+    reference: str
+    number: int
+    received: date
+    acknowledged: date | None
+    extended_to: date | None
+    extension_agreed: date | None
+    panel_held: date | None
+    panel_report_sent: date | None
+    ended: date | None
+    route: str
+    not_accepted_reason: str
+    themes: tuple[tuple[int, str], ...]  # (theme id, explicit finding or "")
+    costs: dict[str, Decimal]
+    complaint: dict[str, Any] = field(default_factory=dict)
+
+
+class ThemeMatcher:
+    def __init__(self) -> None:
+        self.by_key = {cells.key(name): pk for pk, name in Theme.objects.values_list("pk", "name")}
+        for short, name in THEME_SYNONYMS.items():
+            if cells.key(name) in self.by_key:
+                self.by_key.setdefault(cells.key(short), self.by_key[cells.key(name)])
+
+    def read(self, value: str) -> int:
+        wanted = cells.key(value)
+        if wanted in self.by_key:
+            return self.by_key[wanted]
+        starting = {pk for k, pk in self.by_key.items() if k.startswith(wanted)}
+        if len(starting) == 1:
+            return starting.pop()
+        raise CellError(f"“{value}” is not a theme. Themes are listed in Admin → Themes")
+
+    def read_all(self, value: object) -> tuple[tuple[int, str], ...]:
+        """ "Delay; Communication = upheld": theme ids, each with its finding if given."""
+        out: list[tuple[int, str]] = []
+        for item in cells.text(value).split(";"):
+            if not item.strip():
+                continue
+            name, _, finding = item.partition("=")
+            theme = self.read(name.strip())
+            if any(theme == seen for seen, _ in out):
+                raise CellError(f"“{name.strip()}” is given twice")
+            out.append((theme, FINDINGS.read(finding) if finding.strip() else ""))
+        return tuple(out)
+
+
+ROUTES_LABEL = {
+    "adr": "resolved by ADR",
+    StageStatus.WITHDRAWN: "withdrawn",
+    StageStatus.NOT_ACCEPTED: "not accepted",
+    OPEN: "open",
+}
+
+
+def stage_number(value: object) -> int:
+    raw = cells.key(value).removeprefix("stage").strip()
+    if raw not in ("1", "2", "3"):
+        raise CellError(f"“{cells.text(value)}” is not a stage: use 1, 2 or 3")
+    return int(raw)
+
+
+def finding_of(route: str) -> str:
+    findings: dict[str, str] = {
+        Outcome.UPHELD: Finding.UPHELD,
+        Outcome.PARTIALLY_UPHELD: Finding.PARTIALLY_UPHELD,
+        Outcome.NOT_UPHELD: Finding.NOT_UPHELD,
+    }
+    return findings[route]

@@ -1,0 +1,560 @@
+"""Fills the report's document from its figures: each section's sentences and tables, in
+the order the committee paper reads (heard.reporting.document holds the shapes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from heard.complaints.choices import CostKind, Relationship
+from heard.compliments.models import Giver
+from heard.core.equality import AgeBand, Disability, EthnicGroup, Gender
+from heard.ombudsman.models import Decision
+from heard.reporting.document import (
+    COMPARE_HEADINGS,
+    QUARTERLY_SECTIONS,
+    Cell,
+    Document,
+    Section,
+    Table,
+    change_cells,
+    count,
+    days,
+    fmt,
+    money,
+    percent,
+    points,
+    text,
+    written,
+)
+from heard.reporting.figures.base import SUPPRESS_BELOW
+from heard.reporting.report import Report
+from heard.sars.models import SarOutcome
+
+
+class Builder:
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.data = report.data()
+        self.f = self.data["figures"]
+        self.now = self.f["period"]["label"]
+        self.before = self.f["previous_period"]["label"]
+
+    def compare_table(
+        self, key: str, caption: str, rows: list[tuple[str, dict[str, Any], str | None]]
+    ) -> Table:
+        table = Table(key, caption, ["Figure", self.now, self.before, *COMPARE_HEADINGS])
+        for label, figure, drill in rows:
+            table.rows.append([text(label), count(figure["value"], drill), *change_cells(figure)])
+        return table
+
+    def rate_row(self, label: str, rate: dict[str, Any], drill: str | None = None) -> list[Cell]:
+        return [
+            text(label),
+            count(rate["numerator"], drill),
+            count(rate["denominator"]),
+            percent(rate["percent"]),
+            percent(rate["previous"]["percent"]),
+            points(rate["change_points"]),
+        ]
+
+    def rate_headings(self, first: str, numerator: str, denominator: str) -> list[str]:
+        return [first, numerator, denominator, f"% {self.now}", f"% {self.before}", "Change"]
+
+    # --- sections --------------------------------------------------------------------------
+
+    def build(self) -> Document:
+        texts = self.report.texts
+        sections = [
+            self.stages(),
+            self.outcomes(),
+            self.timeliness(),
+            self.escalation(),
+            self.who(),
+            self.themes(),
+            self.equality(),
+            self.ombudsman(),
+            self.compliments(),
+            self.subject_access(),
+            self.costs(),
+            self.learning(),
+            written("recurring", "Recurring themes and learning", texts.get("learning", "")),
+            written("actions", "Actions to improve", texts.get("actions", "")),
+        ]
+        return Document(
+            title=self.data["title"],
+            period=self.now,
+            previous=self.before,
+            introduction=written("introduction", "Introduction", texts.get("introduction", "")),
+            summary=self.data["narrative"],
+            sections=[
+                s
+                for s in sections
+                if (s.tables or s.paragraphs or s.bullets)
+                and (self.report.kind == "annual" or s.key in QUARTERLY_SECTIONS)
+            ],
+            checks=self.data["checks"],
+            rules=self.data["counting_rules"],
+        )
+
+    def stages(self) -> Section:
+        stages = self.f["complaints"]["stages"]
+        labels = [
+            ("open_at_start", "Open at the start"),
+            ("received", "Received"),
+            ("responded", "Responded"),
+            ("resolved_by_adr", "Resolved by ADR"),
+            ("withdrawn", "Withdrawn"),
+            ("not_accepted", "Not accepted"),
+            ("escalated_unanswered", "Escalated without a response"),
+            ("open_at_end", "Open at the end"),
+        ]
+        flow = Table(
+            "flow",
+            f"Complaints at each stage, {self.now}",
+            ["Measure", *(f"Stage {n}" for n in stages)],
+            note="Open at the start + received = responded + ADR + withdrawn + not accepted + "
+            "escalated without a response + open at the end.",
+        )
+        for key, label in labels:
+            flow.rows.append(
+                [
+                    text(label),
+                    *(count(s[key]["value"], f"stage.{n}.{key}") for n, s in stages.items()),
+                ]
+            )
+        flow.rows.append(
+            [
+                text("Reconciles"),
+                *(text("Yes" if s["reconciliation"]["holds"] else "No") for s in stages.values()),
+            ]
+        )
+        received = self.compare_table(
+            "received",
+            f"Complaints received at each stage, {self.now} compared with {self.before}",
+            [(f"Stage {n}", s["received"], f"stage.{n}.received") for n, s in stages.items()],
+        )
+        return Section(
+            "stages", "Complaints received and how each stage ended", tables=[flow, received]
+        )
+
+    def outcomes(self) -> Section:
+        stages = self.f["complaints"]["stages"]
+        table = Table(
+            "outcomes",
+            f"Outcomes of the responses in {self.now}",
+            [
+                "Stage",
+                "Upheld",
+                "Partially upheld",
+                "Not upheld",
+                f"Not upheld % {self.now}",
+                f"Not upheld % {self.before}",
+                "Change",
+            ],
+        )
+        for n, s in stages.items():
+            o = s["outcomes"]
+            table.rows.append(
+                [
+                    text(f"Stage {n}"),
+                    count(o["upheld"]["value"], f"stage.{n}.outcome_upheld"),
+                    count(o["partially_upheld"]["value"], f"stage.{n}.outcome_partially_upheld"),
+                    count(o["not_upheld"]["value"], f"stage.{n}.outcome_not_upheld"),
+                    percent(o["not_upheld_rate"]["percent"]),
+                    percent(o["not_upheld_rate"]["previous"]["percent"]),
+                    points(o["not_upheld_rate"]["change_points"]),
+                ]
+            )
+        return Section("outcomes", "Outcomes", tables=[table])
+
+    def timeliness(self) -> Section:
+        stages = self.f["complaints"]["stages"]
+        table = Table(
+            "timeliness",
+            f"How quickly responses were made in {self.now} (working days)",
+            [
+                "Stage",
+                "Responses",
+                "Within the standard",
+                f"% {self.now}",
+                f"% {self.before}",
+                "Within the maximum",
+                f"% {self.now} ",
+                f"% {self.before} ",
+                "Extended",
+                "Met the extended date",
+                "Mean",
+                "Median",
+                "Acknowledged on time",
+            ],
+        )
+        for n, s in stages.items():
+            t = s["timeliness"]
+            standard = f" ({t['standard_days']})" if t["standard_days"] else ""
+            maximum = f" ({t['maximum_days']})" if t["maximum_days"] else ""
+            table.rows.append(
+                [
+                    text(f"Stage {n}{standard}{maximum}"),
+                    count(s["responded"]["value"], f"stage.{n}.responded"),
+                    count(t["within_standard"]["numerator"], f"stage.{n}.within_standard"),
+                    percent(t["within_standard"]["percent"]),
+                    percent(t["within_standard"]["previous"]["percent"]),
+                    count(t["within_maximum"]["numerator"], f"stage.{n}.within_maximum"),
+                    percent(t["within_maximum"]["percent"]),
+                    percent(t["within_maximum"]["previous"]["percent"]),
+                    count(t["extended"]["value"], f"stage.{n}.extended"),
+                    count(t["within_agreed"]["numerator"], f"stage.{n}.within_agreed"),
+                    days(t["mean_working_days"]),
+                    days(t["median_working_days"]),
+                    percent(s["acknowledged_on_time"]["percent"]),
+                ]
+            )
+        return Section(
+            "timeliness",
+            "Timeliness",
+            tables=[table],
+            paragraphs=[
+                "The standard and maximum times are in brackets after each stage, in working "
+                "days. Adult social care responses are timed against the agreed date."
+            ],
+        )
+
+    def escalation(self) -> Section:
+        e = self.f["complaints"]["escalation"]
+        if "2" not in self.f["complaints"]["stages"]:
+            return Section("escalation", "Escalation")
+        table = Table(
+            "escalation",
+            "Escalation rates, by both definitions",
+            self.rate_headings("Rate", "Escalated", "Out of"),
+        )
+        table.rows += [
+            self.rate_row("Period rate: Stage 2 requests ÷ Stage 1 responses", e["period_rate"]),
+            self.rate_row(
+                "Cohort rate: complaints received that reached Stage 2",
+                e["cohort_rate"],
+                "complaints.escalated",
+            ),
+        ]
+        if "3" in self.f["complaints"]["stages"]:
+            table.rows += [
+                self.rate_row("Stage 3 period rate", e["stage3_period_rate"]),
+                self.rate_row("Stage 3 cohort rate", e["stage3_cohort_rate"]),
+            ]
+        return Section("escalation", "Escalation", tables=[table])
+
+    def who(self) -> Section:
+        c = self.f["complaints"]
+        by = Table(
+            "relationships",
+            f"Who complained, {self.now}",
+            ["Relationship", self.now, self.before, *COMPARE_HEADINGS],
+        )
+        for code, figure in c["relationships"].items():
+            label = Relationship(code).label if code in Relationship.values else code
+            by.rows.append(
+                [
+                    text(label),
+                    count(figure["value"], f"complaints.relationship.{code}"),
+                    *change_cells(figure),
+                ]
+            )
+        access = self.compare_table(
+            "access",
+            "Children, young people and advocacy",
+            [
+                (
+                    "Directly from children and young people",
+                    c["from_children"],
+                    "complaints.from_children",
+                ),
+                ("Made with an advocate", c["via_advocate"], "complaints.via_advocate"),
+                ("Advocacy offered", c["advocacy_offered"], "complaints.advocacy_offered"),
+            ],
+        )
+        tables = [by, access]
+        if c["per_referral"]["denominator"]:
+            referrals = Table(
+                "referrals",
+                "Complaints per referral to children's social care",
+                self.rate_headings("Rate", "Complaints", "Referrals"),
+            )
+            referrals.rows.append(self.rate_row("Complaints per referral", c["per_referral"]))
+            tables.append(referrals)
+        teams = Table(
+            "teams",
+            f"Complaints by team, {self.now}",
+            ["Team", self.now, self.before, *COMPARE_HEADINGS],
+        )
+        for name, figure in c["teams"].items():
+            teams.rows.append(
+                [
+                    text(name),
+                    count(figure["value"], f"complaints.team.{name}"),
+                    *change_cells(figure),
+                ]
+            )
+        tables.append(teams)
+        return Section("who", "Who complained", tables=tables)
+
+    def themes(self) -> Section:
+        themes = self.f["complaints"]["stages"]["1"]["themes"]
+        table = Table(
+            "themes",
+            f"Themes of the Stage 1 responses in {self.now}",
+            ["Theme", "Complaints", "Share", "Points", "Upheld or partly upheld", "Rate"],
+            note="A complaint counts once under each theme it touches.",
+        )
+        for name, t in themes.items():
+            table.rows.append(
+                [
+                    text(name),
+                    count(t["complaints"]["value"], f"theme.1.{name}"),
+                    percent(t["share"]["percent"]),
+                    count(t["elements"]["value"]),
+                    count(t["upheld_or_partly"]["value"]),
+                    percent(t["upheld_rate"]["percent"]),
+                ]
+            )
+        return Section("themes", "Themes", tables=[table] if themes else [])
+
+    def equality(self) -> Section:
+        equality = self.f["complaints"]["equality"]
+        completeness = Table(
+            "equality",
+            "How complete the equality information is (complainants)",
+            ["Question", "Complaints", "Answered", "Prefer not to say", "Complete"],
+        )
+        labels = {
+            "ethnicity": ("Ethnicity", EthnicGroup),
+            "gender": ("Gender", Gender),
+            "age_band": ("Age", AgeBand),
+            "disability": ("Disability", Disability),
+        }
+        tables = [completeness]
+        for question, (label, choices) in labels.items():
+            e = equality[f"complainant_{question}"]
+            completeness.rows.append(
+                [
+                    text(label),
+                    count(e["total"]["value"]),
+                    count(e["answered"]["value"]),
+                    count(e["declined"]["value"]),
+                    percent(e["completeness"]["percent"]),
+                ]
+            )
+            breakdown = Table(
+                f"equality_{question}",
+                f"Complainants by {label.lower()}",
+                [label, self.now],
+                note=f"Fewer than {SUPPRESS_BELOW} is not shown, so no one can be identified.",
+            )
+            for code, group in e["groups"].items():
+                name = choices(code).label if code in choices.values else code
+                shown = (
+                    f"Fewer than {SUPPRESS_BELOW}" if group["suppressed"] else fmt(group["value"])
+                )
+                breakdown.rows.append([text(name), Cell(shown, group["value"])])
+            if breakdown.rows:
+                tables.append(breakdown)
+        return Section("equality", "Equality information", tables=tables)
+
+    def ombudsman(self) -> Section:
+        o = self.f["ombudsman"]
+        if (
+            not o["received"]["value"]
+            and not o["decided"]["value"]
+            and not o["received"]["previous"]
+        ):
+            return Section("ombudsman", "The Ombudsman")
+        figures = self.compare_table(
+            "ombudsman",
+            "Local Government and Social Care Ombudsman",
+            [
+                ("Representations received", o["received"], "ombudsman.received"),
+                ("Decisions made", o["decided"], "ombudsman.decided"),
+                (
+                    "Detailed investigations",
+                    o["detailed_investigations"],
+                    "ombudsman.detailed_investigations",
+                ),
+                ("Upheld", o["upheld"], "ombudsman.upheld"),
+                ("Fault found", o["fault"], "ombudsman.fault"),
+                ("Maladministration", o["maladministration"], "ombudsman.maladministration"),
+                (
+                    "Remedy already provided",
+                    o["remedy_already_provided"],
+                    "ombudsman.remedy_already_provided",
+                ),
+                (
+                    "Public interest reports",
+                    o["public_interest_reports"],
+                    "ombudsman.public_interest_reports",
+                ),
+            ],
+        )
+        cohort = Table(
+            "ombudsman_received",
+            f"What was decided on the representations received in {self.now}",
+            ["Decision", "Cases"],
+            note=o["reconciliation"]["statement"],
+        )
+        for code, figure in o["received_by_decision"].items():
+            if figure["value"]:
+                cohort.rows.append(
+                    [
+                        text(Decision(code).label),
+                        count(figure["value"], f"ombudsman.received_{code}"),
+                    ]
+                )
+        if o["awaiting_decision"]["value"]:
+            cohort.rows.append(
+                [
+                    text("Awaiting a decision"),
+                    count(o["awaiting_decision"]["value"], "ombudsman.awaiting_decision"),
+                ]
+            )
+        cohort.rows.append([text("Total"), count(o["received"]["value"], "ombudsman.received")])
+        rates = Table(
+            "ombudsman_rates", "Ombudsman rates", self.rate_headings("Rate", "Cases", "Out of")
+        )
+        rates.rows += [
+            self.rate_row("Uphold rate (upheld ÷ detailed investigations)", o["uphold_rate"]),
+            self.rate_row("Remedies completed on time", o["remedies_complied"]),
+        ]
+        payments = Table(
+            "ombudsman_payments",
+            "Remedy payments on decisions in the period",
+            ["Payments", self.now, self.before],
+        )
+        payments.rows.append(
+            [
+                text("Remedy payments"),
+                money(o["remedy_payments"]["value"]),
+                money(o["remedy_payments"]["previous"]),
+            ]
+        )
+        return Section("ombudsman", "The Ombudsman", tables=[figures, cohort, rates, payments])
+
+    def compliments(self) -> Section:
+        c = self.f["compliments"]
+        counts = self.compare_table(
+            "compliments",
+            "Compliments received",
+            [("Compliments", c["received"], "compliments.received")],
+        )
+        teams = Table("compliment_teams", f"Compliments by team, {self.now}", ["Team", self.now])
+        for name, figure in c["by_team"].items():
+            teams.rows.append([text(name), count(figure["value"])])
+        givers = Table("compliment_givers", f"Who gave them, {self.now}", ["Given by", self.now])
+        for code, figure in c["by_giver"].items():
+            givers.rows.append(
+                [text(Giver(code).label if code in Giver.values else code), count(figure["value"])]
+            )
+        section = written("compliments", "Compliments", self.report.texts.get("compliments", ""))
+        section.tables = [counts, teams, givers]
+        section.quotes = c["quotes"]
+        return section
+
+    def subject_access(self) -> Section:
+        s = self.f["subject_access"]
+        if (
+            not s["received"]["value"]
+            and not s["completed"]["value"]
+            and not s["received"]["previous"]
+        ):
+            return Section("subject_access", "Subject access requests")
+        counts = self.compare_table(
+            "subject_access",
+            "Subject access requests",
+            [
+                ("Received", s["received"], "sars.received"),
+                ("From care leavers", s["from_care_leavers"], "sars.from_care_leavers"),
+                ("Completed", s["completed"], "sars.completed"),
+                ("Extended", s["extended"], "sars.extended"),
+                ("Pages reviewed", s["pages_reviewed"], None),
+                ("Pages disclosed", s["pages_disclosed"], None),
+            ],
+        )
+        timely = Table(
+            "sar_on_time",
+            "Completed within the deadline",
+            self.rate_headings("Rate", "On time", "Completed"),
+        )
+        timely.rows.append(self.rate_row("Completed on time", s["on_time"], "sars.on_time"))
+        outcomes = Table(
+            "sar_outcomes", f"Outcomes, {self.now}", ["Outcome", self.now, self.before]
+        )
+        for code, figure in s["outcomes"].items():
+            outcomes.rows.append(
+                [
+                    text(SarOutcome(code).label),
+                    count(figure["value"], f"sars.outcome_{code}"),
+                    count(figure["previous"]),
+                ]
+            )
+        exemptions = Table(
+            "sar_exemptions", f"Exemptions used, {self.now}", ["Exemption", "Requests"]
+        )
+        for name, figure in s["exemptions"].items():
+            exemptions.rows.append([text(name), count(figure["value"])])
+        return Section(
+            "subject_access",
+            "Subject access requests",
+            tables=[counts, timely, outcomes, exemptions],
+        )
+
+    def costs(self) -> Section:
+        c = self.f["costs"]
+        table = Table("costs", "Costs of the procedure", ["Cost", self.now, self.before, "Change"])
+        for code, figure in c["by_kind"].items():
+            table.rows.append(
+                [
+                    text(CostKind(code).label),
+                    money(figure["value"]),
+                    money(figure["previous"]),
+                    money(figure["change"]),
+                ]
+            )
+        table.rows.append(
+            [
+                text("Total"),
+                money(c["total"]["value"]),
+                money(c["total"]["previous"]),
+                money(c["total"]["change"]),
+            ]
+        )
+        payments = Table(
+            "remedy_payments",
+            "Remedy payments (recorded separately)",
+            ["Payments", self.now, self.before],
+        )
+        payments.rows.append(
+            [
+                text("Financial remedies agreed"),
+                money(c["remedy_payments"]["value"]),
+                money(c["remedy_payments"]["previous"]),
+            ]
+        )
+        return Section("costs", "Costs", tables=[table, payments])
+
+    def learning(self) -> Section:
+        actions = self.f["learning"]
+        table = self.compare_table(
+            "learning",
+            "Learning actions",
+            [
+                ("Raised", actions["raised"], "learning.raised"),
+                ("Completed", actions["completed"], "learning.completed"),
+                (
+                    "Overdue at the end of the period",
+                    actions["overdue_at_end"],
+                    "learning.overdue_at_end",
+                ),
+            ],
+        )
+        return Section("learning", "Learning from complaints", tables=[table])
+
+
+def build_document(report: Report) -> Document:
+    return Builder(report).build()

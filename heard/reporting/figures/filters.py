@@ -1,0 +1,156 @@
+"""Which rows each complaint figure counts: one Q per figure, defined once here, so the
+drill-down (heard.reporting.drill) lists the very cases a figure counted
+(heard.reporting.figures.complaints)."""
+
+from __future__ import annotations
+
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from heard.complaints.choices import (
+    OPEN_STAGE_STATUSES,
+    Outcome,
+    Procedure,
+    Relationship,
+    StageStatus,
+)
+from heard.complaints.models import Stage
+from heard.complaints.procedures import (
+    ADULT_RESPONSE_MONTHS,
+    RULES,
+)
+from heard.complaints.timing import time_standards
+from heard.reporting.figures.base import Filters, between
+from heard.reporting.periods import Period
+from heard.workdays.sql import AddMonths
+
+FLOW_IN = ("open_at_start", "received")
+FLOW_OUT = (
+    "responded",
+    "resolved_by_adr",
+    "withdrawn",
+    "not_accepted",
+    "escalated_unanswered",
+    "open_at_end",
+)
+ENDED_BY = {
+    "responded": StageStatus.RESPONDED,
+    "resolved_by_adr": StageStatus.RESOLVED_BY_ADR,
+    "withdrawn": StageStatus.WITHDRAWN,
+    "not_accepted": StageStatus.NOT_ACCEPTED,
+    "escalated_unanswered": StageStatus.ESCALATED_UNANSWERED,
+}
+OUTCOMES = ("upheld", "partially_upheld", "not_upheld", "no_finding")
+
+
+def _outcome_filters() -> Filters:
+    """A stage's outcome, rolled up from its findings (kept on the stage)."""
+    return {
+        "upheld": Q(rolled_up_outcome=Outcome.UPHELD),
+        "partially_upheld": Q(rolled_up_outcome=Outcome.PARTIALLY_UPHELD),
+        "not_upheld": Q(rolled_up_outcome=Outcome.NOT_UPHELD),
+        "no_finding": Q(rolled_up_outcome=""),
+    }
+
+
+#: The outcome class of each stored `rolled_up_outcome` value.
+OUTCOME_OF = {"": "no_finding", **{outcome.value: outcome.value for outcome in Outcome}}
+
+
+def stage_filters(period: Period) -> Filters:
+    """Which stages each flow and outcome figure counts (DOMAIN.md section 5)."""
+    # Open means an open status, not a missing date: a stage marked responded whose date was
+    # lost then falls out of every column, and the reconciliation check shows it.
+    is_open = Q(status__in=OPEN_STAGE_STATUSES)
+    not_ended_before = is_open | Q(ended_on__gte=period.first)
+    still_open_after = is_open | Q(ended_on__gt=period.last)
+    filters = {
+        "open_at_start": Q(started_on__lt=period.first) & not_ended_before,
+        "received": between("started_on", period),
+        **{
+            name: between("ended_on", period) & Q(status=status)
+            for name, status in ENDED_BY.items()
+        },
+        "open_at_end": Q(started_on__lte=period.last) & still_open_after,
+    }
+    responded = filters["responded"]
+    for name, q in _outcome_filters().items():
+        filters[f"outcome_{name}"] = responded & q
+    filters["extended"] = responded & Q(extended_to__isnull=False)
+    filters["within_agreed"] = filters["extended"] & Q(ended_on__lte=F("extended_to"))
+    filters["acknowledged"] = filters["received"] & Q(acknowledged_on__isnull=False)
+    filters["acknowledged_on_time"] = filters["acknowledged"] & Q(
+        acknowledgement_working_days__lte=F("_ack_days")
+    )
+    return filters
+
+
+def stage_numbers(procedure: str) -> list[int]:
+    """Every stage number of the procedure. Naming them all lets PostgreSQL read a
+    (procedure, number, date) index as one range per stage: it cannot skip over the number
+    (SQLite can)."""
+    return list(range(1, RULES[Procedure(procedure)].last_stage + 1))
+
+
+def timed_stages(procedure: str) -> QuerySet[Stage]:
+    """This procedure's stages, with `_agreed` (adult social care: answered by the agreed
+    date) and `_ack_days` (the acknowledgement period) annotated for the figures' filters.
+    The working days each stage took and its outcome are kept on it (heard.complaints.timing)."""
+    # Adult social care: by the agreed date or, with none agreed, six calendar months.
+    six_months = AddMonths(F("started_on"), ADULT_RESPONSE_MONTHS)
+    agreed = Case(
+        When(ended_on__lte=Coalesce(F("extended_to"), six_months), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return Stage.objects.filter(procedure=procedure, number__in=stage_numbers(procedure)).annotate(
+        _agreed=agreed,
+        _ack_days=Value(RULES[Procedure(procedure)].acknowledgement_period()),
+    )
+
+
+def timeliness_filters(procedure: str, period: Period) -> Filters:
+    responded = stage_filters(period)["responded"]
+    standards = time_standards(procedure)
+    if procedure == Procedure.ADULTS:
+        agreed = Q(_agreed=1)
+        return {"within_standard": responded & agreed, "within_maximum": responded & agreed}
+    within: dict[str, Q] = {"within_standard": Q(pk=None), "within_maximum": Q(pk=None)}
+    for number, standard in standards.items():
+        within["within_standard"] |= Q(number=number, response_working_days__lte=standard.standard)
+        within["within_maximum"] |= Q(number=number, response_working_days__lte=standard.maximum)
+    return {name: responded & q for name, q in within.items()}
+
+
+def complaint_filters(period: Period) -> Filters:
+    """Which complaints each complaint-level figure counts: those received in the period."""
+    received = between("received_on", period)
+    stage = Stage.objects.filter(complaint=OuterRef("pk"))
+    return {
+        "received": received,
+        # What became of this period's Stage 1 cohort, so far (seed 000: "of the 65
+        # received, 9 were resolved through ADR").
+        **{
+            f"cohort_{name}": received & Exists(stage.filter(number=1, status=status))
+            for name, status in ENDED_BY.items()
+        },
+        # A complaint's current stage is the furthest it has gone (it never goes back).
+        "escalated": received & Q(current_stage__gte=2),
+        "escalated_to_stage3": received & Q(current_stage=3),
+        "from_children": received & Q(relationship=Relationship.CHILD),
+        "via_advocate": received & Q(advocacy_taken_up=True),
+        # Advocacy taken up was offered, whether or not the date of the offer was recorded.
+        "advocacy_offered": received
+        & (Q(advocacy_offered_on__isnull=False) | Q(advocacy_taken_up=True)),
+        "advocacy_taken_up": received & Q(advocacy_taken_up=True),
+    }

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -25,6 +27,14 @@ def query_with(request: HttpRequest, **changes: Any) -> str:
             query[key] = str(value)
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def column_headers(*labels: str) -> SafeString:
+    """A table's plain column headings, in GOV.UK markup."""
+    return format_html_join(
+        "", '<th scope="col" class="govuk-table__header">{}</th>', ((label,) for label in labels)
+    )
 
 
 @register.filter

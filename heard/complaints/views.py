@@ -204,7 +204,9 @@ def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpRespo
         request,
         "complaints/step.html",
         {
-            "complaint": complaint,
+            "case": complaint,
+            "detail_url": reverse("complaints:detail", args=[complaint.reference]),
+            "title": form.title,
             "stage": stage,
             "form": form,
             "changed_by_others": changed_by_others,

@@ -46,5 +46,5 @@ def step_page(
     return render(
         request,
         "core/step.html",
-        {"case": case, "detail_url": detail_url, "form": form, "step": workflow[name]},
+        {"case": case, "detail_url": detail_url, "form": form, "title": workflow[name].label},
     )

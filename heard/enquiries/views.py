@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.core import clock
@@ -85,4 +86,13 @@ def enquiry_respond(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and form.save(enquiry, by=user):
         messages.success(request, "Reply recorded")
         return redirect("enquiries:detail", reference=enquiry.reference)
-    return render(request, "enquiries/respond.html", {"enquiry": enquiry, "form": form})
+    return render(
+        request,
+        "core/step.html",
+        {
+            "case": enquiry,
+            "detail_url": reverse("enquiries:detail", args=[enquiry.reference]),
+            "title": "Record the reply",
+            "form": form,
+        },
+    )

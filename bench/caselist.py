@@ -281,6 +281,8 @@ def main() -> int:
             f"{q_small:>4} / {q_large:<4}  {'met' if met else 'MISSED'} "
             "(same queries, < 150 ms, ratio <= 3)"
         )
+    if args.smoke:
+        print("smoke run: the timing targets are not judged at this size")
     return 0 if ok else 1
 
 

@@ -274,6 +274,8 @@ def main() -> int:
         "target: every submission once, no errors, at least 50 per second: "
         + ("met" if met else "MISSED")
     )
+    if args.smoke:
+        print("smoke run: the timing targets are not judged at this size")
     return 0 if met or (stored and args.smoke) else 1
 
 

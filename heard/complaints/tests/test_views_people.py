@@ -171,3 +171,25 @@ def test_unchanged_details_save_nothing(client, officer, complaint):
     response = client.post(complainant_url(complaint), values, follow=True)
     assert "Nothing was changed" in response.content.decode()
     assert not ComplaintEvent.objects.filter(action="edit_complainant").exists()
+
+
+def test_a_second_child_can_be_added_from_the_case_page(client, officer, complaint):
+    """A complaint about two siblings: the case page offers another child after the first."""
+    client.force_login(officer)
+    url = reverse("complaints:add_child", args=[complaint.reference])
+    page = client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
+    assert f'href="{url}"' in page
+    assert "Add another child" in page
+    values = form_values(client.get(url))
+    values.update(name="Sam Jones", legal_status="child_in_need")
+    assert client.post(url, values).status_code == 302
+    assert sorted(c.name for c in complaint.children.all()) == ["Alex Jones", "Sam Jones"]
+
+
+def test_only_those_who_may_change_the_case_are_offered_another_child(client, complaint):
+    from heard.accounts.tests.factories import UserFactory
+
+    responder = UserFactory(role="responding_manager", team=complaint.team)
+    client.force_login(responder)
+    page = client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
+    assert "Add another child" not in page

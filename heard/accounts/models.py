@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 
 
@@ -19,11 +21,23 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
+class HeardUserManager(UserManager["User"]):
+    def create_superuser(
+        self, username: str, email: str | None = None, password: str | None = None, **extra: Any
+    ) -> User:
+        """The first administrator (`manage.py createsuperuser`, docs/operations.md) holds the
+        administrator role, so Heard's screens treat them as one, not as a report viewer."""
+        extra.setdefault("role", Role.ADMINISTRATOR)
+        return super().create_superuser(username, email, password, **extra)
+
+
 class User(AbstractUser):
     role = models.CharField(max_length=40, choices=Role.choices, default=Role.REPORT_VIEWER)
     team = models.ForeignKey(
         "core.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="members"
     )
+
+    objects: ClassVar[HeardUserManager] = HeardUserManager()
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -335,8 +335,22 @@ class SubjectAccessRequest(Stamped):
         fee: Decimal | None,
         fee_received_on: date | None,
     ) -> None:
-        """Record proof of identity and authority and any fee: what starts the clock."""
+        """Record proof of identity and authority and any fee: what starts the clock. A
+        correction may clear a date; a form sent with nothing new is refused."""
+        given = (identity_verified_on, authority_received_on, fee, fee_received_on)
         with WORKFLOW.step("record_proof", self, by=by, on=None) as locked:
+            held = (
+                locked.identity_verified_on,
+                locked.authority_received_on,
+                locked.fee,
+                locked.fee_received_on,
+            )
+            if given == held:
+                raise RuleViolation(
+                    "Nothing has changed: enter the date proof of identity or authority was "
+                    "received, or the fee",
+                    field="identity_verified_on",
+                )
             locked.identity_verified_on = identity_verified_on
             locked.authority_received_on = authority_received_on
             locked.fee = fee

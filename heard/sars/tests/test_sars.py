@@ -333,3 +333,53 @@ def test_the_list_filters_overdue_and_care_leaver_requests(client):
     assert [r.reference for r, _ in leavers] == [late.reference]
     closed = client.get(LIST, {"status": "closed"}).context["rows"]
     assert [r.reference for r, _ in closed] == [answered.reference]
+
+
+def test_recording_proof_with_nothing_new_is_refused_and_logs_nothing():
+    sar = make(received_on=date(2025, 3, 3), identity_verified_on=None)
+    with pytest.raises(RuleViolation, match="Nothing has changed") as refused:
+        sar.record_proof(
+            by=None,
+            identity_verified_on=None,
+            authority_received_on=None,
+            fee=None,
+            fee_received_on=None,
+        )
+    assert refused.value.field == "identity_verified_on"
+    assert not sar.events.filter(action="record_proof").exists()
+
+
+def test_the_proof_screen_sent_empty_says_what_to_enter_and_saves_nothing(client):
+    sar = make(received_on=date(2025, 3, 3), identity_verified_on=None)
+    client.force_login(UserFactory(role=Role.SAR_OFFICER))
+    # Every box left empty, as a browser sends the form.
+    empty = {
+        **{
+            f"{name}_{part}": ""
+            for name in ("identity_verified_on", "authority_received_on", "fee_received_on")
+            for part in range(3)
+        },
+        "fee": "",
+    }
+    response = client.post(reverse("sars:step", args=[sar.reference, "record_proof"]), empty)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Nothing has changed: enter the date proof of identity" in page
+    assert 'href="#id_identity_verified_on' in page
+    assert not sar.events.filter(action="record_proof").exists()
+    sar.refresh_from_db()
+    assert sar.clock_started_on is None
+
+
+def test_a_correction_that_clears_a_date_is_still_recorded():
+    sar = make(received_on=date(2025, 3, 3), identity_verified_on=date(2025, 3, 4))
+    sar.record_proof(
+        by=None,
+        identity_verified_on=None,
+        authority_received_on=None,
+        fee=None,
+        fee_received_on=None,
+    )
+    sar.refresh_from_db()
+    assert sar.identity_verified_on is None
+    assert sar.events.filter(action="record_proof").count() == 1

@@ -6,14 +6,12 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.expressions import OrderBy
 
 from heard.accounts.models import User
 from heard.accounts.rules import caseworkers
-from heard.complaints import filetypes
 from heard.complaints.choices import (
     Channel,
     ComplaintStatus,
@@ -34,7 +32,7 @@ from heard.complaints.models import (
 )
 from heard.complaints.models.complaint_queries import ComplaintQuerySet
 from heard.core.errors import DomainError
-from heard.core.forms import DateInputField, GovukForm
+from heard.core.forms import CaseFileField, DateInputField, GovukForm
 from heard.core.models import Team
 
 SORTS = {
@@ -466,13 +464,7 @@ class ComplaintDetailsForm(ComplaintFields):
 class DocumentForm(GovukForm):
     """Add a file to a case. What the file is, is judged from its content, not its name."""
 
-    file = forms.FileField(
-        label="Choose the file",
-        help_text="A PDF, Word document, email (.eml or .msg) or image",
-        error_messages={"required": "Select a file", "empty": "The selected file is empty"},
-        widget=forms.FileInput,
-        max_length=255,
-    )
+    file = CaseFileField()
     title = forms.CharField(
         label="Title (optional)",
         max_length=200,
@@ -483,9 +475,6 @@ class DocumentForm(GovukForm):
 
     def __init__(self, *args: Any, complaint: Complaint, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["file"].error_messages["max_length"] = (
-            "The selected file's name must be 255 characters or fewer"
-        )
         self.stages = {str(s.pk): s for s in complaint.stages.all()}
         stage = self.fields["stage"]
         assert isinstance(stage, forms.ChoiceField)
@@ -494,18 +483,6 @@ class DocumentForm(GovukForm):
             ("", "The whole case"),
         ]
         self.initial.setdefault("stage", str(complaint.active_stage.pk))
-        self.content_type = ""
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        limit = settings.HEARD_UPLOAD_MAX_MB
-        if upload.size > limit * 1024 * 1024:
-            raise forms.ValidationError(f"The selected file must be smaller than {limit} MB")
-        try:
-            self.content_type = filetypes.check(upload, upload.name)
-        except filetypes.FileTypeError as error:
-            raise forms.ValidationError(str(error)) from None
-        return upload
 
     def clean_stage(self) -> Stage | None:
         return self.stages.get(self.cleaned_data["stage"])
@@ -519,5 +496,5 @@ class DocumentForm(GovukForm):
             title=self.cleaned_data["title"] or upload.name,
             filename=upload.name,
             content=upload,
-            content_type=self.content_type,
+            content_type=upload.content_type,
         )

@@ -9,12 +9,12 @@ from django.conf import settings
 from docx.shared import Pt
 
 from heard.accounts.models import User
-from heard.complaints.filetypes import DOCX
 from heard.complaints.models import Complaint, Document, LetterTemplate, Stage
 from heard.complaints.models.documents import PLACEHOLDER
 from heard.core import clock
 from heard.core.dates import long_date
 from heard.core.errors import RuleViolation
+from heard.core.filetypes import DOCX
 
 
 def values_for(complaint: Complaint, stage: Stage) -> dict[str, str]:

@@ -325,8 +325,14 @@ def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect(_documents_url(complaint))
     return render(
         request,
-        "complaints/upload.html",
-        {"complaint": complaint, "form": form, "max_mb": settings.HEARD_UPLOAD_MAX_MB},
+        "core/upload.html",
+        {
+            "case": complaint,
+            "detail_url": reverse("complaints:detail", args=[complaint.reference]),
+            "noun": "case",
+            "form": form,
+            "max_mb": settings.HEARD_UPLOAD_MAX_MB,
+        },
     )
 
 

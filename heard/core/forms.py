@@ -6,9 +6,45 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from heard.core import filetypes
 from heard.core.errors import DomainError
+
+
+class CaseFileField(forms.FileField):
+    """One file for a case, as an officer adds it: judged by its content, not its name
+    (heard.core.filetypes), and smaller than HEARD_UPLOAD_MAX_MB. The cleaned upload's
+    `content_type` is the one judged from its content, the one to store it with."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Choose the file")
+        kwargs.setdefault("help_text", "A PDF, Word document, email (.eml or .msg) or image")
+        kwargs.setdefault("widget", forms.FileInput)
+        kwargs.setdefault("max_length", 255)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": "Select a file",
+                "empty": "The selected file is empty",
+                "max_length": "The selected file's name must be 255 characters or fewer",
+            },
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        upload = super().clean(data, initial)
+        if not upload:
+            return upload
+        limit = settings.HEARD_UPLOAD_MAX_MB
+        if upload.size > limit * 1024 * 1024:
+            raise ValidationError(f"The selected file must be smaller than {limit} MB")
+        try:
+            upload.content_type = filetypes.check(upload, upload.name)
+        except filetypes.FileTypeError as error:
+            raise ValidationError(str(error)) from None
+        return upload
 
 
 class DateInputWidget(forms.MultiWidget):

@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from heard.complaints import filetypes
+from heard.core import filetypes
 from heard.core.forms import GovukForm
 from heard.public.models import PendingUpload
 

@@ -9,11 +9,12 @@ from django import forms
 
 from heard.accounts.models import User
 from heard.core.errors import DomainError
-from heard.core.forms import CaseStepForm, DateInputField, GovukForm
+from heard.core.forms import CaseFileField, CaseStepForm, DateInputField, GovukForm
 from heard.sars.models import (
     SAR_ROLES,
     Exemption,
     RequesterRole,
+    SarDocument,
     SarOutcome,
     SarQuerySet,
     SarStatus,
@@ -296,3 +297,38 @@ class SarFilterForm(GovukForm):
         if data.get("due_within") is not None:
             requests = requests.due_within(today, data["due_within"])
         return requests
+
+
+class SarDocumentForm(GovukForm):
+    """Add a file to a request: proof that came by post or email, or another document."""
+
+    file = CaseFileField()
+    kind = forms.ChoiceField(
+        label="What is it?",
+        choices=[("", "Choose what it is"), *SarDocument.Kind.choices],
+        help_text="Adding proof does not start the clock: record the date you accepted it "
+        "with “Record proof and fee”",
+        error_messages={"required": "Choose what the document is"},
+    )
+    title = forms.CharField(
+        label="Title (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example, Passport copy sent by email. Leave it empty to use the file name",
+    )
+
+    def save(self, sar: SubjectAccessRequest, *, by: User) -> SarDocument | None:
+        upload = self.cleaned_data["file"]
+        try:
+            return SarDocument.attach(
+                sar,
+                kind=self.cleaned_data["kind"],
+                filename=upload.name,
+                content=upload,
+                content_type=upload.content_type,
+                by=by,
+                title=self.cleaned_data["title"],
+            )
+        except DomainError as error:
+            self.add_rule_error(error)
+            return None

@@ -529,14 +529,16 @@ def sar_document_path(instance: SarDocument, filename: str) -> str:
 
 
 class SarDocument(models.Model):
-    """A file sent with a request: the requester's proof of identity, or of their authority
-    to act for the person whose records they ask for. An officer checks it and records the
-    date it was accepted (`identity_verified_on`, `authority_received_on`), which starts the
-    clock."""
+    """A file kept on a request: the requester's proof of identity, or of their authority to
+    act for the person whose records they ask for (sent with the public form, or added by an
+    officer), or another document an officer adds (a letter, the response). An officer checks
+    proof and records the date it was accepted (`identity_verified_on`,
+    `authority_received_on`), which starts the clock: adding the file does not."""
 
     class Kind(models.TextChoices):
         IDENTITY = "identity", "Proof of identity"
         AUTHORITY = "authority", "Proof of authority"
+        OTHER = "other", "Other document"
 
     request = models.ForeignKey(
         SubjectAccessRequest, on_delete=models.PROTECT, related_name="documents"
@@ -547,13 +549,19 @@ class SarDocument(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
+    #: What an officer called it; empty for a file sent with the public form.
+    title = models.CharField(max_length=200, blank=True)
+    #: The officer who added it; empty for a file sent with the public form.
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["kind", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.filename}"
+        return f"{self.get_kind_display()}: {self.title or self.filename}"
 
     @classmethod
     def attach(
@@ -564,13 +572,24 @@ class SarDocument(models.Model):
         filename: str,
         content: IO[bytes],
         content_type: str,
+        by: User | None = None,
+        title: str = "",
     ) -> SarDocument:
-        document = cls(request=request, kind=kind, content_type=content_type)
-        store_file(document, filename, content)
-        document.save()
-        request.events.create(
-            action="add_document", actor=None, effective_on=clock.today(), details={"kind": kind}
-        )
+        """Keep a file on the request and record that it was added, in one transaction."""
+        if kind not in cls.Kind.values:
+            raise RuleViolation("Choose what the document is", field="kind")
+        with transaction.atomic():
+            document = cls(
+                request=request, kind=kind, content_type=content_type, title=title, added_by=by
+            )
+            store_file(document, filename, content)
+            document.save()
+            request.events.create(
+                action="add_document",
+                actor=by,
+                effective_on=clock.today(),
+                details={"kind": kind},
+            )
         return document
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.sar_list, name="list"),
     path("new/", views.sar_create, name="create"),
     path("<str:reference>/", views.sar_detail, name="detail"),
+    path("<str:reference>/documents/new/", views.sar_document_add, name="add_document"),
     path("<str:reference>/documents/<int:pk>/", views.sar_document, name="document"),
     path("<str:reference>/<slug:name>/", views.sar_step, name="step"),
 ]

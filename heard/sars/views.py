@@ -4,6 +4,7 @@ the steps are the workflow in heard.sars.models."""
 from __future__ import annotations
 
 from auditlog.signals import accessed
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from heard.core import clock
 from heard.core.casepages import require_perm, step_page
 from heard.core.files import private_download
-from heard.sars.forms import STEP_FORMS, SarFilterForm, SarForm
+from heard.sars.forms import STEP_FORMS, SarDocumentForm, SarFilterForm, SarForm
 from heard.sars.models import WORKFLOW, SarDocument, SarEvent, SarStatus, SubjectAccessRequest
 from heard.workdays import days_left
 
@@ -74,6 +75,7 @@ def sar_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "sar": sar,
             "left": days_left(sar.due_on, today) if sar.status == SarStatus.OPEN else None,
             "actions": WORKFLOW.available(sar) if can_change else [],
+            "can_change": can_change,
         },
     )
 
@@ -92,6 +94,30 @@ def sar_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
         name=name,
         form_class=STEP_FORMS[name],
         detail_url=reverse("sars:detail", args=[sar.reference]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def sar_document_add(request: HttpRequest, reference: str) -> HttpResponse:
+    """Add a file to the request, for those who may record steps on it; audited as an event."""
+    sar = _get_for_user(request, reference)
+    user = require_perm(request, "sars.change_sar", sar)
+    form = SarDocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        document = form.save(sar, by=user)
+        if document is not None:
+            messages.success(request, f"Document “{document.title or document.filename}” added")
+            return redirect("sars:detail", reference=sar.reference)
+    return render(
+        request,
+        "core/upload.html",
+        {
+            "case": sar,
+            "detail_url": reverse("sars:detail", args=[sar.reference]),
+            "noun": "request",
+            "form": form,
+            "max_mb": settings.HEARD_UPLOAD_MAX_MB,
+        },
     )
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from heard.accounts.tests.factories import UserFactory
+from heard.complaints.tests.test_documents import PDF
 from heard.conftest import assert_accessible, sign_in
 from heard.sars.models import Exemption
 
@@ -59,6 +60,31 @@ def test_a_subject_access_officer_logs_extends_and_closes_a_request(page):
     page.get_by_role("button", name="Save").click()
     assert page.get_by_text("had to be told by 28 February 2025").first.is_visible()
     assert_accessible(page)
+    page.get_by_role("link", name="Cancel").click()
+
+    # A letter from the requester, added by the officer; sent without a file first.
+    page.get_by_role("button", name="Add a document").click()
+    assert_accessible(page)
+    page.get_by_label("What is it?").select_option(label="Other document")
+    page.get_by_role("button", name="Add the document").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Choose the file").set_input_files(
+        {"name": "letter.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.get_by_label("Title (optional)").fill("Letter asking for 2008 to 2016")
+    page.get_by_role("button", name="Add the document").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_role(
+        "link", name="Other document: Letter asking for 2008 to 2016"
+    ).is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Extend the deadline").click()
+    fill_date(page, "Date the requester was told", "3", "3", "2025")
+    page.get_by_label("Time allowed in all").select_option(label="Three months")
+    page.get_by_label("Why (the requester is told this)").fill("Files from three services")
+    page.get_by_role("button", name="Save").click()
     fill_date(page, "Date the requester was told", "20", "2", "2025")
     page.get_by_role("button", name="Save").click()
     page.wait_for_selector(".govuk-notification-banner--success")

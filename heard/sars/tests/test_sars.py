@@ -383,3 +383,80 @@ def test_a_correction_that_clears_a_date_is_still_recorded():
     sar.refresh_from_db()
     assert sar.identity_verified_on is None
     assert sar.events.filter(action="record_proof").count() == 1
+
+
+# --- documents added by officers ------------------------------------------------------------
+
+
+def add_document_url(sar):
+    return reverse("sars:add_document", args=[sar.reference])
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_one_rule_decides_who_may_add_a_document(client, role):
+    sees = role in (Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER, Role.SAR_OFFICER)
+    sar = make()
+    client.force_login(UserFactory(role=role))
+    assert client.get(add_document_url(sar)).status_code == (200 if sees else 404)
+
+
+def test_an_officer_adds_proof_that_came_by_email_and_it_does_not_start_the_clock(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from heard.complaints.tests.test_documents import PDF
+
+    sar = make(received_on=date(2025, 3, 3), identity_verified_on=None)
+    officer = UserFactory(role=Role.SAR_OFFICER, first_name="Nadia", last_name="Rahman")
+    client.force_login(officer)
+    response = client.post(
+        add_document_url(sar),
+        {
+            "file": SimpleUploadedFile("passport.pdf", PDF),
+            "kind": "identity",
+            "title": "Passport copy sent by email",
+        },
+    )
+    assert response.status_code == 302
+    document = sar.documents.get()
+    assert (document.kind, document.title, document.added_by, document.content_type) == (
+        "identity",
+        "Passport copy sent by email",
+        officer,
+        "application/pdf",
+    )
+    event = sar.events.get(action="add_document")
+    assert (event.actor, event.details) == (officer, {"kind": "identity"})
+    sar.refresh_from_db()
+    assert sar.clock_started_on is None
+    page = client.get(reverse("sars:detail", args=[sar.reference])).content.decode()
+    assert "Proof of identity: Passport copy sent by email" in page
+    assert "added by Nadia Rahman" in page
+    download = client.get(reverse("sars:document", args=[sar.reference, document.pk]))
+    assert download["Cache-Control"] == "private, no-store"
+    assert b"".join(download.streaming_content) == PDF
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"kind": "other"}, "Select a file"),
+        ({"file": ("notes.pdf", b"<html><body>hi</body></html>"), "kind": "other"}, "web page"),
+        ({"file": ("letter.pdf", None)}, "Choose what the document is"),
+    ],
+)
+def test_a_bad_document_is_refused_with_a_specific_error_and_saves_nothing(client, data, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from heard.complaints.tests.test_documents import PDF
+
+    sar = make()
+    client.force_login(UserFactory(role=Role.SAR_OFFICER))
+    post = dict(data)
+    if "file" in post:
+        name, content = post["file"]
+        post["file"] = SimpleUploadedFile(name, PDF if content is None else content)
+    response = client.post(add_document_url(sar), post)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not sar.documents.exists()
+    assert not sar.events.filter(action="add_document").exists()

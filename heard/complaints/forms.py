@@ -210,7 +210,8 @@ class ComplaintFields(GovukForm):
     )
     team = forms.ModelChoiceField(
         label="Team or service it is about",
-        queryset=Team.objects.all(),
+        # A team no longer offered stays on its cases (ComplaintDetailsForm keeps it there).
+        queryset=Team.objects.filter(active=True),
         empty_label="Choose a team",
         error_messages={"required": "Choose the team"},
     )
@@ -438,6 +439,13 @@ class ComplaintDetailsForm(ComplaintFields):
         empty_label="Not assigned",
         queryset=caseworkers(),
     )
+
+    def __init__(self, *args: Any, complaint: Complaint, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The complaint's own team is kept on offer after it stops being offered for new ones.
+        team = self.fields["team"]
+        assert isinstance(team, forms.ModelChoiceField)
+        team.queryset = Team.objects.filter(Q(active=True) | Q(pk=complaint.team_id))
 
     @classmethod
     def initial_for(cls, complaint: Complaint) -> dict[str, Any]:

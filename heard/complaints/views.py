@@ -284,7 +284,9 @@ def complaint_edit(request: HttpRequest, reference: str) -> HttpResponse:
     complaint = _get_complaint_for_user(request, reference)
     user = _case_editor(request, complaint)
     form = ComplaintDetailsForm(
-        request.POST or None, initial=ComplaintDetailsForm.initial_for(complaint)
+        request.POST or None,
+        initial=ComplaintDetailsForm.initial_for(complaint),
+        complaint=complaint,
     )
     differences: list[tuple[str, str, str]] = []
     if request.method == "POST" and form.is_valid():
@@ -298,7 +300,7 @@ def complaint_edit(request: HttpRequest, reference: str) -> HttpResponse:
             differences = form.differences(complaint)
             data = request.POST.copy()
             data["version"] = str(complaint.version)
-            form = ComplaintDetailsForm(data)
+            form = ComplaintDetailsForm(data, complaint=complaint)
             form.is_valid()
             form.add_error(None, error.message)
         except DomainError as error:

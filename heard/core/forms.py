@@ -117,7 +117,11 @@ class GovukMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             limit = getattr(field, "max_length", None)
-            if limit:
+            # A field that words its own message (CaseFileField: "The selected file's name
+            # must be ...") keeps it; Django's default, or none, gives way to GOV.UK's.
+            given = field.error_messages.get("max_length")
+            default = getattr(type(field), "default_error_messages", {}).get("max_length")
+            if limit and given in (None, default):
                 name = str(field.label or "This").removesuffix(" (optional)")
                 field.error_messages["max_length"] = f"{name} must be {limit} characters or fewer"
 

@@ -53,3 +53,31 @@ def test_axe_reports_a_violation_when_there_is_one(page, officer_login):
         "'<img src=\"/static/heard/favicon.ico\">')"
     )
     assert any(v.startswith("image-alt") for v in axe_violations(page))
+
+
+def test_a_complaints_manager_keeps_the_teams_on_screen(page):
+    user = UserFactory(username="priya", first_name="Priya", role="complaints_manager")
+    user.set_password(PASSWORD)
+    user.save()
+    sign_in(page, "priya", PASSWORD)
+    page.wait_for_url(re.compile(r"/$"))
+    page.get_by_role("link", name="Teams", exact=True).click()
+    assert page.get_by_text("No teams yet").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Add a team").click()
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Team's name").fill("Children in care")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_role("cell", name="Children in care", exact=True).is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Change Children in care").click()
+    page.get_by_label("Offered for new cases").uncheck()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_text("Not offered for new cases").is_visible()
+    assert_accessible(page)

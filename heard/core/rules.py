@@ -1,0 +1,10 @@
+"""Who may keep the ground floor's own lists: the teams and service areas cases are about."""
+
+from __future__ import annotations
+
+import rules
+
+from heard.accounts.rules import is_administrator, is_complaints_manager
+
+# Teams are the complaints manager's to keep (DOMAIN.md section 1), and the administrator's.
+rules.add_perm("core.manage_teams", is_complaints_manager | is_administrator)

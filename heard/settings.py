@@ -241,6 +241,10 @@ HEARD_PUBLIC_FORM_TEAM = env_str("HEARD_PUBLIC_FORM_TEAM", "To be triaged")
 HEARD_PUBLIC_SENDS_PER_HOUR = env_int(
     "HEARD_PUBLIC_SENDS_PER_HOUR", 10, minimum=1, maximum=1_000_000
 )
+# How many password reset emails one IP address may ask for in an hour (heard.core.passwords).
+HEARD_PASSWORD_RESETS_PER_HOUR = env_int(
+    "HEARD_PASSWORD_RESETS_PER_HOUR", 5, minimum=1, maximum=1_000_000
+)
 # How long after a complaint closes its tracking link (heard.public.tracking) still works.
 HEARD_TRACKING_DAYS_AFTER_CLOSE = env_int(
     "HEARD_TRACKING_DAYS_AFTER_CLOSE", 28, minimum=0, maximum=3650

@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from heard.core import passwords
+
 admin.site.site_header = "Heard configuration"
 admin.site.site_title = "Heard configuration"
 
@@ -28,6 +30,14 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/reset/", passwords.ResetView.as_view(), name="password_reset"),
+    path("password/reset/sent/", passwords.SentView.as_view(), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        passwords.NewPasswordView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("password/reset/done/", passwords.ChangedView.as_view(), name="password_reset_complete"),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core import mail
 
 from heard.accounts.tests.factories import UserFactory
 from heard.complaints.tests import factories as f
@@ -81,3 +82,37 @@ def test_a_complaints_manager_keeps_the_teams_on_screen(page):
     page.wait_for_selector(".govuk-notification-banner--success")
     assert page.get_by_text("Not offered for new cases").is_visible()
     assert_accessible(page)
+
+
+def test_a_forgotten_password_is_reset_by_email_link(page, officer_login):
+    officer_login.email = "olivia@example.gov.uk"
+    officer_login.save()
+    page.goto("/sign-in/")
+    page.get_by_role("link", name="Forgotten your password?").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Send the link").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Email address").fill("olivia@example.gov.uk")
+    page.get_by_role("button", name="Send the link").click()
+    assert page.get_by_role("heading", name="Check your email").is_visible()
+    assert_accessible(page)
+
+    found = re.search(r"https?://[^/\s]+(/password/reset/\S+/)", mail.outbox[-1].body)
+    assert found
+    page.goto(found.group(1))
+    assert page.get_by_role("heading", name="Choose a new password").is_visible()
+    assert_accessible(page)
+    page.get_by_label("New password", exact=True).fill("a brand new password 2026")
+    page.get_by_label("The new password again").fill("not the same password 2026")
+    page.get_by_role("button", name="Save the new password").click()
+    assert page.get_by_text("The passwords do not match").first.is_visible()
+    assert_accessible(page)
+    page.get_by_label("New password", exact=True).fill("a brand new password 2026")
+    page.get_by_label("The new password again").fill("a brand new password 2026")
+    page.get_by_role("button", name="Save the new password").click()
+    assert page.get_by_role("heading", name="Your password has been changed").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Sign in with your new password").click()
+    sign_in(page, "olivia", "a brand new password 2026")
+    page.wait_for_url(re.compile(r"/$"))

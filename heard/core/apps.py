@@ -10,6 +10,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from heard.accounts.models import User
         from heard.core.models import Team
 
         auditlog.register(Team)
+        # Who changed an account's role, team or sign-in; never its password.
+        auditlog.register(User, exclude_fields=["password", "last_login"])

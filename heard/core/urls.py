@@ -2,12 +2,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from heard.core import teams, views
+from heard.core import people, teams, views
 
 app_name = "core"
 
 urlpatterns = [
     path("brand.css", views.brand_css, name="brand_css"),
+    path("people/", people.person_list, name="people"),
+    path("people/new/", people.person_edit, name="add_person"),
+    path("people/<int:pk>/", people.person_edit, name="edit_person"),
     path("teams/", teams.team_list, name="teams"),
     path("teams/new/", teams.team_edit, name="add_team"),
     path("teams/<int:pk>/", teams.team_edit, name="edit_team"),

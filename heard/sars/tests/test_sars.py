@@ -6,11 +6,13 @@ from datetime import date
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
 from heard.complaints.tests.factories import Stage1OpenFactory
+from heard.complaints.tests.test_documents import PDF
 from heard.core.errors import RuleViolation, TransitionNotAllowed
 from heard.sars.models import (
     WORKFLOW,
@@ -401,10 +403,6 @@ def test_one_rule_decides_who_may_add_a_document(client, role):
 
 
 def test_an_officer_adds_proof_that_came_by_email_and_it_does_not_start_the_clock(client):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from heard.complaints.tests.test_documents import PDF
-
     sar = make(received_on=date(2025, 3, 3), identity_verified_on=None)
     officer = UserFactory(role=Role.SAR_OFFICER, first_name="Nadia", last_name="Rahman")
     client.force_login(officer)
@@ -445,10 +443,6 @@ def test_an_officer_adds_proof_that_came_by_email_and_it_does_not_start_the_cloc
     ],
 )
 def test_a_bad_document_is_refused_with_a_specific_error_and_saves_nothing(client, data, message):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from heard.complaints.tests.test_documents import PDF
-
     sar = make()
     client.force_login(UserFactory(role=Role.SAR_OFFICER))
     post = dict(data)

@@ -3,8 +3,6 @@ cases (it stays on the cases it has, and in the lists' filters). Changes are aud
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import messages
 from django.db.models import Count
@@ -36,10 +34,6 @@ class TeamForm(GovukModelForm):
         if other is not None:
             raise forms.ValidationError(f"There is already a team called {other.name}")
         return name
-
-    def validate_constraints(self, *args: Any, **kwargs: Any) -> None:
-        # clean_name has already said, in words, what the unique constraint would.
-        return None
 
 
 @require_GET

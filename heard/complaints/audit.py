@@ -25,6 +25,7 @@ from heard.complaints.models import (
     ElementFinding,
     LearningAction,
     LetterTemplate,
+    Practitioner,
     Remedy,
     Stage,
 )
@@ -76,6 +77,7 @@ def register() -> None:
         m2m = {"children"} if model is Complaint else set()
         auditlog.register(model, exclude_fields=exclude, m2m_fields=m2m)
     auditlog.register(LetterTemplate, exclude_fields=["updated_at"])
+    auditlog.register(Practitioner)
     # Audit entries are never edited or deleted through the application.
     if admin.site.is_registered(LogEntry):
         admin.site.unregister(LogEntry)

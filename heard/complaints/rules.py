@@ -58,3 +58,6 @@ rules.add_perm("complaints.view_document", can_view_document)
 can_edit_letters = is_complaints_manager | is_administrator
 rules.add_perm("complaints.view_lettertemplate", can_edit_letters)
 rules.add_perm("complaints.change_lettertemplate", can_edit_letters)
+
+# The register of appointees is kept by the complaints team.
+rules.add_perm("complaints.manage_appointees", is_caseworker)

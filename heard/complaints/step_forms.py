@@ -145,6 +145,10 @@ class AppointForm(StepForm):
         role_field.choices = [("", "Choose a role")] + [
             (value, label) for value, label in AppointmentRole.choices if value in allowed
         ]
+        # The register of appointees: those still active who may take a role of this stage.
+        person = self.fields["practitioner"]
+        assert isinstance(person, forms.ModelChoiceField)
+        person.queryset = Practitioner.objects.for_roles(allowed)
 
     def perform(self, by: User) -> None:
         data = self.cleaned_data

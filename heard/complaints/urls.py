@@ -2,13 +2,17 @@ from __future__ import annotations
 
 from django.urls import path
 
-from heard.complaints import views
+from heard.complaints import appointees, views
 
 app_name = "complaints"
 
 urlpatterns = [
     path("", views.complaint_list, name="list"),
     path("new/", views.complaint_create, name="create"),
+    # Before the case pages: no reference is "appointees".
+    path("appointees/", appointees.appointee_list, name="appointees"),
+    path("appointees/new/", appointees.appointee_edit, name="add_appointee"),
+    path("appointees/<int:pk>/", appointees.appointee_edit, name="edit_appointee"),
     path("<str:reference>/", views.complaint_detail, name="detail"),
     path("<str:reference>/add-point/", views.element_create, name="add_element"),
     path("<str:reference>/edit/", views.complaint_edit, name="edit"),

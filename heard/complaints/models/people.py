@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
-from heard.complaints.choices import ContactMethod, LegalStatus
+from heard.complaints.choices import AppointmentRole, ContactMethod, LegalStatus
 from heard.core.models import EqualityMonitoring
 
 
@@ -41,16 +44,45 @@ class Child(EqualityMonitoring):
         return self.name
 
 
+#: The register's field that lets someone take each appointment role.
+ROLE_FLAGS: dict[str, str] = {
+    AppointmentRole.RESPONDING_MANAGER: "may_respond",
+    AppointmentRole.INVESTIGATING_OFFICER: "may_investigate",
+    AppointmentRole.INDEPENDENT_PERSON: "may_be_independent",
+    AppointmentRole.ADJUDICATING_OFFICER: "may_adjudicate",
+    AppointmentRole.PANEL_CHAIR: "may_sit_on_panel",
+    AppointmentRole.PANEL_MEMBER: "may_sit_on_panel",
+}
+
+
+class PractitionerQuerySet(models.QuerySet["Practitioner"]):
+    def for_roles(self, roles: Iterable[str]) -> PractitionerQuerySet:
+        """Those on the register, still active, who may take any of these roles."""
+        may = Q(pk=None)
+        for role in roles:
+            may |= Q(**{ROLE_FLAGS[role]: True})
+        return self.filter(may, active=True)
+
+
+class FeeBasis(models.TextChoices):
+    NONE = "", "No fee"
+    DAILY = "daily", "A daily rate"
+    FIXED = "fixed", "A fixed fee"
+
+
 class Practitioner(models.Model):
-    """Someone who can be appointed to a stage: a manager, an investigator, a panel member.
+    """Someone who can be appointed to a stage: a manager, an investigator, an independent
+    person, a panel member; or an advocacy provider. This is the register of appointees.
 
     Many are external contractors with no account, so a user link is optional. The same person
     is always the same row, which is how the rule that the Stage 2 independent person may not
-    sit on the Stage 3 panel is checked.
+    sit on the Stage 3 panel is checked. Nobody is deleted from the register: someone who no
+    longer takes work is made inactive, and keeps their appointments.
     """
 
     name = models.CharField(max_length=200)
     email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
     organisation = models.CharField(max_length=200, blank=True)
     is_external = models.BooleanField(default=False)
     user = models.OneToOneField(
@@ -60,9 +92,33 @@ class Practitioner(models.Model):
         blank=True,
         related_name="practitioner",
     )
+    # The roles they may take. Every appointment role is allowed until the register says
+    # otherwise; advocacy is offered only by those marked as providers.
+    may_respond = models.BooleanField("Responding manager (Stage 1)", default=True)
+    may_investigate = models.BooleanField("Investigating officer (Stage 2)", default=True)
+    may_be_independent = models.BooleanField("Independent person (Stage 2)", default=True)
+    may_adjudicate = models.BooleanField("Adjudicating officer (Stage 2)", default=True)
+    may_sit_on_panel = models.BooleanField("Review panel chair or member (Stage 3)", default=True)
+    may_advocate = models.BooleanField("Advocacy provider", default=False)
+    fee_basis = models.CharField(max_length=10, choices=FeeBasis.choices, blank=True)
+    fee = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    active = models.BooleanField(default=True)
+
+    objects = PractitionerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(fee_basis="") & Q(fee__isnull=True))
+                | (~Q(fee_basis="") & Q(fee__gt=0)),
+                name="practitioner_fee_with_its_basis",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def may_take(self, role: str) -> bool:
+        """Whether the register lets them take this appointment role."""
+        return bool(getattr(self, ROLE_FLAGS[role]))

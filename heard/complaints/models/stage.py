@@ -41,6 +41,12 @@ if TYPE_CHECKING:
     from heard.complaints.models.people import Practitioner
 
 
+def _a(label: str) -> str:
+    """ "an investigating officer", "a panel chair": a role's label with its article."""
+    word = label.lower()
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
 class Stage(Stamped):
     """Stage 1 (local resolution), 2 (investigation) or 3 (review panel) of one complaint.
 
@@ -425,9 +431,19 @@ class Stage(Stamped):
             stage._check_on(on, label="appointment", field="appointed_on")
             if role not in stage.rules.roles_by_stage[stage.number]:
                 raise RuleViolation(
-                    f"A {AppointmentRole(role).label.lower()} is not appointed at "
+                    f"{_a(AppointmentRole(role).label).capitalize()} is not appointed at "
                     f"Stage {stage.number}",
                     field="role",
+                )
+            if not practitioner.active:
+                raise RuleViolation(
+                    f"{practitioner} is no longer on the register of appointees",
+                    field="practitioner",
+                )
+            if not practitioner.may_take(role):
+                raise RuleViolation(
+                    f"{practitioner} is not on the register as {_a(AppointmentRole(role).label)}",
+                    field="practitioner",
                 )
             current = list(stage.appointments.select_related("practitioner"))
             if any(a.practitioner_id == practitioner.pk for a in current):
@@ -437,7 +453,7 @@ class Stage(Stamped):
             single = role != AppointmentRole.PANEL_MEMBER
             if single and any(a.role == role for a in current):
                 raise RuleViolation(
-                    f"A {AppointmentRole(role).label.lower()} is already appointed",
+                    f"{_a(AppointmentRole(role).label).capitalize()} is already appointed",
                     field="role",
                 )
             if (

@@ -260,3 +260,24 @@ def test_an_officer_corrects_the_complainants_details(officer_page):
     page.get_by_role("link", name="Add a child").click()
     page.wait_for_url(re.compile(r"/children/new/$"))
     assert_accessible(page)
+
+
+def test_an_officer_keeps_the_register_of_appointees(officer_page):
+    page = officer_page
+    page.goto("/complaints/")
+    page.get_by_role("link", name="Register of appointees").click()
+    assert page.get_by_text("Nobody is on the register yet").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Add someone to the register").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Name", exact=True).fill("Helen Marsh")
+    page.get_by_label("Independent person (Stage 2)").check()
+    page.get_by_label("Fee", exact=True).select_option(label="A daily rate")
+    page.get_by_label("Fee in pounds (optional)").fill("350")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_text("£350.00 a day").is_visible()
+    assert_accessible(page)

@@ -1,0 +1,112 @@
+"""The register of appointees on screen: investigating officers, independent persons,
+adjudicating officers, panel members and chairs, responding managers and advocacy providers.
+The appointment step picks from it; nobody is deleted from it (someone who stops taking work
+is made inactive, and keeps their appointments). Changes are audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from heard.accounts.models import User
+from heard.complaints.models import Practitioner
+from heard.complaints.models.people import FeeBasis
+from heard.core.casepages import require_perm
+from heard.core.forms import GovukModelForm
+
+ROLE_FIELDS = [
+    "may_respond",
+    "may_investigate",
+    "may_be_independent",
+    "may_adjudicate",
+    "may_sit_on_panel",
+    "may_advocate",
+]
+
+
+class AppointeeForm(GovukModelForm):
+    class Meta:
+        model = Practitioner
+        fields = [
+            "name",
+            "organisation",
+            "email",
+            "phone",
+            "is_external",
+            *ROLE_FIELDS,
+            "fee_basis",
+            "fee",
+            "user",
+            "active",
+        ]
+        labels = {
+            "name": "Name",
+            "organisation": "Organisation (optional)",
+            "email": "Email address (optional)",
+            "phone": "Phone number (optional)",
+            "is_external": "Independent of the council (an external contractor)",
+            "fee_basis": "Fee",
+            "fee": "Fee in pounds (optional)",
+            "user": "Their sign-in (optional)",
+            "active": "Takes new appointments",
+        }
+        help_texts = {
+            "fee": "The daily rate or the fixed fee, for example 350.00",
+            "user": "An investigator or panel member who signs in sees the cases they are "
+            "appointed to",
+            "active": "Untick when they stop taking work: their appointments are kept",
+        }
+        error_messages = {"name": {"required": "Enter the name"}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the right format, like name@example.org"
+        )
+        self.fields["fee"].error_messages["invalid"] = "Enter the fee as an amount, like 350"
+        basis = self.fields["fee_basis"]
+        assert isinstance(basis, forms.ChoiceField)
+        basis.choices = FeeBasis.choices
+        user = self.fields["user"]
+        assert isinstance(user, forms.ModelChoiceField)
+        user.queryset = User.objects.filter(is_active=True).order_by("first_name", "last_name")
+        user.empty_label = "No sign-in"
+        if self.instance.pk is None:
+            self.initial.setdefault("active", True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(name) for name in ROLE_FIELDS):
+            self.add_error("may_respond", "Choose at least one role they may take")
+        basis, fee = data.get("fee_basis"), data.get("fee")
+        if basis and fee is None and "fee" not in self.errors:
+            self.add_error("fee", "Enter the fee, or choose “No fee”")
+        elif not basis and fee is not None:
+            self.add_error("fee", "Choose whether the fee is a daily rate or fixed")
+        elif fee is not None and fee <= 0:
+            self.add_error("fee", "The fee must be more than £0")
+        return data
+
+
+@require_GET
+def appointee_list(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "complaints.manage_appointees")
+    people = Practitioner.objects.select_related("user").order_by("-active", "name")
+    return render(request, "complaints/appointees.html", {"people": people})
+
+
+@require_http_methods(["GET", "POST"])
+def appointee_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    require_perm(request, "complaints.manage_appointees")
+    person = get_object_or_404(Practitioner, pk=pk) if pk is not None else None
+    form = AppointeeForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"{saved.name} {'saved' if person else 'added to the register'}")
+        return redirect("complaints:appointees")
+    return render(request, "complaints/appointee.html", {"form": form, "person": person})

@@ -1,0 +1,150 @@
+"""The register of appointees: kept on screen by the complaints team, and what the
+appointment step picks from."""
+
+from __future__ import annotations
+
+import html
+from decimal import Decimal
+
+import pytest
+from auditlog.models import LogEntry
+from django.urls import reverse
+
+from heard.accounts.models import Role
+from heard.accounts.tests.factories import UserFactory
+from heard.complaints.choices import AppointmentRole
+from heard.complaints.models import Practitioner
+from heard.complaints.tests import factories as f
+from heard.core.errors import RuleViolation
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("complaints:appointees")
+ADD = reverse("complaints:add_appointee")
+
+ROLE_FIELDS = [
+    "may_respond",
+    "may_investigate",
+    "may_be_independent",
+    "may_adjudicate",
+    "may_sit_on_panel",
+    "may_advocate",
+]
+
+
+def entry(**changes):
+    values = {
+        "name": "Helen Marsh",
+        "organisation": "Independent Reviews Ltd",
+        "email": "helen@example.org",
+        "phone": "0161 496 0000",
+        "is_external": "on",
+        "may_be_independent": "on",
+        "fee_basis": "daily",
+        "fee": "350.00",
+        "user": "",
+        "active": "on",
+    }
+    values.update(changes)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_complaints_team_keeps_the_register(client, role):
+    helen = f.PractitionerFactory(name="Helen Marsh")
+    client.force_login(UserFactory(role=role))
+    allowed = role in (Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER)
+    for url in (LIST, ADD, reverse("complaints:edit_appointee", args=[helen.pk])):
+        assert client.get(url).status_code == (200 if allowed else 403)
+    assert client.post(ADD, entry(name="Martin Doyle")).status_code == (302 if allowed else 403)
+    assert Practitioner.objects.filter(name="Martin Doyle").exists() == allowed
+
+
+def test_an_officer_adds_an_independent_person_with_a_daily_fee(client, officer):
+    client.force_login(officer)
+    response = client.post(ADD, entry(), follow=True)
+    assert "Helen Marsh added to the register" in response.content.decode()
+    helen = Practitioner.objects.get(name="Helen Marsh")
+    roles = {name: getattr(helen, name) for name in ROLE_FIELDS}
+    assert roles == {name: name == "may_be_independent" for name in ROLE_FIELDS}
+    assert (helen.fee_basis, helen.fee, helen.active) == ("daily", Decimal("350.00"), True)
+    assert "£350.00 a day" in client.get(LIST).content.decode()
+    assert LogEntry.objects.get_for_object(helen).exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": ""}, "Enter the name"),
+        ({"may_be_independent": None}, "Choose at least one role they may take"),
+        ({"fee": ""}, "Enter the fee, or choose “No fee”"),
+        ({"fee_basis": ""}, "Choose whether the fee is a daily rate or fixed"),
+        ({"fee": "-5"}, "The fee must be more than £0"),
+        ({"fee": "a lot"}, "Enter the fee as an amount, like 350"),
+        ({"email": "helen@"}, "Enter an email address in the right format"),
+    ],
+)
+def test_a_bad_entry_is_refused_with_a_specific_error_and_saves_nothing(
+    client, officer, changes, message
+):
+    client.force_login(officer)
+    response = client.post(ADD, entry(**changes))
+    assert response.status_code == 200
+    assert message in html.unescape(response.content.decode())
+    assert not Practitioner.objects.filter(name="Helen Marsh").exists()
+
+
+def test_the_appointment_step_picks_those_who_may_take_the_stages_roles(client, officer):
+    stage = f.Stage2OpenFactory().stages.get(number=2)
+    investigator = f.PractitionerFactory(name="Martin Doyle", may_be_independent=False)
+    panel_only = f.PractitionerFactory(
+        name="Ruth Campbell",
+        may_respond=False,
+        may_investigate=False,
+        may_be_independent=False,
+        may_adjudicate=False,
+    )
+    retired = f.PractitionerFactory(name="Retired Investigator", active=False)
+    client.force_login(officer)
+    url = reverse("complaints:step", args=[stage.complaint.reference, "appoint"])
+    offered = set(client.get(url).context["form"].fields["practitioner"].queryset)
+    assert investigator in offered
+    assert panel_only not in offered
+    assert retired not in offered
+
+
+def test_the_register_decides_which_roles_someone_may_take(officer):
+    stage = f.Stage2OpenFactory().stages.get(number=2)
+    investigator = f.PractitionerFactory(name="Martin Doyle", may_be_independent=False)
+    with pytest.raises(
+        RuleViolation,
+        match="Martin Doyle is not on the register as an independent person",
+    ) as refused:
+        stage.appoint(
+            by=officer,
+            role=AppointmentRole.INDEPENDENT_PERSON,
+            practitioner=investigator,
+            on=stage.started_on,
+        )
+    assert refused.value.field == "practitioner"
+    assert not stage.appointments.exists()
+
+
+def test_someone_no_longer_taking_work_cannot_be_appointed_but_keeps_appointments(officer):
+    stage = f.Stage2OpenFactory().stages.get(number=2)
+    martin = f.PractitionerFactory(name="Martin Doyle")
+    stage.appoint(
+        by=officer,
+        role=AppointmentRole.INVESTIGATING_OFFICER,
+        practitioner=martin,
+        on=stage.started_on,
+    )
+    martin.active = False
+    martin.save()
+    with pytest.raises(RuleViolation, match="no longer on the register"):
+        stage.appoint(
+            by=officer,
+            role=AppointmentRole.INDEPENDENT_PERSON,
+            practitioner=martin,
+            on=stage.started_on,
+        )
+    assert list(stage.appointments.values_list("practitioner__name", flat=True)) == ["Martin Doyle"]

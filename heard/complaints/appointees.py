@@ -15,18 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.accounts.models import User
 from heard.complaints.models import Practitioner
-from heard.complaints.models.people import FeeBasis
+from heard.complaints.models.people import ROLE_FLAGS, FeeBasis
 from heard.core.casepages import require_perm
 from heard.core.forms import GovukModelForm
 
-ROLE_FIELDS = [
-    "may_respond",
-    "may_investigate",
-    "may_be_independent",
-    "may_adjudicate",
-    "may_sit_on_panel",
-    "may_advocate",
-]
+#: The register's role boxes: one for each appointment role's flag, then advocacy.
+ROLE_FIELDS = [*dict.fromkeys(ROLE_FLAGS.values()), "may_advocate"]
 
 
 class AppointeeForm(GovukModelForm):

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
+from heard.complaints.appointees import ROLE_FIELDS
 from heard.complaints.choices import AppointmentRole
 from heard.complaints.models import Practitioner
 from heard.complaints.tests import factories as f
@@ -20,15 +21,6 @@ from heard.core.errors import RuleViolation
 pytestmark = pytest.mark.django_db
 LIST = reverse("complaints:appointees")
 ADD = reverse("complaints:add_appointee")
-
-ROLE_FIELDS = [
-    "may_respond",
-    "may_investigate",
-    "may_be_independent",
-    "may_adjudicate",
-    "may_sit_on_panel",
-    "may_advocate",
-]
 
 
 def entry(**changes):

@@ -26,6 +26,15 @@ def officer_login():
     return user
 
 
+def signed_in_as(page, username, first_name, role):
+    user = UserFactory(username=username, first_name=first_name, role=role)
+    user.set_password(PASSWORD)
+    user.save()
+    sign_in(page, username, PASSWORD)
+    page.wait_for_url(re.compile(r"/$"))
+    return user
+
+
 def test_the_sign_in_page_and_its_error_state_have_no_axe_violations(page, officer_login):
     page.goto("/sign-in/")
     assert_accessible(page)
@@ -57,11 +66,7 @@ def test_axe_reports_a_violation_when_there_is_one(page, officer_login):
 
 
 def test_a_complaints_manager_keeps_the_teams_on_screen(page):
-    user = UserFactory(username="priya", first_name="Priya", role="complaints_manager")
-    user.set_password(PASSWORD)
-    user.save()
-    sign_in(page, "priya", PASSWORD)
-    page.wait_for_url(re.compile(r"/$"))
+    signed_in_as(page, "priya", "Priya", "complaints_manager")
     page.get_by_role("link", name="Teams", exact=True).click()
     assert page.get_by_text("No teams yet").is_visible()
     assert_accessible(page)
@@ -119,11 +124,7 @@ def test_a_forgotten_password_is_reset_by_email_link(page, officer_login):
 
 
 def test_an_administrator_adds_an_account_on_screen(page):
-    admin = UserFactory(username="alex", first_name="Alex", role="administrator")
-    admin.set_password(PASSWORD)
-    admin.save()
-    sign_in(page, "alex", PASSWORD)
-    page.wait_for_url(re.compile(r"/$"))
+    signed_in_as(page, "alex", "Alex", "administrator")
     page.get_by_role("link", name="People", exact=True).click()
     assert_accessible(page)
     page.get_by_role("button", name="Add an account").click()

@@ -20,11 +20,13 @@ class ThemeAdmin(admin.ModelAdmin[Theme]):
 
 @admin.register(LetterTemplate)
 class LetterTemplateAdmin(admin.ModelAdmin[LetterTemplate]):
-    """The wording of the standard letters. There is one of each kind: none added or removed."""
+    """The wording of the standard letters: one of each kind for each procedure, none added
+    or removed."""
 
-    list_display = ["__str__", "updated_at"]
-    fields = ["kind", "body"]
-    readonly_fields = ["kind"]
+    list_display = ["__str__", "procedure", "updated_at"]
+    list_filter = ["procedure"]
+    fields = ["procedure", "kind", "body"]
+    readonly_fields = ["procedure", "kind"]
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("complaints.view_lettertemplate")

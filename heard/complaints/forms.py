@@ -30,7 +30,7 @@ from heard.complaints.models import (
     Stage,
     Theme,
 )
-from heard.complaints.models.complaint_queries import ComplaintQuerySet
+from heard.complaints.models.complaint_queries import FOLLOW_UPS, ComplaintQuerySet
 from heard.core.errors import DomainError
 from heard.core.forms import CaseFileField, DateInputField, GovukForm
 from heard.core.models import Team
@@ -105,6 +105,11 @@ class CaseFilterForm(GovukForm):
         choices=[("", "Anyone"), *Relationship.choices],
     )
     overdue = forms.BooleanField(label="Overdue only", required=False)
+    follow_up = forms.ChoiceField(
+        label="To follow up",
+        required=False,
+        choices=[("", "Anything"), *FOLLOW_UPS.items()],
+    )
     due_within = forms.IntegerField(
         label="Due within (working days)",
         required=False,
@@ -178,6 +183,8 @@ class CaseFilterForm(GovukForm):
             complaints = complaints.filter(procedure=data["procedure"])
         if data.get("overdue"):
             complaints = complaints.overdue(today)
+        if data.get("follow_up"):
+            complaints = complaints.follow_up(data["follow_up"], today)
         if data.get("due_within") is not None:
             complaints = complaints.due_within(data["due_within"], today)
         if data.get("received_from"):
@@ -228,6 +235,43 @@ class ComplaintFields(GovukForm):
     )
 
 
+#: How many children a complaint can name when it is logged; more are added on the case page.
+CHILD_SLOTS = 4
+CHILD_FIELDS = ("name", "date_of_birth", "record_number", "legal_status")
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+
+
+def child_prefix(number: int) -> str:
+    """The first child's fields are child_name and so on; later ones child2_name..."""
+    return "child_" if number == 1 else f"child{number}_"
+
+
+def _child_fields(number: int) -> dict[str, forms.Field]:
+    prefix, whose = child_prefix(number), f"{ORDINALS[number].capitalize()} child's"
+    if number == 1:
+        whose = "Child's"
+    return {
+        f"{prefix}name": forms.CharField(
+            label=f"{whose} full name (optional)", required=False, max_length=200
+        ),
+        f"{prefix}date_of_birth": DateInputField(
+            what=f"the {ORDINALS[number]} child was born" if number > 1 else "the child was born",
+            label=f"{whose} date of birth (optional)",
+            required=False,
+        ),
+        f"{prefix}record_number": forms.CharField(
+            label="Social care record number (optional)", required=False, max_length=40
+        ),
+        # Not required: a child whose status nobody has said is "not known".
+        f"{prefix}legal_status": forms.ChoiceField(
+            label=f"{whose} legal status",
+            choices=LegalStatus.choices,
+            initial=LegalStatus.NOT_KNOWN,
+            required=False,
+        ),
+    }
+
+
 class ComplaintForm(ComplaintFields):
     """Log a new complaint at Stage 1, with its complainant and the child it is about."""
 
@@ -245,10 +289,6 @@ class ComplaintForm(ComplaintFields):
         "complainant_email",
         "complainant_phone",
         "preferred_contact",
-        "child_name",
-        "child_date_of_birth",
-        "child_record_number",
-        "child_legal_status",
     ]
 
     procedure = forms.ChoiceField(
@@ -289,26 +329,32 @@ class ComplaintForm(ComplaintFields):
     preferred_contact = forms.ChoiceField(
         label="Preferred way to contact them", choices=ContactMethod.choices
     )
-    child_name = forms.CharField(
-        label="Child's full name (optional)", required=False, max_length=200
-    )
-    child_date_of_birth = DateInputField(
-        what="the child was born",
-        label="Child's date of birth (optional)",
-        required=False,
-    )
-    child_record_number = forms.CharField(
-        label="Social care record number (optional)", required=False, max_length=40
-    )
-    child_legal_status = forms.ChoiceField(
-        label="Child's legal status", choices=LegalStatus.choices, initial=LegalStatus.NOT_KNOWN
-    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         team = self.fields["team"]
         assert isinstance(team, forms.ModelChoiceField)
         team.queryset = Team.objects.filter(active=True)  # a new case goes to a current team
+        for number in range(1, CHILD_SLOTS + 1):
+            self.fields.update(_child_fields(number))
+
+    def children(self) -> list[list[forms.BoundField]]:
+        """Each child's fields, in order, for the template."""
+        return [
+            [self[f"{child_prefix(number)}{name}"] for name in CHILD_FIELDS]
+            for number in range(1, CHILD_SLOTS + 1)
+        ]
+
+    @property
+    def more_children_given(self) -> bool:
+        """Whether anything was typed (or is wrong) for a second or later child: the template
+        then shows their fields open."""
+        later = [
+            f"{child_prefix(n)}{name}" for n in range(2, CHILD_SLOTS + 1) for name in CHILD_FIELDS
+        ]
+        return any(name in self.errors for name in later) or any(
+            self.data.get(f"{child_prefix(n)}name") for n in range(2, CHILD_SLOTS + 1)
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -329,8 +375,12 @@ class ComplaintForm(ComplaintFields):
                 "Choose the complainant's relationship to the child: a children's complaint is "
                 "made by the child or someone on their behalf",
             )
-        if data.get("child_date_of_birth") and not data.get("child_name"):
-            self.add_error("child_name", "Enter the child's name")
+        for number in range(1, CHILD_SLOTS + 1):
+            prefix = child_prefix(number)
+            given = data.get(f"{prefix}date_of_birth") or data.get(f"{prefix}record_number")
+            if given and not data.get(f"{prefix}name"):
+                whose = "the child's" if number == 1 else f"the {ORDINALS[number]} child's"
+                self.add_error(f"{prefix}name", f"Enter {whose} name")
         return data
 
     @transaction.atomic
@@ -344,16 +394,14 @@ class ComplaintForm(ComplaintFields):
             phone=data["complainant_phone"],
             preferred_contact=data["preferred_contact"],
         )
-        children = []
-        if data["child_name"]:
-            children.append(
-                Child.objects.create(
-                    name=data["child_name"],
-                    date_of_birth=data["child_date_of_birth"],
-                    record_number=data["child_record_number"],
-                    legal_status=data["child_legal_status"],
-                )
+        children = [
+            Child.objects.create(
+                **{name: data[f"{prefix}{name}"] for name in CHILD_FIELDS}
+                | {"legal_status": data[f"{prefix}legal_status"] or LegalStatus.NOT_KNOWN}
             )
+            for prefix in map(child_prefix, range(1, CHILD_SLOTS + 1))
+            if data[f"{prefix}name"]
+        ]
         try:
             return Complaint.receive(
                 by=by,

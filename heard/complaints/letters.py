@@ -9,6 +9,7 @@ from django.conf import settings
 from docx.shared import Pt
 
 from heard.accounts.models import User
+from heard.complaints.choices import Decision
 from heard.complaints.models import Complaint, Document, LetterTemplate, Stage
 from heard.complaints.models.documents import PLACEHOLDER
 from heard.core import clock
@@ -21,6 +22,20 @@ def values_for(complaint: Complaint, stage: Stage) -> dict[str, str]:
     """What each placeholder says for this case and stage."""
     due = stage.response_due
     officer = complaint.assigned_officer
+    found = {finding.element_id: finding for finding in stage.findings.all()}
+    findings = [
+        f"{element.number}. {element.description}: "
+        + (found[element.pk].get_finding_display() if element.pk in found else "no finding yet")
+        for element in complaint.elements.all()
+    ]
+    refused = [
+        reason
+        for decision, reason in (
+            (complaint.sufficient_interest_decision, complaint.sufficient_interest_reason),
+            (complaint.out_of_time_decision, complaint.out_of_time_reason),
+        )
+        if decision == Decision.REFUSED
+    ]
     return {
         "reference": complaint.reference,
         "today": long_date(clock.today()),
@@ -33,6 +48,8 @@ def values_for(complaint: Complaint, stage: Stage) -> dict[str, str]:
         "points": "\n".join(
             f"{element.number}. {element.description}" for element in complaint.elements.all()
         ),
+        "findings": "\n".join(findings),
+        "decision_reason": refused[0] if refused else "",
         "stage_started_on": long_date(stage.started_on),
         "response_due": long_date(due) if due else "",
         "panel_due": long_date(stage.panel_due) if stage.panel_due else "",
@@ -75,6 +92,10 @@ def create_letter(complaint: Complaint, template: LetterTemplate, *, by: User) -
         raise RuleViolation(
             f"The {template} letter is for Stage {template.stage_number}, "
             f"which this complaint has not reached"
+        )
+    if not template.applies_to(complaint, {s.number for s in complaint.stages.all()}):
+        raise RuleViolation(
+            f"The {template} letter is only for a complaint refused by that decision"
         )
     text = fill(template.body, values_for(complaint, stage))
     return Document.attach(

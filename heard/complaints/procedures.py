@@ -31,7 +31,17 @@ CORPORATE_RESPONSE = {1: 10, 2: 20}  # working days from acknowledgement
 CORPORATE_EXTENSION = {1: 10, 2: 20}  # at most this much more, once, with a reason
 
 #: Steps only the children's statutory procedure has.
-CHILDREN_ONLY = frozenset({"pause", "resume", "agree_statement", "hold_panel", "send_panel_report"})
+CHILDREN_ONLY = frozenset(
+    {
+        "pause",
+        "resume",
+        "agree_statement",
+        "hold_panel",
+        "send_panel_report",
+        "record_advocacy",
+        "decide_sufficient_interest",
+    }
+)
 
 
 @dataclass(frozen=True)

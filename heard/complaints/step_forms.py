@@ -18,6 +18,7 @@ from heard.accounts.models import User
 from heard.complaints.choices import (
     ROLES_BY_STAGE,
     AppointmentRole,
+    Decision,
     Finding,
     NotAcceptedReason,
 )
@@ -65,6 +66,94 @@ def _text(label: str, *, required: bool = False, hint: str = "") -> forms.CharFi
         max_length=4000,
         error_messages={"required": f"Enter the {label.lower()}"},
     )
+
+
+#: The answers to the offer of an advocate, and what each records.
+ADVOCACY_ANSWERS = {"yes": True, "no": False, "unsure": None}
+
+
+class AdvocacyForm(StepForm):
+    step = "record_advocacy"
+    title = "Record the offer of an advocate"
+    advocacy_offered_on = DateInputField(what="an advocate was offered")
+    advocacy_taken_up = forms.ChoiceField(
+        label="Does the child want an advocate?",
+        widget=forms.RadioSelect,
+        choices=[
+            ("yes", "Yes: an advocate has been asked for"),
+            ("no", "No: the offer was declined"),
+            ("unsure", "Not sure yet: follow this up"),
+        ],
+        error_messages={"required": "Choose whether the child wants an advocate"},
+    )
+    advocacy_by = forms.ModelChoiceField(
+        label="Advocacy provider",
+        help_text="From the register of appointees. Only if an advocate was asked for.",
+        required=False,
+        queryset=Practitioner.objects.none(),
+        empty_label="Choose a provider",
+    )
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, stage=stage, **kwargs)
+        provider = self.fields["advocacy_by"]
+        assert isinstance(provider, forms.ModelChoiceField)
+        provider.queryset = Practitioner.objects.advocacy_providers()
+        complaint = stage.complaint
+        # Recorded again when the answer comes: the offer's date is the one already recorded.
+        if complaint.advocacy_offered_on is not None:
+            self.initial.setdefault("advocacy_offered_on", complaint.advocacy_offered_on)
+
+    def perform(self, by: User) -> None:
+        data = self.cleaned_data
+        self.stage.complaint.record_advocacy(
+            by=by,
+            offered_on=data["advocacy_offered_on"],
+            taken_up=ADVOCACY_ANSWERS[data["advocacy_taken_up"]],
+            provider=data["advocacy_by"],
+        )
+
+
+class _DecisionForm(StepForm):
+    """A regulation 9 decision: accepted, or refused with the reason the person is told."""
+
+    #: The decision's name in the model's fields, and the model method that records it.
+    kind: ClassVar[str]
+    method: ClassVar[str]
+    decision = forms.ChoiceField(
+        label="Decision",
+        widget=forms.RadioSelect,
+        choices=Decision.choices,
+        error_messages={"required": "Choose whether the complaint is accepted or refused"},
+    )
+    decided_on = DateInputField(what="of the decision", label="Date of the decision")
+    reason = _text("Reason", hint="Needed when refusing: it is what the letter tells the person")
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, stage=stage, **kwargs)
+        # The model names its fields after the decision ("sufficient_interest_reason"): the
+        # form's fields are renamed to match, so a broken rule shows on its field.
+        for name in ("decision", "decided_on", "reason"):
+            self.fields[f"{self.kind}_{name}"] = self.fields.pop(name)
+
+    def perform(self, by: User) -> None:
+        data = {name.removeprefix(f"{self.kind}_"): v for name, v in self.cleaned_data.items()}
+        record = getattr(self.stage.complaint, self.method)
+        record(by=by, decision=data["decision"], on=data["decided_on"], reason=data["reason"])
+
+
+class SufficientInterestForm(_DecisionForm):
+    step = "decide_sufficient_interest"
+    title = "Decide whether the complainant has sufficient interest"
+    kind = "sufficient_interest"
+    method = "record_sufficient_interest"
+
+
+class OutOfTimeForm(_DecisionForm):
+    step = "decide_out_of_time"
+    title = "Decide whether to accept the complaint out of time"
+    kind = "out_of_time"
+    method = "record_out_of_time_decision"
 
 
 class AcknowledgeForm(StepForm):
@@ -279,6 +368,9 @@ class CloseForm(StepForm):
 STEP_FORMS: dict[str, type[StepForm]] = {
     form.step: form
     for form in (
+        AdvocacyForm,
+        SufficientInterestForm,
+        OutOfTimeForm,
         AcknowledgeForm,
         ExtendForm,
         PauseForm,

@@ -65,6 +65,22 @@ def _statement_agreed(stage: Stage, on: date) -> bool:
     return stage.statement_agreed_on is not None
 
 
+def _qualifying_person(stage: Stage, on: date) -> bool:
+    return not stage.complaint.needs_sufficient_interest
+
+
+def _interest_decided(stage: Stage, on: date) -> bool:
+    return bool(stage.complaint.sufficient_interest_decision)
+
+
+def _within_time(stage: Stage, on: date) -> bool:
+    return not stage.complaint.is_out_of_time
+
+
+def _time_limit_decided(stage: Stage, on: date) -> bool:
+    return bool(stage.complaint.out_of_time_decision)
+
+
 @dataclass(frozen=True)
 class Transition:
     name: str
@@ -96,6 +112,40 @@ def _escalation_blocked(stage: Stage, on: date) -> bool:
 TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in (
+        # The statutory decisions about the complaint itself (regulation 9; Children Act 1989
+        # s.26A), recorded on the current stage like any other step.
+        Transition(
+            "record_advocacy",
+            "Record the offer of an advocate",
+            "Advocacy recorded",
+            _every_stage(OPEN_STAGE_STATUSES),
+        ),
+        Transition(
+            "decide_sufficient_interest",
+            "Decide whether the complainant has sufficient interest",
+            "Sufficient-interest decision recorded",
+            {1: _OPEN_WORK},
+            guards=(
+                _unless(
+                    _qualifying_person,
+                    "the complainant is a qualifying person, so no decision is needed",
+                ),
+                _unless(_interest_decided, "the decision has already been recorded"),
+            ),
+        ),
+        Transition(
+            "decide_out_of_time",
+            "Decide whether to accept the complaint out of time",
+            "Time-limit decision recorded",
+            {1: _OPEN_WORK},
+            guards=(
+                _unless(
+                    _within_time,
+                    "the complaint was made within a year of the matter, so no decision is needed",
+                ),
+                _unless(_time_limit_decided, "the decision has already been recorded"),
+            ),
+        ),
         Transition(
             "acknowledge",
             "Acknowledge",

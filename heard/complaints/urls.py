@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from heard.complaints import appointees, views
+from heard.complaints import appointees, records, views
 
 app_name = "complaints"
 
@@ -24,5 +24,6 @@ urlpatterns = [
     path("<str:reference>/documents/new/", views.document_upload, name="upload"),
     path("<str:reference>/documents/<int:pk>/", views.document_download, name="document"),
     path("<str:reference>/letters/<slug:kind>/", views.letter_create, name="letter"),
+    *records.routes(),  # remedies, learning actions and costs
     path("<str:reference>/<slug:step>/", views.complaint_step, name="step"),
 ]

@@ -88,7 +88,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _get_complaint_for_user(request: HttpRequest, reference: str) -> Complaint:
+def complaint_for_user(request: HttpRequest, reference: str) -> Complaint:
     """The complaint, if this user may see it (404 otherwise), with what its page shows."""
     stages = Stage.objects.prefetch_related("appointments__practitioner", "findings", "costs")
     return get_object_or_404(
@@ -99,7 +99,7 @@ def _get_complaint_for_user(request: HttpRequest, reference: str) -> Complaint:
             Prefetch("stages", queryset=stages),
             "elements__theme",
             "elements__findings",
-            "remedies",
+            "remedies__stage",
             "learning_actions__theme",
             Prefetch(
                 "events",
@@ -115,7 +115,7 @@ def _get_complaint_for_user(request: HttpRequest, reference: str) -> Complaint:
 @require_GET
 def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
     today = clock.today()
-    complaint = _get_complaint_for_user(request, reference)
+    complaint = complaint_for_user(request, reference)
     audit.record_view(complaint)
     stages = list(complaint.stages.all())
     findings = {
@@ -137,6 +137,11 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
     # The Ombudsman's cases about this complaint, through the reverse relation (the
     # ombudsman app is built on complaints, not the other way round).
     ombudsman_cases = list(complaint.ombudsman_cases.visible_to(request.user))
+    actions = (
+        [t for t in transitions.available(complaint.active_stage, today) if t.name in STEP_FORMS]
+        if can_change
+        else []
+    )
     return render(
         request,
         "complaints/detail.html",
@@ -146,21 +151,20 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "stages": [(s, days_left(s.next_due, today)) for s in stages],
             "elements": elements,
             "costs": [(s, cost) for s in stages for cost in s.costs.all()],
+            "remedies": complaint.remedies.all(),
+            "learning_actions": complaint.learning_actions.all(),
             "can_audit": request.user.has_perm("complaints.view_audit", complaint),
             "can_change": can_change,
             "documents": documents,
-            "letters": [t for t in LetterTemplate.objects.all() if t.stage_number in numbers]
+            "letters": [
+                t
+                for t in LetterTemplate.objects.filter(procedure=complaint.procedure)
+                if t.applies_to(complaint, numbers)
+            ]
             if can_change
             else [],
-            "actions": (
-                [
-                    t
-                    for t in transitions.available(complaint.active_stage, today)
-                    if t.name in STEP_FORMS
-                ]
-                if can_change
-                else []
-            ),
+            "actions": actions,
+            "action_names": {t.name for t in actions},
             "today": today,
         },
     )
@@ -169,8 +173,8 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
     """Show and record one step of the transition table on the case's current stage."""
-    complaint = _get_complaint_for_user(request, reference)
-    user = _case_editor(request, complaint)
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
     form_class = STEP_FORMS.get(step)
     if form_class is None:
         raise Http404("No such step")
@@ -214,7 +218,7 @@ def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpRespo
     )
 
 
-def _case_editor(request: HttpRequest, complaint: Complaint) -> User:
+def case_editor(request: HttpRequest, complaint: Complaint) -> User:
     """The signed-in user, if they may record steps on this case (403 otherwise)."""
     return require_perm(request, "complaints.change_complaint", complaint)
 
@@ -239,8 +243,8 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def element_create(request: HttpRequest, reference: str) -> HttpResponse:
     """Add a point of complaint, with its theme."""
-    complaint = _get_complaint_for_user(request, reference)
-    user = _case_editor(request, complaint)
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
     form = ElementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -260,7 +264,7 @@ def element_create(request: HttpRequest, reference: str) -> HttpResponse:
 @require_GET
 def complaint_audit(request: HttpRequest, reference: str) -> HttpResponse:
     """Every change to the case and every view of it: who, when, what, and from where."""
-    complaint = _get_complaint_for_user(request, reference)
+    complaint = complaint_for_user(request, reference)
     require_perm(request, "complaints.view_audit", complaint)
     page = Paginator(audit.entries_for(complaint), 50).get_page(request.GET.get("page"))
     return render(request, "complaints/audit.html", {"complaint": complaint, "page": page})
@@ -269,8 +273,8 @@ def complaint_audit(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def procedure_change(request: HttpRequest, reference: str) -> HttpResponse:
     """Move a complaint logged under the wrong procedure (open, at Stage 1)."""
-    complaint = _get_complaint_for_user(request, reference)
-    user = _case_editor(request, complaint)
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
     form = ProcedureForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and form.save(complaint, by=user):
         messages.success(request, f"Moved to the {complaint.get_procedure_display()} procedure")
@@ -281,8 +285,8 @@ def procedure_change(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def complaint_edit(request: HttpRequest, reference: str) -> HttpResponse:
     """Correct a complaint's details, refusing a save made from an out-of-date page."""
-    complaint = _get_complaint_for_user(request, reference)
-    user = _case_editor(request, complaint)
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
     form = ComplaintDetailsForm(
         request.POST or None,
         initial=ComplaintDetailsForm.initial_for(complaint),
@@ -318,8 +322,8 @@ def complaint_edit(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
     """Add a letter, email, PDF, Word file or image to the case."""
-    complaint = _get_complaint_for_user(request, reference)
-    user = _case_editor(request, complaint)
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
     form = DocumentForm(request.POST or None, request.FILES or None, complaint=complaint)
     if request.method == "POST" and form.is_valid():
         document = form.save(complaint, by=user)
@@ -351,9 +355,9 @@ def document_download(request: HttpRequest, reference: str, pk: int) -> FileResp
 @require_POST
 def letter_create(request: HttpRequest, reference: str, kind: str) -> HttpResponse:
     """Fill in a standard letter for the case and keep it among its documents."""
-    complaint = _get_complaint_for_user(request, reference)
-    user = _case_editor(request, complaint)
-    template = get_object_or_404(LetterTemplate, kind=kind)
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
+    template = get_object_or_404(LetterTemplate, kind=kind, procedure=complaint.procedure)
     try:
         letters.create_letter(complaint, template, by=user)
     except DomainError as error:
@@ -370,8 +374,8 @@ def _documents_url(complaint: Complaint) -> str:
 @require_http_methods(["GET", "POST"])
 def complainant_edit(request: HttpRequest, reference: str) -> HttpResponse:
     """Correct the complainant's contact details, relationship and equality answers."""
-    complaint = _get_complaint_for_user(request, reference)
-    user = _case_editor(request, complaint)
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
     form = ComplainantForm(request.POST or None, complaint=complaint)
     return _person_form(request, complaint, user, form, "Correct the complainant's details")
 
@@ -379,8 +383,8 @@ def complainant_edit(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def child_edit(request: HttpRequest, reference: str, pk: int | None = None) -> HttpResponse:
     """Correct a child's details, or add a child the complaint is about."""
-    complaint = _get_complaint_for_user(request, reference)
-    user = _case_editor(request, complaint)
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
     child = get_object_or_404(complaint.children.all(), pk=pk) if pk is not None else None
     form = ChildForm(request.POST or None, instance=child)
     title = "Correct the child's details" if child else "Add a child"

@@ -106,6 +106,27 @@ class DateInputField(forms.MultiValueField):
             raise ValidationError(f"The date {self.what} must be a real date") from None
 
 
+class MoneyField(forms.DecimalField):
+    """An amount in pounds and pence, with GOV.UK error wording."""
+
+    def __init__(self, *, label: str, required: bool = True, **kwargs: Any) -> None:
+        example = "like 250 or 250.00"
+        super().__init__(
+            label=label,
+            required=required,
+            max_digits=10,
+            decimal_places=2,
+            error_messages={
+                "required": "Enter the amount in pounds",
+                "invalid": f"Enter the amount in pounds, {example}",
+                "max_digits": f"Enter an amount under £100,000,000, {example}",
+                "max_whole_digits": f"Enter an amount under £100,000,000, {example}",
+                "max_decimal_places": f"Enter the amount in pounds and pence, {example}",
+            },
+            **kwargs,
+        )
+
+
 class GovukMixin:
     """Form behaviour shared by plain and model forms: length limits read as GOV.UK messages,
     for example "Phone number must be 40 characters or fewer", not Django's default."""

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from heard.complaints.choices import Procedure, StageStatus
 from heard.complaints.models import Complaint
-from heard.complaints.models.complaint_queries import ComplaintQuerySet
+from heard.complaints.models.complaint_queries import FOLLOW_UPS, ComplaintQuerySet
 from heard.compliments.models import Compliment
 from heard.core import clock
 from heard.enquiries.models import Enquiry
@@ -47,6 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .received_between(today.replace(day=1), today)
         .count(),
         **_deadline_counts(visible, today),
+        "follow_ups": _follow_ups(visible, today),
         "by_procedure": _open_by_procedure(visible, today),
         "sars": SubjectAccessRequest.objects.visible_to(user).counts(today, within=5),
         "ombudsman": OmbudsmanCase.objects.visible_to(user).counts(today, within=5),
@@ -72,6 +73,13 @@ def _enquiry_counts(user: object, today: date) -> dict[str, int]:
 def _deadline_counts(visible: ComplaintQuerySet, today: date) -> dict[str, int]:
     counts = visible.deadline_counts(today, within=5)
     return {"overdue_count": counts["overdue"], "due_soon_count": counts["due_soon"]}
+
+
+def _follow_ups(visible: ComplaintQuerySet, today: date) -> list[tuple[str, str, int]]:
+    """What is owed beyond the stages' deadlines: advocacy answers, overdue remedies and
+    learning actions (one query)."""
+    counts = visible.follow_up_counts(today)
+    return [(name, label, counts[name]) for name, label in FOLLOW_UPS.items()]
 
 
 def _open_by_procedure(visible: ComplaintQuerySet, today: date) -> list[tuple[str, str, int, int]]:

@@ -5,16 +5,21 @@ live deadlines in the current year."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from heard.accounts.models import User
-from heard.complaints.choices import (
-    Decision,
-)
+from heard.complaints.choices import Decision, RemedyKind
 from heard.complaints.models import Child, Complainant, Complaint, Practitioner, Stage, Theme
 from heard.core.models import Team
 from heard.demo.plan import CasePlan, Step
+
+#: What the demo's remedies of each kind say will be done.
+REMEDY_WORDS = {
+    RemedyKind.APOLOGY: "A written apology from the team manager",
+    RemedyKind.FINANCIAL: "A payment for the time and trouble of complaining",
+    RemedyKind.SERVICE_CHANGE: "Review the family's plan with them",
+}
 
 
 class Applier:
@@ -26,6 +31,7 @@ class Applier:
         self.teams = {t.name: t for t in Team.objects.all()}
         self.themes = {t.name: t for t in Theme.objects.all()}
         self.people = {p.email.split("@")[0]: p for p in Practitioner.objects.all()}
+        self.providers = {p.name: p for p in Practitioner.objects.advocacy_providers()}
         self.counts: Counter[str] = Counter()
 
     def apply(self, plan: CasePlan) -> Complaint:
@@ -60,8 +66,12 @@ class Applier:
         )
 
     def _advocacy(self, c: Complaint, s: Step, by: User) -> None:
+        provider = s.args["provider"]
         c.record_advocacy(
-            by=by, offered_on=s.on, taken_up=s.args["taken_up"], provider=s.args["provider"]
+            by=by,
+            offered_on=s.on,
+            taken_up=s.args["taken_up"],
+            provider=self.providers[provider] if provider else None,
         )
 
     def _sufficient_interest(self, c: Complaint, s: Step, by: User) -> None:
@@ -141,13 +151,21 @@ class Applier:
 
     def _remedy(self, c: Complaint, s: Step, by: User) -> None:
         amount = s.args.get("amount")
-        c.add_remedy(
+        kind = s.args["kind"]
+        remedy = c.add_remedy(
             by=by,
-            kind=s.args["kind"],
+            kind=kind,
             agreed_on=s.on,
             amount=Decimal(amount) if amount else None,
-            description="Agreed with the complainant",
+            description=REMEDY_WORDS[kind],
+            owner="Team manager",
+            due_on=s.on + timedelta(days=28),
         )
+        # Most remedies are carried out in a fortnight; one case in ten (by its reference)
+        # leaves its remedy open, so the dashboard has some to follow up.
+        done = s.on + timedelta(days=14)
+        if done <= self.today and not c.reference.endswith("7"):
+            remedy.complete(by=by, on=done)
 
     def _learning(self, c: Complaint, s: Step, by: User) -> None:
         element = c.elements.first()

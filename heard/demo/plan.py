@@ -24,7 +24,7 @@ from heard.complaints.choices import (
     RemedyKind,
 )
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
-from heard.demo.reference import TEAMS
+from heard.demo.reference import ADVOCACY_PROVIDERS, TEAMS
 from heard.demo.years import FIRST_DEMO_YEAR, financial_years
 from heard.workdays.calendar import WorkingCalendar
 
@@ -81,7 +81,6 @@ CHANNELS = [
     (Channel.VIA_ADVOCATE, 6),
     (Channel.IN_PERSON, 4),
 ]
-ADVOCACY_PROVIDERS = ["Coram Voice", "NYAS", "Barnardo's advocacy service"]
 
 
 @dataclass

@@ -6,9 +6,13 @@ from faker import Faker
 
 from heard.accounts.models import Role, User
 from heard.complaints.models import Practitioner
+from heard.complaints.models.people import ROLE_FLAGS
 from heard.core.models import Team
 from heard.demo.years import demo_closure_days
 from heard.workdays.models import ClosureDay
+
+#: The advocacy services on the demo council's register.
+ADVOCACY_PROVIDERS = ["Coram Voice", "NYAS", "Barnardo's advocacy service"]
 
 TEAMS = [
     "Children in care",
@@ -61,13 +65,14 @@ def create_reference_data(first_year: int, last_year: int) -> None:
     linked = {"io1": "investigator", "ip1": "independent", "adj1": "adjudicator", "panel1": "panel"}
     fake = Faker("en_GB")
     fake.seed_instance(first_year)
+    # Each pool may take only its own role on the register, as a council would record them.
     pools = [
-        ("io", 5, "Independent investigator", True),
-        ("ip", 5, "Independent person", True),
-        ("adj", 3, "Head of service", False),
-        ("panel", 8, "Review panel member", True),
+        ("io", 5, "Independent investigator", True, "may_investigate"),
+        ("ip", 5, "Independent person", True, "may_be_independent"),
+        ("adj", 3, "Head of service", False, "may_adjudicate"),
+        ("panel", 8, "Review panel member", True, "may_sit_on_panel"),
     ]
-    for prefix, size, organisation, external in pools:
+    for prefix, size, organisation, external, flag in pools:
         for number in range(1, size + 1):
             key = f"{prefix}{number}"
             linked_user = User.objects.filter(username=linked.get(key, "")).first()
@@ -79,7 +84,20 @@ def create_reference_data(first_year: int, last_year: int) -> None:
                     "organisation": organisation,
                     "is_external": external,
                     "user": linked_user,
+                    **dict.fromkeys(set(ROLE_FLAGS.values()), False),
+                    flag: True,
                 },
             )
+    for number, provider in enumerate(ADVOCACY_PROVIDERS, start=1):
+        Practitioner.objects.get_or_create(
+            email=f"advocacy{number}@example.org",
+            defaults={
+                "name": provider,
+                "organisation": provider,
+                "is_external": True,
+                **dict.fromkeys(set(ROLE_FLAGS.values()), False),
+                "may_advocate": True,
+            },
+        )
     for day in demo_closure_days(first_year, last_year):
         ClosureDay.objects.get_or_create(day=day, defaults={"description": "Christmas closure"})

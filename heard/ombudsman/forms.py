@@ -11,7 +11,7 @@ from heard.accounts.models import User
 from heard.accounts.rules import caseworkers
 from heard.complaints.models import Complaint
 from heard.core.errors import DomainError
-from heard.core.forms import CaseStepForm, DateInputField, GovukForm
+from heard.core.forms import CaseStepForm, DateInputField, GovukForm, MoneyField
 from heard.core.models import Team
 from heard.ombudsman.models import (
     Area,
@@ -21,8 +21,6 @@ from heard.ombudsman.models import (
     OmbudsmanRemedy,
     OmbudsmanStatus,
 )
-
-MONEY_ERRORS = {"invalid": "Enter the amount in pounds, like 250 or 250.00"}
 
 
 class OmbudsmanForm(GovukForm):
@@ -121,13 +119,7 @@ class RemedyForm(CaseStepForm):
         max_length=300,
         error_messages={"required": "Describe the remedy"},
     )
-    amount = forms.DecimalField(
-        label="Amount in pounds (optional)",
-        required=False,
-        max_digits=10,
-        decimal_places=2,
-        error_messages=MONEY_ERRORS,
-    )
+    amount = MoneyField(label="Amount in pounds (optional)", required=False)
     due_on = DateInputField(what="it is due", label="Due by")
 
     def perform(self, by: User, **data: Any) -> None:

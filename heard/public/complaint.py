@@ -24,6 +24,7 @@ from heard.public.forms import (
     WantedForm,
     WhatHappenedForm,
     WhoForm,
+    other_children,
 )
 from heard.public.journey import Answers, Journey, Page
 from heard.public.models import PendingUpload
@@ -135,6 +136,11 @@ def _create(data: dict[str, Any]) -> Complaint:
                 name=data["child_name"], date_of_birth=data.get("child_date_of_birth")
             )
         )
+    if relationship:
+        children += [
+            Child.objects.create(name=name)
+            for name in other_children(data.get("other_children", ""))
+        ]
     team, _ = Team.objects.get_or_create(name=settings.HEARD_PUBLIC_FORM_TEAM)
     today = clock.today()
     description = (

@@ -86,6 +86,18 @@ class ChildForm(GovukForm):
         required=False,
         help_text="For example, 27 3 2012",
     )
+    other_children = forms.CharField(
+        label="Is the complaint also about other children? (optional)",
+        help_text="For example, brothers or sisters. Write each child's full name on a new line.",
+        required=False,
+        widget=forms.Textarea,
+        max_length=2000,
+    )
+
+
+def other_children(text: str) -> list[str]:
+    """The names given one per line for the other children a complaint is about."""
+    return [line.strip()[:200] for line in text.splitlines() if line.strip()]
 
 
 class WhatHappenedForm(GovukForm):

@@ -38,6 +38,16 @@ class WhatWentWrongForm(GovukForm):
     )
 
 
+class OthersForm(GovukForm):
+    other_children = forms.CharField(
+        label="Is it about your brothers or sisters too?",
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+        help_text="Write each name on a new line. You can leave this empty.",
+    )
+
+
 class BetterForm(GovukForm):
     wanted = forms.CharField(
         label="What would make things better?",
@@ -117,6 +127,12 @@ YOUNG_PEOPLE = Journey(
     pages=[
         Page("name", NameForm, "What is your name?", short="Your name"),
         Page("what-happened", WhatWentWrongForm, "What has gone wrong?", short="What went wrong"),
+        Page(
+            "others",
+            OthersForm,
+            "Is it about your brothers or sisters too?",
+            short="Brothers or sisters",
+        ),
         Page("wanted", BetterForm, "What would make things better?", short="What would help"),
         Page(
             "advocate",

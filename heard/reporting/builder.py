@@ -553,7 +553,21 @@ class Builder:
                 ),
             ],
         )
-        return Section("learning", "Learning from complaints", tables=[table])
+        remedies = self.f["remedies"]
+        followed = self.compare_table(
+            "remedies",
+            "Remedies followed through",
+            [
+                ("Agreed", remedies["agreed"], "remedies.agreed"),
+                ("Carried out", remedies["completed"], "remedies.completed"),
+                (
+                    "Overdue at the end of the period",
+                    remedies["overdue_at_end"],
+                    "remedies.overdue_at_end",
+                ),
+            ],
+        )
+        return Section("learning", "Learning from complaints", tables=[table, followed])
 
 
 def build_document(report: Report) -> Document:

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from heard.complaints.models import Complaint, LearningAction, Stage
+from heard.complaints.models import Complaint, LearningAction, Remedy, Stage
 from heard.compliments.models import Compliment
 from heard.ombudsman.models import Area, OmbudsmanCase
 from heard.reporting.figures.casework import (
@@ -22,6 +22,7 @@ from heard.reporting.figures.casework import (
     compliment_filters,
     learning_filters,
     ombudsman_filters,
+    remedy_filters,
     sar_filters,
 )
 from heard.reporting.figures.filters import (
@@ -112,6 +113,18 @@ def _learning_row(a: LearningAction) -> Row:
     )
 
 
+def _remedy_row(r: Remedy) -> Row:
+    reference = r.complaint.reference
+    due = f", due {r.due_on:%d/%m/%Y}" if r.due_on else ""
+    done = f", carried out {r.completed_on:%d/%m/%Y}" if r.completed_on else ""
+    return Row(
+        reference,
+        reverse("complaints:detail", args=[reference]),
+        r.agreed_on,
+        f"{r}{due}{done}",
+    )
+
+
 def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
     """The cases behind the figure `key`, as `user` may see them."""
     kind, _, name = key.partition(".")
@@ -192,5 +205,17 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
             actions.select_related("complaint").order_by("due_on", "pk"),
             _learning_row,
             "learning action",
+        )
+    if kind == "remedies":
+        filters = remedy_filters(period)
+        if name not in filters:
+            raise UnknownFigure(key)
+        remedies = Remedy.objects.filter(
+            filters[name], complaint__procedure=procedure, complaint__in=visible
+        )
+        return Drill(
+            remedies.select_related("complaint").order_by("agreed_on", "pk"),
+            _remedy_row,
+            "remedy",
         )
     raise UnknownFigure(key)

@@ -17,7 +17,6 @@ from heard.complaints.choices import (
     Decision,
     Procedure,
     Relationship,
-    RemedyKind,
     StageStatus,
 )
 from heard.complaints.models.complaint_queries import ComplaintQuerySet
@@ -33,7 +32,7 @@ from heard.workdays.store import ensure_current_calendar
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
-    from heard.complaints.models.people import Child, Complainant
+    from heard.complaints.models.people import Child, Complainant, Practitioner
 
 
 class Theme(models.Model):
@@ -108,6 +107,16 @@ class Complaint(Stamped):
     # Advocacy for children (Children Act 1989 s.26A).
     advocacy_offered_on = models.DateField(null=True, blank=True)
     advocacy_taken_up = models.BooleanField(null=True, blank=True)
+    #: The provider from the register of appointees; `advocacy_provider` keeps its name as
+    #: recorded (an imported log names the provider in words only).
+    advocacy_by = models.ForeignKey(
+        "complaints.Practitioner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="advocacy_cases",
+        verbose_name="advocacy provider",
+    )
     advocacy_provider = models.CharField(max_length=200, blank=True)
 
     closed_on = models.DateField(null=True, blank=True)
@@ -306,11 +315,6 @@ class Complaint(Stamped):
         self, *, by: User | None, decision: str, on: date, reason: str = ""
     ) -> None:
         """Decide whether someone outside the qualifying persons may complain (reg 9)."""
-        if not self.needs_sufficient_interest:
-            raise RuleViolation(
-                "A sufficient-interest decision is only for someone who is not a qualifying person",
-                field="sufficient_interest_decision",
-            )
         self._record_decision(
             "sufficient_interest",
             by=by,
@@ -324,11 +328,6 @@ class Complaint(Stamped):
         self, *, by: User | None, decision: str, on: date, reason: str = ""
     ) -> None:
         """Accept or refuse a complaint made more than a year after the matter (reg 9)."""
-        if not self.is_out_of_time:
-            raise RuleViolation(
-                "The complaint was made within a year of the matter, so no decision is needed",
-                field="out_of_time_decision",
-            )
         # Acceptance is presumed unless there is good reason not to: the reason is the record.
         self._record_decision(
             "out_of_time",
@@ -349,32 +348,42 @@ class Complaint(Stamped):
         reason: str,
         refusal_needs: str,
     ) -> None:
-        if decision not in Decision.values:
-            raise RuleViolation(
-                "Choose whether the complaint is accepted or refused", field=f"{kind}_decision"
-            )
-        if decision == Decision.REFUSED and not reason.strip():
-            raise RuleViolation(refusal_needs, field=f"{kind}_reason")
-        require_date(on, label="decision", field=f"{kind}_decided_on")
-        not_before(
-            on,
-            self.received_on,
-            label="decision",
-            what="the date it was received",
-            field=f"{kind}_decided_on",
-        )
-        self._change(
+        """A regulation 9 decision, as a step of the current stage (the table says when)."""
+        fields = (f"{kind}_decision", f"{kind}_decided_on", f"{kind}_reason")
+        with step(
             f"decide_{kind}",
+            self.active_stage,
             by=by,
             on=on,
             reason=reason,
             details={"decision": decision},
-            values={
-                f"{kind}_decision": decision,
-                f"{kind}_decided_on": on,
-                f"{kind}_reason": reason,
-            },
-        )
+            complaint_fields=fields,
+        ) as stage:
+            if decision not in Decision.values:
+                raise RuleViolation(
+                    "Choose whether the complaint is accepted or refused", field=fields[0]
+                )
+            if decision == Decision.REFUSED and not reason.strip():
+                raise RuleViolation(refusal_needs, field=fields[2])
+            require_date(on, label="decision", field=fields[1])
+            not_before(
+                on,
+                self.received_on,
+                label="decision",
+                what="the date it was received",
+                field=fields[1],
+            )
+            for name, value in zip(fields, (decision, on, reason), strict=True):
+                setattr(stage.complaint, name, value)
+        self.refresh_from_db()
+
+    #: The complaint's fields the advocacy step records.
+    ADVOCACY_FIELDS = (
+        "advocacy_offered_on",
+        "advocacy_taken_up",
+        "advocacy_by",
+        "advocacy_provider",
+    )
 
     def record_advocacy(
         self,
@@ -382,57 +391,58 @@ class Complaint(Stamped):
         by: User | None,
         offered_on: date,
         taken_up: bool | None = None,
-        provider: str = "",
+        provider: Practitioner | None = None,
     ) -> None:
-        """Record the offer of an advocate (s.26A), whether it was taken up, and by whom."""
-        require_date(offered_on, label="advocacy offered", field="advocacy_offered_on")
-        not_before(
-            offered_on,
-            self.received_on,
-            label="advocacy offered",
-            what="the date the complaint was received",
-            field="advocacy_offered_on",
-        )
-        if taken_up and not provider.strip():
-            raise RuleViolation("Enter the advocacy provider", field="advocacy_provider")
-        self._change(
+        """Record the offer of an advocate (s.26A) and the answer: taken up (with the provider
+        from the register), declined, or not known yet (to be followed up). Recorded again as
+        the answer comes."""
+        with step(
             "record_advocacy",
+            self.active_stage,
             by=by,
             on=offered_on,
-            details={"taken_up": taken_up, "provider": provider},
-            values={
-                "advocacy_offered_on": offered_on,
-                "advocacy_taken_up": taken_up,
-                "advocacy_provider": provider,
+            details={
+                "taken_up": taken_up,
+                "provider": provider.name if provider is not None else "",
             },
-        )
-
-    def _change(
-        self,
-        action: str,
-        *,
-        by: User | None,
-        on: date,
-        values: dict[str, Any],
-        details: dict[str, Any],
-        reason: str = "",
-    ) -> None:
-        """Change recorded facts about the complaint (not its status), with an event."""
-        with transaction.atomic():
-            locked = type(self).objects.select_for_update().get(pk=self.pk)
-            for name, value in values.items():
-                setattr(locked, name, value)
-            locked.updated_by = by
-            locked.version += 1
-            locked.save()
-            locked.events.create(
-                action=action,
-                actor=by,
-                effective_on=on,
-                reason=reason,
-                details=details,
+            complaint_fields=self.ADVOCACY_FIELDS,
+        ) as stage:
+            require_date(offered_on, label="advocacy offered", field="advocacy_offered_on")
+            not_before(
+                offered_on,
+                self.received_on,
+                label="advocacy offered",
+                what="the date the complaint was received",
+                field="advocacy_offered_on",
             )
+            if taken_up and provider is None:
+                raise RuleViolation("Choose the advocacy provider", field="advocacy_by")
+            if provider is not None and not taken_up:
+                raise RuleViolation(
+                    "Choose a provider only when the offer of an advocate is taken up",
+                    field="advocacy_by",
+                )
+            if provider is not None and not (provider.active and provider.may_advocate):
+                raise RuleViolation(
+                    f"{provider.name} is not an active advocacy provider on the register",
+                    field="advocacy_by",
+                )
+            complaint = stage.complaint
+            complaint.advocacy_offered_on = offered_on
+            complaint.advocacy_taken_up = taken_up
+            complaint.advocacy_by = provider
+            complaint.advocacy_provider = provider.name if provider is not None else ""
         self.refresh_from_db()
+
+    @property
+    def advocacy_to_follow_up(self) -> bool:
+        """An advocate was offered and the answer is not known yet (see the queryset's twin)."""
+        return (
+            self.status == ComplaintStatus.OPEN
+            and self.procedure == Procedure.CHILDREN
+            and self.advocacy_offered_on is not None
+            and self.advocacy_taken_up is None
+        )
 
     def change_procedure(self, *, by: User | None, procedure: str, on: date, reason: str) -> None:
         """Move a complaint logged under the wrong procedure to the right one.
@@ -612,39 +622,27 @@ class Complaint(Stamped):
         by: User | None,
         kind: str,
         agreed_on: date,
-        description: str = "",
+        description: str,
+        owner: str,
+        due_on: date | None,
         amount: Decimal | None = None,
     ) -> Remedy:
-        require_date(agreed_on, label="remedy agreed", field="agreed_on")
-        not_before(
-            agreed_on,
-            self.received_on,
-            label="remedy agreed",
-            what="the date the complaint was received",
-            field="agreed_on",
+        """Record a remedy agreed at the current stage: what, by whom and by when."""
+        remedy = Remedy(
+            complaint=self,
+            stage=self.active_stage,
+            kind=kind,
+            agreed_on=agreed_on,
+            description=description,
+            owner=owner,
+            due_on=due_on,
+            amount=amount,
         )
-        if kind == RemedyKind.FINANCIAL:
-            if amount is None:
-                raise RuleViolation("Enter the amount of the financial remedy", field="amount")
-            if amount <= 0:
-                raise RuleViolation("The amount must be more than £0", field="amount")
-        elif amount is not None:
-            raise RuleViolation("Only a financial remedy has an amount", field="amount")
-        with transaction.atomic():
-            remedy = self.remedies.create(
-                stage=self.active_stage,
-                kind=kind,
-                agreed_on=agreed_on,
-                description=description,
-                amount=amount,
-            )
-            self.events.create(
-                stage=remedy.stage,
-                action="add_remedy",
-                actor=by,
-                effective_on=agreed_on,
-                details={"kind": kind, "amount": str(amount) if amount is not None else None},
-            )
+        remedy.add(
+            by=by,
+            on=agreed_on,
+            details={"kind": kind, "amount": str(amount) if amount is not None else None},
+        )
         return remedy
 
     def add_learning_action(
@@ -657,22 +655,17 @@ class Complaint(Stamped):
         due_on: date,
         raised_on: date | None = None,
     ) -> LearningAction:
-        if not owner.strip():
-            raise RuleViolation("Enter who owns the action", field="owner")
-        raised = require_date(raised_on or clock.today(), label="raised", field="raised_on")
-        not_before(due_on, raised, label="due", what="the date it was raised", field="due_on")
-        with transaction.atomic():
-            action = self.learning_actions.create(
-                theme=theme,
-                description=description,
-                owner=owner,
-                raised_on=raised,
-                due_on=due_on,
-            )
-            self.events.create(
-                action="add_learning_action",
-                actor=by,
-                effective_on=raised,
-                details={"theme": theme.name, "owner": owner, "due_on": due_on.isoformat()},
-            )
+        action = LearningAction(
+            complaint=self,
+            theme=theme,
+            description=description,
+            owner=owner,
+            raised_on=raised_on or clock.today(),
+            due_on=due_on,
+        )
+        action.add(
+            by=by,
+            on=action.raised_on,
+            details={"theme": theme.name, "owner": owner, "due_on": str(due_on)},
+        )
         return action

@@ -17,12 +17,44 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from heard.accounts.models import Role, User
-from heard.complaints.choices import AppointmentRole, ComplaintStatus
+from heard.complaints.choices import AppointmentRole, ComplaintStatus, Procedure
+from heard.complaints.models.outcomes import LearningAction, Remedy
 from heard.complaints.models.stage import Appointment, Stage
 from heard.workdays import add_working_days
 
 if TYPE_CHECKING:
     from heard.complaints.models.complaint import Complaint  # noqa: F401 (the quoted generic)
+
+
+#: What is owed on a case beyond its stage's deadline, by name: the label, and the condition
+#: for a day. Each shows on the dashboard (one query) and filters the case list.
+FOLLOW_UPS: dict[str, str] = {
+    "advocacy": "Advocacy offered, answer not known",
+    "remedies": "Remedies overdue",
+    "learning": "Learning actions overdue",
+}
+
+
+def follow_up_condition(name: str, today: date) -> Q:
+    """The complaints with this kind of follow-up outstanding on `today`."""
+    if name not in FOLLOW_UPS:
+        raise ValueError(f"No follow-up called {name!r}")
+    if name == "advocacy":
+        # The answer to the offer of an advocate (s.26A) is not known yet.
+        return Q(
+            status=ComplaintStatus.OPEN,
+            procedure=Procedure.CHILDREN,
+            advocacy_offered_on__isnull=False,
+            advocacy_taken_up__isnull=True,
+        )
+    model = Remedy if name == "remedies" else LearningAction
+    return Q(
+        Exists(
+            model._default_manager.filter(
+                complaint=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
+            )
+        )
+    )
 
 
 class ComplaintQuerySet(models.QuerySet["Complaint"]):
@@ -100,6 +132,15 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
         """Open complaints whose next deadline is today or within the next N working days."""
         last = add_working_days(today, working_days)
         return self.open().filter(next_due_on__gte=today, next_due_on__lte=last)
+
+    def follow_up(self, name: str, today: date) -> ComplaintQuerySet:
+        return self.filter(follow_up_condition(name, today))
+
+    def follow_up_counts(self, today: date) -> dict[str, int]:
+        """How many complaints have each kind of follow-up outstanding (one query)."""
+        return self.aggregate(
+            **{name: Count("pk", filter=follow_up_condition(name, today)) for name in FOLLOW_UPS}
+        )
 
     def deadline_counts(self, today: date, within: int) -> dict[str, int]:
         """How many open complaints are overdue, and how many fall due within N working days

@@ -12,7 +12,7 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 
 from heard.accounts.models import Role, User
-from heard.complaints.choices import AppointmentRole
+from heard.complaints.choices import AppointmentRole, Decision, Procedure
 from heard.complaints.models.complaint import Complaint
 from heard.complaints.models.stage import Appointment, Stage
 from heard.core.files import document_storage, store_file
@@ -123,7 +123,10 @@ class LetterKind(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement"
     STAGE1_RESPONSE = "stage1_response", "Stage 1 response"
     STAGE2_ADJUDICATION = "stage2_adjudication", "Stage 2 adjudication covering letter"
+    STAGE2_RESPONSE = "stage2_response", "Stage 2 response"
     STAGE3_INVITATION = "stage3_invitation", "Stage 3 panel invitation"
+    SUFFICIENT_INTEREST_REFUSED = "interest_refused", "Sufficient interest refused"
+    OUT_OF_TIME_REFUSED = "late_refused", "Not accepted out of time"
 
 
 #: The stage each standard letter belongs to.
@@ -131,7 +134,17 @@ LETTER_STAGE = {
     LetterKind.ACKNOWLEDGEMENT: 1,
     LetterKind.STAGE1_RESPONSE: 1,
     LetterKind.STAGE2_ADJUDICATION: 2,
+    LetterKind.STAGE2_RESPONSE: 2,
     LetterKind.STAGE3_INVITATION: 3,
+    LetterKind.SUFFICIENT_INTEREST_REFUSED: 1,
+    LetterKind.OUT_OF_TIME_REFUSED: 1,
+}
+
+#: The letters that tell someone of a refusal, offered only once the decision refused them:
+#: the decision's field on the complaint.
+REFUSAL_LETTERS = {
+    LetterKind.SUFFICIENT_INTEREST_REFUSED: "sufficient_interest_decision",
+    LetterKind.OUT_OF_TIME_REFUSED: "out_of_time_decision",
 }
 
 #: What a letter template may say in {braces}; heard.complaints.letters fills them in.
@@ -145,6 +158,8 @@ PLACEHOLDERS = {
     "received_on": "the date the complaint was received",
     "summary": "the one-line summary",
     "points": "the points of complaint, one per line",
+    "findings": "each point of complaint with the finding on it at this stage, one per line",
+    "decision_reason": "the reason given for refusing the complaint",
     "stage_started_on": "the date this stage started",
     "response_due": "the date the response is due at this stage",
     "panel_due": "the latest date the Stage 3 panel may meet",
@@ -173,7 +188,11 @@ class LetterTemplate(models.Model):
     in from the case. It is never run as a template, so it cannot reach anything else.
     """
 
-    kind = models.CharField(max_length=40, choices=LetterKind.choices, unique=True)
+    #: Each procedure has its own wording of its letters.
+    procedure = models.CharField(
+        max_length=20, choices=Procedure.choices, default=Procedure.CHILDREN
+    )
+    kind = models.CharField(max_length=40, choices=LetterKind.choices)
     body = models.TextField(
         validators=[validate_placeholders],
         help_text="Plain text. A blank line starts a new paragraph. Placeholders: "
@@ -182,7 +201,10 @@ class LetterTemplate(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["kind"]
+        ordering = ["procedure", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["procedure", "kind"], name="letter_once_per_procedure")
+        ]
 
     def __str__(self) -> str:
         return self.get_kind_display()
@@ -190,6 +212,14 @@ class LetterTemplate(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         validate_placeholders(self.body)
         super().save(*args, **kwargs)
+
+    def applies_to(self, complaint: Complaint, stage_numbers: set[int]) -> bool:
+        """Whether this letter may be written on the case: its procedure, a stage it has
+        reached, and (a refusal letter) a decision that refused it."""
+        if self.procedure != complaint.procedure or self.stage_number not in stage_numbers:
+            return False
+        decision = REFUSAL_LETTERS.get(LetterKind(self.kind))
+        return decision is None or getattr(complaint, decision) == Decision.REFUSED
 
     @property
     def stage_number(self) -> int:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.db import models, transaction
 
 from heard.complaints.choices import CostKind, Finding, Procedure, RemedyKind, StageStatus
 from heard.complaints.models.events import ComplaintEvent
 from heard.core.dates import not_before, require_date
+from heard.core.errors import RuleViolation
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
@@ -88,31 +90,174 @@ class ElementFinding(models.Model):
         super().save(*args, **kwargs)
 
 
-class Remedy(models.Model):
+def _due(due_on: date | None, earliest: date, *, what: str) -> None:
+    """A date something is due by: given, and not before `what` (it may be in the future)."""
+    if due_on is None:
+        raise RuleViolation("Enter the date it is due", field="due_on")
+    not_before(due_on, earliest, label="due", what=what, field="due_on")
+
+
+def _completed(on: date | None, earliest: date, *, what: str) -> None:
+    if on is not None:
+        require_date(on, label="completed", field="completed_on")
+        not_before(on, earliest, label="completed", what=what, field="completed_on")
+
+
+class CaseRecord(models.Model):
+    """What a case records beside its steps (a remedy, a learning action, a cost): added,
+    corrected and removed by an officer, each with an event on the case's timeline and an
+    entry in its audit trail. `check_rules` holds the rules, and runs on every add and correction.
+    """
+
+    #: The fields an officer may correct, and the event names' noun ("remedy").
+    EDITABLE: ClassVar[tuple[str, ...]]
+    noun: ClassVar[str]
+
+    class Meta:
+        abstract = True
+
+    def check_rules(self) -> None:
+        raise NotImplementedError
+
+    def case_ids(self) -> tuple[int, int | None]:
+        """The complaint and stage its events belong to."""
+        raise NotImplementedError
+
+    def _event(self, action: str, *, by: User | None, on: date | None, **extra: Any) -> None:
+        complaint_id, stage_id = self.case_ids()
+        ComplaintEvent.objects.create(
+            complaint_id=complaint_id,
+            stage_id=stage_id,
+            action=f"{action}_{self.noun.replace(' ', '_')}",
+            actor=by,
+            effective_on=on,
+            **extra,
+        )
+
+    def add(self, *, by: User | None, on: date | None, details: dict[str, Any]) -> None:
+        """Save a new record once its rules are met, with its event."""
+        self.check_rules()
+        with transaction.atomic():
+            self.save()
+            self._event("add", by=by, on=on, details=details)
+
+    def correct(self, *, by: User | None, **values: Any) -> list[str]:
+        """Correct what was recorded; returns the names of the fields that changed."""
+        unknown = set(values) - set(self.EDITABLE)
+        if unknown:
+            raise RuleViolation(f"These cannot be corrected: {', '.join(sorted(unknown))}")
+        with transaction.atomic():
+            locked = type(self)._default_manager.select_for_update().get(pk=self.pk)
+            changed = [name for name, value in values.items() if getattr(locked, name) != value]
+            if changed:
+                for name in changed:
+                    setattr(locked, name, values[name])
+                locked.check_rules()
+                locked.save()
+                locked._event("correct", by=by, on=None, details={"fields": changed})
+        self.refresh_from_db()
+        return changed
+
+    def remove(self, *, by: User | None, reason: str) -> None:
+        """Take off something recorded in error; the timeline keeps what it was, and why."""
+        if not reason.strip():
+            raise RuleViolation(f"Give the reason for removing the {self.noun}", field="reason")
+        with transaction.atomic():
+            self._event("remove", by=by, on=None, reason=reason, details={"removed": str(self)})
+            self.delete()
+
+
+class Remedy(CaseRecord):
+    """Something the council will do to put things right: what, by whom and by when, and
+    when it was done (the Ombudsman's Complaint Handling Code asks that remedies are
+    followed through)."""
+
     complaint = models.ForeignKey(
         "complaints.Complaint", on_delete=models.CASCADE, related_name="remedies"
     )
     stage = models.ForeignKey("complaints.Stage", on_delete=models.CASCADE, related_name="remedies")
     kind = models.CharField(max_length=20, choices=RemedyKind.choices)
-    description = models.TextField(blank=True)
+    description = models.TextField("what will be done", blank=True)
     #: Financial remedies only; kept apart from the procedure's costs.
     amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     agreed_on = models.DateField()
+    owner = models.CharField("who will do it", max_length=200, blank=True)
+    #: Empty only on remedies recorded before Heard asked for it.
+    due_on = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+
+    EDITABLE = ("kind", "description", "amount", "agreed_on", "owner", "due_on")
+    noun = "remedy"
 
     class Meta:
         verbose_name_plural = "remedies"
+        ordering = ["agreed_on", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(amount__isnull=True) | models.Q(amount__gt=0),
                 name="remedy_amount_positive",
             ),
+            models.CheckConstraint(
+                condition=models.Q(due_on__isnull=True)
+                | models.Q(due_on__gte=models.F("agreed_on")),
+                name="remedy_due_after_agreed",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(completed_on__isnull=True)
+                | models.Q(completed_on__gte=models.F("agreed_on")),
+                name="remedy_completed_after_agreed",
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.get_kind_display()
+        text = self.get_kind_display()
+        if self.amount is not None:
+            text += f" of £{self.amount}"
+        return f"{text}: {self.description}" if self.description else text
+
+    def case_ids(self) -> tuple[int, int | None]:
+        return self.complaint_id, self.stage_id
+
+    def check_rules(self) -> None:
+        if self.kind not in RemedyKind.values:
+            raise RuleViolation("Choose the type of remedy", field="kind")
+        if not self.description.strip():
+            raise RuleViolation("Describe what will be done", field="description")
+        if self.kind == RemedyKind.FINANCIAL:
+            if self.amount is None:
+                raise RuleViolation("Enter the amount of the financial remedy", field="amount")
+            if self.amount <= Decimal(0):
+                raise RuleViolation("The amount must be more than £0", field="amount")
+        elif self.amount is not None:
+            raise RuleViolation("Only a financial remedy has an amount", field="amount")
+        require_date(self.agreed_on, label="remedy agreed", field="agreed_on")
+        not_before(
+            self.agreed_on,
+            self.complaint.received_on,
+            label="remedy agreed",
+            what="the date the complaint was received",
+            field="agreed_on",
+        )
+        if not self.owner.strip():
+            raise RuleViolation("Enter who will do it", field="owner")
+        _due(self.due_on, self.agreed_on, what="the date it was agreed")
+        _completed(self.completed_on, self.agreed_on, what="the date it was agreed")
+
+    def complete(self, *, by: User | None, on: date) -> None:
+        """Record that the remedy was carried out."""
+        if self.completed_on is not None:
+            raise RuleViolation(
+                "The remedy has already been recorded as done", field="completed_on"
+            )
+        require_date(on, label="completed", field="completed_on")
+        _completed(on, self.agreed_on, what="the date it was agreed")
+        with transaction.atomic():
+            self.completed_on = on
+            self.save(update_fields=["completed_on"])
+            self._event("complete", by=by, on=on, details={"remedy": self.pk})
 
 
-class LearningAction(models.Model):
+class LearningAction(CaseRecord):
     """Something the service will change because of a complaint."""
 
     complaint = models.ForeignKey(
@@ -126,6 +271,9 @@ class LearningAction(models.Model):
     raised_on = models.DateField()
     due_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
+
+    EDITABLE = ("theme", "description", "owner", "raised_on", "due_on")
+    noun = "learning action"
 
     class Meta:
         ordering = ["due_on"]
@@ -144,29 +292,33 @@ class LearningAction(models.Model):
     def __str__(self) -> str:
         return self.description[:60]
 
+    def case_ids(self) -> tuple[int, int | None]:
+        return self.complaint_id, None
+
+    def check_rules(self) -> None:
+        if not self.description.strip():
+            raise RuleViolation("Describe what will change", field="description")
+        if not self.owner.strip():
+            raise RuleViolation("Enter who owns the action", field="owner")
+        require_date(self.raised_on, label="raised", field="raised_on")
+        _due(self.due_on, self.raised_on, what="the date it was raised")
+        _completed(self.completed_on, self.raised_on, what="the date it was raised")
+
     def complete(self, *, by: User | None, on: date) -> None:
         """Mark the action done, on or after the day it was raised."""
+        if self.completed_on is not None:
+            raise RuleViolation(
+                "The learning action has already been recorded as done", field="completed_on"
+            )
         require_date(on, label="completed", field="completed_on")
-        not_before(
-            on,
-            self.raised_on,
-            label="completed",
-            what="the date it was raised",
-            field="completed_on",
-        )
+        _completed(on, self.raised_on, what="the date it was raised")
         with transaction.atomic():
             self.completed_on = on
             self.save(update_fields=["completed_on"])
-            ComplaintEvent.objects.create(
-                complaint_id=self.complaint_id,
-                action="complete_learning_action",
-                actor=by,
-                effective_on=on,
-                details={"learning_action": self.pk},
-            )
+            self._event("complete", by=by, on=on, details={"learning_action": self.pk})
 
 
-class Cost(models.Model):
+class Cost(CaseRecord):
     """Money spent on a stage: fees, venue, advocacy (not remedy payments)."""
 
     stage = models.ForeignKey("complaints.Stage", on_delete=models.CASCADE, related_name="costs")
@@ -174,6 +326,9 @@ class Cost(models.Model):
     amount = models.DecimalField(max_digits=10, decimal_places=2)
     incurred_on = models.DateField()
     note = models.CharField(max_length=200, blank=True)
+
+    EDITABLE = ("kind", "amount", "incurred_on", "note")
+    noun = "cost"
 
     class Meta:
         constraints = [
@@ -184,3 +339,15 @@ class Cost(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: £{self.amount}"
+
+    def case_ids(self) -> tuple[int, int | None]:
+        return self.stage.complaint_id, self.stage_id
+
+    def check_rules(self) -> None:
+        if self.kind not in CostKind.values:
+            raise RuleViolation("Choose the type of cost", field="kind")
+        if self.amount is None:
+            raise RuleViolation("Enter the amount", field="amount")
+        if self.amount <= Decimal(0):
+            raise RuleViolation("The amount must be more than £0", field="amount")
+        self.stage._check_on(self.incurred_on, label="cost", field="incurred_on")

@@ -63,6 +63,10 @@ class PractitionerQuerySet(models.QuerySet["Practitioner"]):
             may |= Q(**{ROLE_FLAGS[role]: True})
         return self.filter(may, active=True)
 
+    def advocacy_providers(self) -> PractitionerQuerySet:
+        """Those on the register, still active, who provide advocates."""
+        return self.filter(active=True, may_advocate=True)
+
 
 class FeeBasis(models.TextChoices):
     NONE = "", "No fee"

@@ -6,19 +6,19 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db import models, transaction
+from django.db import models
 
 from heard.complaints import periods
 from heard.complaints.choices import (
     OPEN_STAGE_STATUSES,
     AppointmentRole,
-    CostKind,
     Finding,
     NotAcceptedReason,
     Outcome,
     Procedure,
     StageStatus,
 )
+from heard.complaints.models.outcomes import Cost
 from heard.complaints.models.stage_queries import StageQuerySet
 from heard.complaints.models.steps import step
 from heard.complaints.procedures import (
@@ -37,7 +37,7 @@ from heard.workdays.sar import add_calendar_months
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
-    from heard.complaints.models.outcomes import Cost, Element, ElementFinding
+    from heard.complaints.models.outcomes import Element, ElementFinding
     from heard.complaints.models.people import Practitioner
 
 
@@ -623,20 +623,8 @@ class Stage(Stamped):
         self, *, by: User | None, kind: str, amount: Decimal, incurred_on: date, note: str = ""
     ) -> Cost:
         """Record money spent on this stage (fees, venue, advocacy)."""
-        if kind not in CostKind.values:
-            raise RuleViolation("Choose the type of cost", field="kind")
-        if amount <= 0:
-            raise RuleViolation("The amount must be more than £0", field="amount")
-        self._check_on(incurred_on, label="cost", field="incurred_on")
-        with transaction.atomic():
-            cost = self.costs.create(kind=kind, amount=amount, incurred_on=incurred_on, note=note)
-            self.events.create(
-                complaint_id=self.complaint_id,
-                action="add_cost",
-                actor=by,
-                effective_on=incurred_on,
-                details={"kind": kind, "amount": str(amount)},
-            )
+        cost = Cost(stage=self, kind=kind, amount=amount, incurred_on=incurred_on, note=note)
+        cost.add(by=by, on=incurred_on, details={"kind": kind, "amount": str(amount)})
         return cost
 
 

@@ -28,13 +28,16 @@ def step(
     reason: str = "",
     details: dict[str, Any] | None = None,
     as_of: date | None = None,
+    complaint_fields: tuple[str, ...] = (),
 ) -> Iterator[Stage]:
     """Run one step of the transition table atomically.
 
     The complaint row is locked first, so two officers acting on one case are serialised, and
     the stage is re-read so the check is made against what is saved, not what a screen showed.
     The body makes the change (and may add to `details`); the stage is then saved with who
-    changed it, and an event is appended in the same transaction.
+    changed it, and an event is appended in the same transaction. A step that records a fact
+    about the complaint itself (a decision, the advocacy offer) names the fields it sets in
+    `complaint_fields`, and they are saved with the complaint.
     """
     # The complaint imports this module; a step locks its complaint, the aggregate's root.
     from heard.complaints.models.complaint import Complaint
@@ -61,6 +64,7 @@ def step(
                 "status",
                 "current_stage",
                 "closed_on",
+                *complaint_fields,
             ]
         )
         ComplaintEvent.objects.create(

@@ -101,7 +101,7 @@ def test_an_officer_takes_a_complaint_from_receipt_to_stage_2(officer_page):
     page.get_by_label("Complainant's full name").fill("Pat Jones")
     page.get_by_label("Complainant's relationship to the child").select_option("parent")
     page.get_by_label("Email address (optional)").fill("pat@example.org")
-    page.get_by_label("Child's full name (optional)").fill("Alex Jones")
+    page.get_by_label("Child's full name (optional)", exact=True).fill("Alex Jones")
     page.get_by_role("button", name="Log the complaint").click()
     page.wait_for_selector(".govuk-notification-banner--success")
     assert_accessible(page)

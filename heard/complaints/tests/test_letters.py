@@ -11,6 +11,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from heard.complaints.choices import Decision, Finding, Procedure, Relationship
 from heard.complaints.models import Document, LetterKind, LetterTemplate
 from heard.complaints.tests import factories as f
 
@@ -25,9 +26,22 @@ def create(client, complaint, kind):
     return client.post(reverse("complaints:letter", args=[complaint.reference, kind]))
 
 
-def test_the_four_standard_letters_are_ready_to_edit_after_migrating():
-    kinds = set(LetterTemplate.objects.values_list("kind", flat=True))
-    assert kinds == set(LetterKind.values)
+def test_each_procedures_standard_letters_are_ready_to_edit_after_migrating():
+    kinds = {
+        procedure: set(
+            LetterTemplate.objects.filter(procedure=procedure).values_list("kind", flat=True)
+        )
+        for procedure in Procedure.values
+    }
+    assert kinds == {
+        Procedure.CHILDREN: set(LetterKind.values) - {LetterKind.STAGE2_RESPONSE},
+        Procedure.ADULTS: {LetterKind.ACKNOWLEDGEMENT, LetterKind.STAGE1_RESPONSE},
+        Procedure.CORPORATE: {
+            LetterKind.ACKNOWLEDGEMENT,
+            LetterKind.STAGE1_RESPONSE,
+            LetterKind.STAGE2_RESPONSE,
+        },
+    }
     for template in LetterTemplate.objects.all():
         template.full_clean()  # every placeholder in the shipped wording can be filled in
 
@@ -62,7 +76,9 @@ def test_an_acknowledgement_is_filled_in_from_the_case(client, officer):
 
 def test_an_edited_template_is_used_for_the_next_letter(client, officer):
     complaint = f.Stage1OpenFactory()
-    template = LetterTemplate.objects.get(kind=LetterKind.STAGE1_RESPONSE)
+    template = LetterTemplate.objects.get(
+        procedure=Procedure.CHILDREN, kind=LetterKind.STAGE1_RESPONSE
+    )
     template.body = "Dear {complainant_name}\n\nWe have looked again at {reference}."
     template.save()
     client.force_login(officer)
@@ -93,6 +109,58 @@ def test_the_case_page_offers_only_the_letters_for_stages_the_case_has(client, o
     }
 
 
+def test_the_stage_1_response_lists_each_point_with_its_finding(client, officer):
+    complaint = f.Stage1AcknowledgedFactory()
+    stage = complaint.active_stage
+    calls = complaint.add_element(by=None, theme=f.ThemeFactory(), description="Calls not returned")
+    complaint.add_element(by=None, theme=f.ThemeFactory(), description="Late visit")
+    stage.record_finding(by=None, element=calls, finding=Finding.UPHELD)
+    client.force_login(officer)
+    create(client, complaint, LetterKind.STAGE1_RESPONSE)
+    text = letter_text(Document.objects.get())
+    assert "1. Calls not returned: Upheld" in text
+    assert "2. Late visit: no finding yet" in text
+
+
+def test_the_refusal_letter_is_offered_only_once_the_decision_refused_and_gives_the_reason(
+    client, officer
+):
+    complaint = f.Stage1OpenFactory(relationship=Relationship.SUFFICIENT_INTEREST)
+    client.force_login(officer)
+    detail = reverse("complaints:detail", args=[complaint.reference])
+    offered = {t.kind for t in client.get(detail).context["letters"]}
+    assert LetterKind.SUFFICIENT_INTEREST_REFUSED not in offered
+    response = create(client, complaint, LetterKind.SUFFICIENT_INTEREST_REFUSED)
+    assert "only for a complaint refused" in client.get(response.url).content.decode()
+    assert not Document.objects.exists()
+    complaint.record_sufficient_interest(
+        by=None,
+        decision=Decision.REFUSED,
+        on=complaint.received_on,
+        reason="You are a neighbour with no part in the child's care",
+    )
+    offered = {t.kind for t in client.get(detail).context["letters"]}
+    assert LetterKind.SUFFICIENT_INTEREST_REFUSED in offered
+    create(client, complaint, LetterKind.SUFFICIENT_INTEREST_REFUSED)
+    text = letter_text(Document.objects.get())
+    assert "You are a neighbour with no part in the child's care" in text
+    assert "sufficient interest" in text
+
+
+def test_an_adult_social_care_complaint_gets_that_procedures_letters(client, officer):
+    complaint = f.Stage1OpenFactory(procedure=Procedure.ADULTS, relationship=Relationship.SELF)
+    client.force_login(officer)
+    page = client.get(reverse("complaints:detail", args=[complaint.reference]))
+    assert {(t.procedure, t.kind) for t in page.context["letters"]} == {
+        (Procedure.ADULTS, LetterKind.ACKNOWLEDGEMENT),
+        (Procedure.ADULTS, LetterKind.STAGE1_RESPONSE),
+    }
+    create(client, complaint, LetterKind.ACKNOWLEDGEMENT)
+    text = letter_text(Document.objects.get())
+    assert "adult social care complaints procedure" in text
+    assert "children's social care" not in text
+
+
 def test_a_letter_is_created_by_post_only(client, officer):
     complaint = f.Stage1OpenFactory()
     client.force_login(officer)
@@ -102,7 +170,9 @@ def test_a_letter_is_created_by_post_only(client, officer):
 
 
 def test_a_template_with_a_placeholder_heard_cannot_fill_is_refused():
-    template = LetterTemplate.objects.get(kind=LetterKind.ACKNOWLEDGEMENT)
+    template = LetterTemplate.objects.get(
+        procedure=Procedure.CHILDREN, kind=LetterKind.ACKNOWLEDGEMENT
+    )
     template.body = "Dear {complainant_name}, your {shoe_size} and {}"
     with pytest.raises(ValidationError, match=r"\{shoe_size\}, which Heard cannot fill in"):
         template.full_clean()
@@ -117,7 +187,9 @@ def test_a_complaints_manager_edits_letter_wording_in_admin_and_an_officer_canno
 ):
     manager.is_staff = True
     manager.save()
-    template = LetterTemplate.objects.get(kind=LetterKind.ACKNOWLEDGEMENT)
+    template = LetterTemplate.objects.get(
+        procedure=Procedure.CHILDREN, kind=LetterKind.ACKNOWLEDGEMENT
+    )
     url = reverse("admin:complaints_lettertemplate_change", args=[template.pk])
     client.force_login(manager)
     response = client.post(url, {"body": "Dear {complainant_name}\n\nThank you."})

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.choices import AppointmentRole
-from heard.complaints.models import Document
+from heard.complaints.choices import AppointmentRole, CostKind, RemedyKind
+from heard.complaints.models import Cost, Document
 from heard.complaints.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,7 @@ def world():
     people = {a.role: a.practitioner for a in seen.stages.get(number=2).appointments.all()}
     people[AppointmentRole.PANEL_MEMBER] = panel[1]
     for complaint in (seen, unseen):
+        add_records(complaint)
         for number in (1, 2):
             Document.attach(
                 complaint,
@@ -49,6 +50,28 @@ def world():
                 content_type="application/pdf",
             )
     return {"seen": seen, "unseen": unseen, "people": people}
+
+
+def add_records(complaint):
+    """A remedy, a learning action and a cost, so their pages can be tried."""
+    on = complaint.active_stage.started_on
+    complaint.add_remedy(
+        by=None,
+        kind=RemedyKind.APOLOGY,
+        agreed_on=on,
+        description="Apologise",
+        owner="Team manager",
+        due_on=on,
+    )
+    complaint.add_learning_action(
+        by=None,
+        theme=f.ThemeFactory(),
+        description="Brief the team",
+        owner="Head of service",
+        raised_on=on,
+        due_on=on,
+    )
+    complaint.active_stage.add_cost(by=None, kind=CostKind.VENUE, amount=100, incurred_on=on)
 
 
 def make_user(role, world):
@@ -75,6 +98,20 @@ def case_urls(complaint):
         "upload": reverse("complaints:upload", args=[ref]),
         "complainant": reverse("complaints:edit_complainant", args=[ref]),
         "add_child": reverse("complaints:add_child", args=[ref]),
+        **{
+            f"{action}_{kind}": reverse(f"complaints:{action}_{kind}", args=[ref, record.pk])
+            for kind, record in (
+                ("remedies", complaint.remedies.get()),
+                ("learning", complaint.learning_actions.get()),
+                ("costs", Cost.objects.get(stage__complaint=complaint)),
+            )
+            for action in ("edit", "remove", "complete")
+            if not (kind == "costs" and action == "complete")
+        },
+        **{
+            f"add_{kind}": reverse(f"complaints:add_{kind}", args=[ref])
+            for kind in ("remedies", "learning", "costs")
+        },
         **{
             f"document_stage{d.stage.number}": reverse("complaints:document", args=[ref, d.pk])
             for d in complaint.documents.select_related("stage")

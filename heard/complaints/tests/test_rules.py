@@ -17,9 +17,10 @@ from heard.complaints.choices import (
     RemedyKind,
     StageStatus,
 )
+from heard.complaints.models import Complaint
 from heard.complaints.tests import factories as f
 from heard.core import clock
-from heard.core.errors import RuleViolation
+from heard.core.errors import RuleViolation, TransitionNotAllowed
 from heard.workdays import add_working_days
 
 pytestmark = pytest.mark.django_db
@@ -96,12 +97,30 @@ def test_a_childs_complaint_needs_the_advocacy_offer_before_acknowledgement():
     complaint = f.Stage1OpenFactory(relationship=Relationship.CHILD)
     with pytest.raises(RuleViolation, match=r"s\.26A"):
         complaint.active_stage.acknowledge(by=None, on=complaint.received_on)
+    provider = f.PractitionerFactory(name="Coram Voice", may_advocate=True)
     complaint.record_advocacy(
-        by=None, offered_on=complaint.received_on, taken_up=True, provider="Coram Voice"
+        by=None, offered_on=complaint.received_on, taken_up=True, provider=provider
     )
     complaint.active_stage.acknowledge(by=None, on=complaint.received_on)
     complaint.refresh_from_db()
+    assert complaint.advocacy_by == provider
     assert complaint.advocacy_provider == "Coram Voice"
+
+
+def test_the_advocacy_provider_comes_from_the_register_and_an_unknown_answer_is_followed_up():
+    complaint = f.Stage1OpenFactory(relationship=Relationship.CHILD)
+    not_a_provider = f.PractitionerFactory(name="Sam Investigator")
+    with pytest.raises(RuleViolation, match="not an active advocacy provider"):
+        complaint.record_advocacy(
+            by=None, offered_on=complaint.received_on, taken_up=True, provider=not_a_provider
+        )
+    complaint.record_advocacy(by=None, offered_on=complaint.received_on, taken_up=None)
+    assert complaint.advocacy_to_follow_up
+    assert Complaint.objects.follow_up("advocacy", clock.today()).get() == complaint
+    complaint.record_advocacy(by=None, offered_on=complaint.received_on, taken_up=False)
+    assert not complaint.advocacy_to_follow_up
+    assert not Complaint.objects.follow_up("advocacy", clock.today()).exists()
+    assert complaint.events.filter(action="record_advocacy").count() == 2
 
 
 def test_advocacy_taken_up_needs_the_provider():
@@ -147,7 +166,7 @@ def test_someone_else_needs_a_sufficient_interest_decision_before_the_complaint_
 
 def test_a_qualifying_person_needs_no_sufficient_interest_decision():
     complaint = f.Stage1OpenFactory(relationship=Relationship.FOSTER_CARER)
-    with pytest.raises(RuleViolation, match="only for someone who is not a qualifying person"):
+    with pytest.raises(TransitionNotAllowed, match="is a qualifying person"):
         complaint.record_sufficient_interest(
             by=None, decision=Decision.ACCEPTED, on=complaint.received_on
         )
@@ -401,20 +420,79 @@ def test_the_panel_report_and_council_response_follow_the_panel():
 def test_a_financial_remedy_needs_a_positive_amount_and_others_none():
     complaint = f.Stage1RespondedFactory()
     on = complaint.active_stage.ended_on
+    due = on + timedelta(days=28)
+    agreed = {"agreed_on": on, "description": "Pay", "owner": "Team manager", "due_on": due}
     with pytest.raises(RuleViolation, match="Enter the amount"):
-        complaint.add_remedy(by=None, kind=RemedyKind.FINANCIAL, agreed_on=on)
+        complaint.add_remedy(by=None, kind=RemedyKind.FINANCIAL, **agreed)
     with pytest.raises(RuleViolation, match=r"more than £0"):
-        complaint.add_remedy(by=None, kind=RemedyKind.FINANCIAL, agreed_on=on, amount=Decimal("-5"))
+        complaint.add_remedy(by=None, kind=RemedyKind.FINANCIAL, amount=Decimal("-5"), **agreed)
     with pytest.raises(RuleViolation, match="Only a financial remedy"):
-        complaint.add_remedy(by=None, kind=RemedyKind.APOLOGY, agreed_on=on, amount=Decimal(5))
+        complaint.add_remedy(by=None, kind=RemedyKind.APOLOGY, amount=Decimal(5), **agreed)
     remedy = complaint.add_remedy(
-        by=None,
-        kind=RemedyKind.FINANCIAL,
-        agreed_on=on,
-        amount=Decimal("250.00"),
-        description="Time and trouble",
+        by=None, kind=RemedyKind.FINANCIAL, amount=Decimal("250.00"), **agreed
     )
     assert remedy.amount == Decimal("250.00")
+
+
+def test_a_remedy_says_what_by_whom_and_by_when_and_is_followed_through():
+    complaint = f.Stage1RespondedFactory()
+    on = complaint.active_stage.ended_on
+    agreed = {"by": None, "kind": RemedyKind.APOLOGY, "agreed_on": on}
+    with pytest.raises(RuleViolation, match="Describe what will be done"):
+        complaint.add_remedy(**agreed, description=" ", owner="Team manager", due_on=on)
+    with pytest.raises(RuleViolation, match="Enter who will do it"):
+        complaint.add_remedy(**agreed, description="Apologise", owner="", due_on=on)
+    with pytest.raises(RuleViolation, match="Enter the date it is due"):
+        complaint.add_remedy(**agreed, description="Apologise", owner="Manager", due_on=None)
+    with pytest.raises(RuleViolation, match="on or after the date it was agreed"):
+        complaint.add_remedy(
+            **agreed, description="Apologise", owner="Manager", due_on=on - timedelta(days=1)
+        )
+    remedy = complaint.add_remedy(
+        **agreed, description="Apologise", owner="Manager", due_on=on + timedelta(days=1)
+    )
+    after = on + timedelta(days=2)
+    assert Complaint.objects.follow_up("remedies", after).get() == complaint
+    with pytest.raises(RuleViolation, match="on or after the date it was agreed"):
+        remedy.complete(by=None, on=on - timedelta(days=1))
+    remedy.complete(by=None, on=after)
+    assert not Complaint.objects.follow_up("remedies", after).exists()
+    with pytest.raises(RuleViolation, match="already been recorded as done"):
+        remedy.complete(by=None, on=after)
+    assert [e.action for e in complaint.events.order_by("pk")][-2:] == [
+        "add_remedy",
+        "complete_remedy",
+    ]
+
+
+def test_a_remedy_is_corrected_and_removed_with_the_same_rules_and_an_event_each():
+    complaint = f.Stage1RespondedFactory()
+    on = complaint.active_stage.ended_on
+    remedy = complaint.add_remedy(
+        by=None,
+        kind=RemedyKind.APOLOGY,
+        agreed_on=on,
+        description="Apologise",
+        owner="Manager",
+        due_on=on,
+    )
+    with pytest.raises(RuleViolation, match="Enter the amount"):
+        remedy.correct(by=None, kind=RemedyKind.FINANCIAL)
+    remedy.refresh_from_db()
+    assert remedy.kind == RemedyKind.APOLOGY  # nothing saved
+    assert remedy.correct(by=None, kind=RemedyKind.FINANCIAL, amount=Decimal(100)) == [
+        "kind",
+        "amount",
+    ]
+    assert remedy.correct(by=None, owner="Manager") == []
+    with pytest.raises(RuleViolation, match="reason for removing the remedy"):
+        remedy.remove(by=None, reason="")
+    remedy.remove(by=None, reason="Recorded on the wrong case")
+    assert not complaint.remedies.exists()
+    removed = complaint.events.get(action="remove_remedy")
+    assert removed.reason == "Recorded on the wrong case"
+    assert "£100" in removed.details["removed"]
+    assert complaint.events.filter(action="correct_remedy").count() == 1
 
 
 def test_a_cost_is_recorded_against_its_stage_with_a_positive_amount():
@@ -425,6 +503,16 @@ def test_a_cost_is_recorded_against_its_stage_with_a_positive_amount():
         by=None, kind="io_fee", amount=Decimal("1200"), incurred_on=stage.started_on
     )
     assert cost.stage == stage
+    with pytest.raises(RuleViolation, match="on or after"):
+        cost.correct(by=None, incurred_on=stage.started_on - timedelta(days=1))
+    assert cost.correct(by=None, amount=Decimal("1250")) == ["amount"]
+    cost.remove(by=None, reason="Invoice withdrawn")
+    assert not stage.costs.exists()
+    assert [e.action for e in stage.events.order_by("pk")][-3:] == [
+        "add_cost",
+        "correct_cost",
+        "remove_cost",
+    ]
 
 
 def test_a_learning_action_is_due_on_or_after_it_was_raised():

@@ -14,6 +14,7 @@ from django import forms
 from django.urls import reverse
 
 from heard.complaints import transitions
+from heard.complaints.choices import Relationship
 from heard.complaints.step_forms import STEP_FORMS
 from heard.complaints.tests import factories as f
 from heard.core import clock
@@ -30,6 +31,19 @@ FUTURE_ALLOWED = {"extended_to"}
 def _advocacy_offered():
     complaint = f.Stage1AcknowledgedFactory()
     complaint.record_advocacy(by=None, offered_on=complaint.received_on)
+    return complaint
+
+
+def _from_someone_else():
+    """From someone who is not a qualifying person: a sufficient-interest decision is due."""
+    return f.Stage1OpenFactory(relationship=Relationship.SUFFICIENT_INTEREST)
+
+
+def _out_of_time():
+    """Made more than a year after the matter: a time-limit decision is due."""
+    complaint = f.Stage1OpenFactory()
+    complaint.matter_date = complaint.received_on - timedelta(days=400)
+    complaint.save()
     return complaint
 
 
@@ -70,6 +84,8 @@ def _panel_reported():
 STATES = [
     f.Stage1OpenFactory,
     f.Stage1AcknowledgedFactory,
+    _from_someone_else,
+    _out_of_time,
     _with_point,
     _paused,
     f.Stage1RespondedFactory,
@@ -133,6 +149,7 @@ def snapshot(complaint):
 def setup(client, officer, step):
     client.force_login(officer)
     f.PractitionerFactory(name="Sam Investigator")  # someone to appoint
+    f.PractitionerFactory(name="Coram Voice", may_advocate=True)  # an advocacy provider
     complaint = case_for(step)
     stage = complaint.active_stage
     form = STEP_FORMS[step](stage=stage)

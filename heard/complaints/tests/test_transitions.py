@@ -10,7 +10,14 @@ from typing import Any
 import pytest
 
 from heard.complaints import transitions
-from heard.complaints.choices import AppointmentRole, Finding, NotAcceptedReason
+from heard.complaints.choices import (
+    AppointmentRole,
+    Decision,
+    Finding,
+    NotAcceptedReason,
+    Procedure,
+    Relationship,
+)
 from heard.complaints.models import Complaint
 from heard.complaints.tests import factories as f
 from heard.core.errors import TransitionNotAllowed
@@ -61,6 +68,29 @@ def stage1_with_element() -> Complaint:
     return complaint
 
 
+def from_someone_else() -> Complaint:
+    return f.Stage1OpenFactory.create(relationship=Relationship.SUFFICIENT_INTEREST)
+
+
+def out_of_time() -> Complaint:
+    complaint = f.Stage1OpenFactory.create()
+    complaint.matter_date = date(complaint.received_on.year - 2, 1, 1)
+    complaint.save()
+    return complaint
+
+
+def interest_decided() -> Complaint:
+    complaint = from_someone_else()
+    complaint.record_sufficient_interest(
+        by=None, decision=Decision.ACCEPTED, on=complaint.received_on
+    )
+    return complaint
+
+
+def adults_complaint() -> Complaint:
+    return f.Stage1OpenFactory.create(procedure=Procedure.ADULTS)
+
+
 def stage3_with_panel() -> Complaint:
     complaint = f.Stage3OpenFactory.create()
     f.appoint_panel(complaint.active_stage, complaint.active_stage.started_on)
@@ -74,6 +104,13 @@ def stage3_panel_held() -> Complaint:
 
 
 ACTIONS: dict[str, Callable[[Complaint], object]] = {
+    "record_advocacy": lambda c: c.record_advocacy(by=None, offered_on=c.received_on),
+    "decide_sufficient_interest": lambda c: c.record_sufficient_interest(
+        by=None, decision=Decision.ACCEPTED, on=later(c, 1)
+    ),
+    "decide_out_of_time": lambda c: c.record_out_of_time_decision(
+        by=None, decision=Decision.ACCEPTED, on=later(c, 1)
+    ),
     "acknowledge": lambda c: c.active_stage.acknowledge(by=None, on=later(c, 1)),
     "extend": lambda c: c.active_stage.extend(
         by=None,
@@ -109,6 +146,9 @@ ACTIONS: dict[str, Callable[[Complaint], object]] = {
 }
 
 ALLOWED: list[tuple[str, Callable[[], Any]]] = [
+    ("record_advocacy", f.Stage2OpenFactory),
+    ("decide_sufficient_interest", from_someone_else),
+    ("decide_out_of_time", out_of_time),
     ("acknowledge", f.Stage1OpenFactory),
     ("extend", f.Stage1AcknowledgedFactory),
     ("pause", stage1_with_advocacy),
@@ -127,6 +167,9 @@ ALLOWED: list[tuple[str, Callable[[], Any]]] = [
 ]
 
 DISALLOWED: list[tuple[str, Callable[[], Any], str]] = [
+    ("record_advocacy", adults_complaint, "not part of the adult social care"),
+    ("decide_sufficient_interest", interest_decided, "already been recorded"),
+    ("decide_out_of_time", f.Stage1OpenFactory, "within a year of the matter"),
     ("acknowledge", f.Stage1AcknowledgedFactory, "already acknowledged"),
     ("extend", stage1_extended, "only once"),
     ("pause", f.Stage2OpenFactory, "not part of Stage 2"),

@@ -56,6 +56,29 @@ def test_an_officer_logs_a_complaint_and_it_starts_at_stage_1(client, officer, v
     assert complaint.events.get().actor == officer
 
 
+def test_a_complaint_about_brothers_and_sisters_names_each_child_when_it_is_logged(
+    client, officer, valid
+):
+    client.force_login(officer)
+    page = client.get(URL).content.decode()
+    assert "The complaint is about more than one child" in page
+    two = {
+        **valid,
+        "child2_name": "Sam Jones",
+        **day_fields("child2_date_of_birth", date(2016, 1, 9)),
+    }
+    missing = client.post(URL, {**two, "child3_record_number": "SC999", "child3_name": ""})
+    assert "Enter the third child&#x27;s name" in missing.content.decode()
+    assert " open>" in missing.content.decode()  # the later children's fields are shown open
+    assert not Complaint.objects.exists()
+    client.post(URL, two)
+    children = Complaint.objects.get().children.order_by("name")
+    assert [(c.name, c.legal_status) for c in children] == [
+        ("Alex Jones", "child_in_need"),
+        ("Sam Jones", "not_known"),
+    ]
+
+
 def test_an_adult_social_care_complaint_is_logged_under_its_own_procedure(client, officer, valid):
     client.force_login(officer)
     client.post(URL, {**valid, "procedure": "adults"})

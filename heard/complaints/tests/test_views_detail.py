@@ -23,7 +23,14 @@ def url(complaint):
 def test_the_case_page_shows_deadlines_people_findings_and_the_timeline(client, officer):
     complaint = f.Stage3OpenFactory(children=[f.ChildFactory(name="Kai Brennan")])
     f.appoint_panel(complaint.active_stage, complaint.active_stage.started_on)
-    complaint.add_remedy(by=officer, kind=RemedyKind.APOLOGY, agreed_on=date(2025, 5, 1))
+    complaint.add_remedy(
+        by=officer,
+        kind=RemedyKind.APOLOGY,
+        agreed_on=date(2025, 5, 1),
+        description="Apologise in writing",
+        owner="Team manager",
+        due_on=date(2025, 5, 15),
+    )
     client.force_login(officer)
     html = client.get(url(complaint)).content.decode()
     assert complaint.reference in html
@@ -52,7 +59,14 @@ def test_the_case_page_needs_the_same_queries_for_a_small_and_a_large_case(clien
         f.appoint_panel(complaint.active_stage, complaint.active_stage.started_on)
         for i in range(points):
             complaint.add_element(by=None, theme=f.ThemeFactory(), description=f"Point {i}")
-        complaint.add_remedy(by=None, kind=RemedyKind.APOLOGY, agreed_on=date(2025, 5, 1))
+        complaint.add_remedy(
+            by=None,
+            kind=RemedyKind.APOLOGY,
+            agreed_on=date(2025, 5, 1),
+            description="Apologise in writing",
+            owner="Team manager",
+            due_on=date(2025, 5, 15),
+        )
         complaint.add_learning_action(
             by=None,
             theme=f.ThemeFactory(),

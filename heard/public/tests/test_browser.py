@@ -186,6 +186,10 @@ def test_a_young_person_completes_their_form_with_the_keyboard_alone(chromium, l
         assert_accessible(page)
         type_into(page, label, text)
         press_continue(page)
+        if label == "What has gone wrong?":
+            assert page.get_by_role("heading", name="Is it about your brothers").is_visible()
+            assert_accessible(page)
+            press_continue(page)  # nobody else: it may be left empty
 
     assert page.get_by_text("An advocate is a grown-up who is on your side.").is_visible()
     press_continue(page)

@@ -28,6 +28,7 @@ PARENT = [
             "child_date_of_birth_0": "3",
             "child_date_of_birth_1": "2",
             "child_date_of_birth_2": "2014",
+            "other_children": "Kim Smith\n\n  Lee Smith  \n",
         },
     ),
     ("what-happened", {"what_happened": "Nobody came to the review meeting for Sam in March."}),
@@ -176,7 +177,11 @@ def test_sending_logs_the_complaint_at_stage_1_from_the_web_form_with_its_deadli
     assert complaint.relationship == Relationship.PARENT
     assert complaint.summary == "Nobody came to the review meeting for Sam in March."
     assert "An apology and a new date for the review." in complaint.description
-    assert [c.name for c in complaint.children.all()] == ["Sam Smith"]
+    assert sorted(c.name for c in complaint.children.all()) == [
+        "Kim Smith",
+        "Lee Smith",
+        "Sam Smith",
+    ]
     assert complaint.complainant.email == "alex@example.com"
     assert (complaint.complainant.ethnicity, complaint.complainant.gender) == ("white_british", "")
     assert (complaint.advocacy_offered_on, complaint.advocacy_taken_up) == (date(2025, 3, 5), True)

@@ -35,7 +35,10 @@ def test_responded_says_so_and_how_to_take_it_further():
 def test_paused_for_advocacy_says_so_without_a_date():
     complaint = f.Stage1AcknowledgedFactory()
     complaint.record_advocacy(
-        by=None, offered_on=complaint.received_on, taken_up=True, provider="Advocacy service"
+        by=None,
+        offered_on=complaint.received_on,
+        taken_up=True,
+        provider=f.PractitionerFactory(name="Advocacy service", may_advocate=True),
     )
     complaint.active_stage.pause_for_advocacy(
         by=None, on=complaint.received_on, reason="Finding an advocate"

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 YOUNG = [
     ("name", {"name": "Jo Brown"}),
     ("what-happened", {"what_happened": "My social worker did not come to see me. I was sad."}),
+    ("others", {"other_children": "Sam Brown"}),
     ("wanted", {"wanted": "I want to see my social worker every week."}),
     ("advocate", {"advocate": "yes"}),
     (
@@ -105,7 +106,7 @@ def test_a_young_persons_complaint_is_a_childrens_complaint_made_by_the_child(cl
         Relationship.CHILD,
         Channel.WEB_FORM,
     )
-    assert [c.name for c in complaint.children.all()] == ["Jo Brown"]
+    assert sorted(c.name for c in complaint.children.all()) == ["Jo Brown", "Sam Brown"]
     assert complaint.complainant.name == "Jo Brown"
     assert complaint.complainant.age_band == "10-15"
     assert (complaint.advocacy_offered_on, complaint.advocacy_taken_up) == (date(2025, 3, 5), True)

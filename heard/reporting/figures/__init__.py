@@ -13,11 +13,13 @@ from heard.reporting.figures.casework import (
     CostFigures,
     LearningFigures,
     OmbudsmanFigures,
+    RemedyFigures,
     SarFigures,
     compliment_figures,
     cost_figures,
     learning_figures,
     ombudsman_figures,
+    remedy_figures,
     sar_figures,
 )
 from heard.reporting.figures.complaints import ComplaintFigures, complaint_figures
@@ -33,6 +35,7 @@ class Figures:
     ombudsman: OmbudsmanFigures
     costs: CostFigures
     learning: LearningFigures
+    remedies: RemedyFigures
 
 
 def compute(procedure: str, period: Period) -> Figures:
@@ -45,4 +48,5 @@ def compute(procedure: str, period: Period) -> Figures:
         ombudsman=ombudsman_figures(procedure, period),
         costs=cost_figures(procedure, period),
         learning=learning_figures(procedure, period),
+        remedies=remedy_figures(procedure, period),
     )

@@ -293,6 +293,31 @@ def learning_filters(period: Period) -> Filters:
     }
 
 
+@dataclass(frozen=True)
+class RemedyFigures:
+    """The complaints' remedies: agreed, carried out, and left undone past their date."""
+
+    agreed: int
+    completed: int
+    overdue_at_end: int
+
+
+def remedy_filters(period: Period) -> Filters:
+    return {
+        "agreed": between("agreed_on", period),
+        "completed": between("completed_on", period),
+        "overdue_at_end": Q(due_on__lt=period.last)
+        & (Q(completed_on__isnull=True) | Q(completed_on__gt=period.last)),
+    }
+
+
+def remedy_figures(procedure: str, period: Period) -> RemedyFigures:
+    counts = Remedy.objects.filter(complaint__procedure=procedure).aggregate(
+        **{name: Count("pk", filter=q) for name, q in remedy_filters(period).items()}
+    )
+    return RemedyFigures(**counts)
+
+
 def learning_figures(procedure: str, period: Period) -> LearningFigures:
     # From the actions (few), each complaint looked up by its key.
     of_procedure = Exists(Complaint.objects.filter(pk=OuterRef("complaint"), procedure=procedure))

@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from heard.complaints.choices import StageStatus
+from heard.complaints.choices import RemedyKind, StageStatus
 from heard.complaints.models import Complaint, Stage
-from heard.complaints.tests.factories import ChildFactory
+from heard.complaints.tests.factories import ChildFactory, Stage1OpenFactory
 from heard.core.equality import Ethnicity
 from heard.imports.service import run_import
 from heard.reporting.comparison import compare
@@ -171,3 +171,26 @@ def test_a_quarter_is_compared_with_the_quarter_before():
     assert tree["complaints"]["received"]["value"] == 1
     assert tree["complaints"]["received"]["previous"] == 2
     assert tree["previous_period"]["first"] == date(2021, 1, 1).isoformat()
+
+
+def test_remedies_are_counted_as_agreed_carried_out_and_overdue_at_the_end():
+    complaint = Stage1OpenFactory(received_on=date(2021, 5, 4))
+
+    def remedy(agreed, due, done=None):
+        added = complaint.add_remedy(
+            by=None,
+            kind=RemedyKind.APOLOGY,
+            agreed_on=agreed,
+            description="Apologise",
+            owner="Team manager",
+            due_on=due,
+        )
+        if done:
+            added.complete(by=None, on=done)
+
+    remedy(date(2021, 6, 1), date(2021, 6, 30), done=date(2021, 6, 20))  # on time
+    remedy(date(2021, 6, 1), date(2021, 7, 30))  # never done: overdue at the end
+    remedy(date(2022, 3, 1), date(2022, 3, 30), done=date(2022, 4, 20))  # done after the year
+    remedy(date(2022, 3, 20), date(2022, 4, 30))  # due after the year: not overdue yet
+    r = compute("children", YEAR).remedies
+    assert (r.agreed, r.completed, r.overdue_at_end) == (4, 1, 2)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +21,7 @@ from heard.complaints.choices import (
     Outcome,
     Procedure,
     Relationship,
+    RemedyKind,
     StageStatus,
 )
 from heard.complaints.models import (
@@ -42,6 +44,7 @@ from heard.imports.vocabulary import (
     PROCEDURES,
     REASONS,
     RELATIONSHIPS,
+    REMEDY_KINDS,
     REQUIRED,
     RESPONDED_ROUTES,
     ROUTES,
@@ -188,6 +191,9 @@ class ComplaintImport:
         if other:
             costs[CostKind.OTHER] = costs.get(CostKind.OTHER, Decimal(0)) + other
         complaint = self._complaint_fields(number, values) if stage == 1 else {}
+        on = dates["ended"] or dates["received"]
+        remedy = self._remedy(number, values, on)
+        learning = self._learning(number, values, on, themes)
         if len(self.problems) > before or stage is None or dates["received"] is None:
             return None
         return StageRow(
@@ -206,7 +212,78 @@ class ComplaintImport:
             themes=themes,
             costs=costs,
             complaint=complaint,
+            remedy=remedy,
+            learning=learning,
         )
+
+    def _follow_through(
+        self, number: int, values: list[object], prefix: str, on: date | None
+    ) -> tuple[date | None, date | None]:
+        """The due and completed dates of a remedy or learning action agreed `on`."""
+        due = self._read(number, values, f"{prefix}_due", cells.optional_date)
+        done = self._read(number, values, f"{prefix}_completed", cells.optional_date)
+        if on is not None:
+            for name, day in ((f"{prefix}_due", due), (f"{prefix}_completed", done)):
+                if day is not None and day < on:
+                    self.problem(
+                        number, name, f"The date cannot be before it was agreed ({on:%d/%m/%Y})"
+                    )
+        if done is not None and done > self.today:
+            self.problem(number, f"{prefix}_completed", "The date cannot be in the future")
+        return due, done
+
+    def _remedy(self, number: int, values: list[object], on: date | None) -> dict[str, Any] | None:
+        """The remedy the row records, as a remedy's fields; None if it records none."""
+        read = self._read
+        what = cells.text(self._cell(values, "remedy"))
+        amount = read(number, values, "remedy_amount", cells.amount)
+        kind = read(number, values, "remedy_type", REMEDY_KINDS.optional)
+        if not (what or amount or kind):
+            return None
+        kind = kind or (RemedyKind.FINANCIAL if amount else RemedyKind.OTHER)
+        if kind == RemedyKind.FINANCIAL and not amount:
+            self.problem(number, "remedy_amount", "Enter the amount of the financial remedy")
+        elif kind != RemedyKind.FINANCIAL and amount:
+            self.problem(number, "remedy_type", "Only a financial remedy has an amount")
+        due, done = self._follow_through(number, values, "remedy", on)
+        return {
+            "kind": kind,
+            "description": what or RemedyKind(kind).label,
+            "amount": amount if kind == RemedyKind.FINANCIAL else None,
+            "agreed_on": on,
+            "owner": cells.text(self._cell(values, "remedy_owner"))[:200],
+            "due_on": due,
+            "completed_on": done,
+        }
+
+    def _learning(
+        self,
+        number: int,
+        values: list[object],
+        on: date | None,
+        themes: tuple[tuple[int, str], ...],
+    ) -> dict[str, Any] | None:
+        """The learning action the row records; its theme is the one named for it, else the
+        row's first theme, else "Other"."""
+        what = cells.text(self._cell(values, "learning"))
+        if not what:
+            return None
+        theme = self._read(number, values, "learning_theme", self._optional_theme)
+        theme = theme or (themes[0][0] if themes else self.themes.fallback)
+        if theme is None:
+            self.problem(number, "learning_theme", "Give the theme the learning is about")
+        due, done = self._follow_through(number, values, "learning", on)
+        return {
+            "theme": theme,
+            "description": what,
+            "owner": cells.text(self._cell(values, "learning_owner"))[:200] or "Not recorded",
+            "raised_on": on,
+            "due_on": due,
+            "completed_on": done,
+        }
+
+    def _optional_theme(self, value: object) -> int | None:
+        return self.themes.read(cells.text(value)) if cells.key(value) else None
 
     def _columns_with_problems(self, since: int) -> set[str]:
         return {p.column.replace(" ", "_") for p in self.problems[since:] if p.column}

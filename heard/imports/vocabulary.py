@@ -21,6 +21,7 @@ from heard.complaints.choices import (
     Outcome,
     Procedure,
     Relationship,
+    RemedyKind,
     StageStatus,
 )
 from heard.complaints.models import (
@@ -61,6 +62,24 @@ COLUMNS: dict[str, set[str]] = {
         for kind in CostKind
     },
     "costs": {"costs", "cost"},
+    # A remedy agreed at the stage, and a learning action raised from it (docs/import.md).
+    "remedy": {"remedy", "remedy agreed", "what will be done", "redress"},
+    "remedy_type": {"remedy type", "type of remedy"},
+    "remedy_amount": {"remedy amount", "financial remedy", "compensation", "payment"},
+    "remedy_owner": {"remedy owner", "remedy by", "remedy by whom"},
+    "remedy_due": {"remedy due", "remedy due date", "remedy due by"},
+    "remedy_completed": {"remedy completed", "remedy done", "remedy completed on"},
+    "learning": {
+        "learning action",
+        "learning",
+        "lessons learned",
+        "lesson learned",
+        "learning point",
+    },
+    "learning_theme": {"learning theme", "learning action theme"},
+    "learning_owner": {"learning owner", "learning action owner"},
+    "learning_due": {"learning due", "learning action due", "learning due date"},
+    "learning_completed": {"learning completed", "learning action completed", "learning done"},
 }
 COLUMNS["cost_advocacy"] |= {"advocacy cost", "advocacy costs"}
 COLUMNS["cost_other"] |= {"other cost", "other costs"}
@@ -130,6 +149,20 @@ FINDINGS = Choices(
     Finding.choices,
     {"partly upheld": Finding.PARTIALLY_UPHELD, "partially": Finding.PARTIALLY_UPHELD},
 )
+REMEDY_KINDS = Choices(
+    "a type of remedy",
+    RemedyKind.choices,
+    {
+        "financial": RemedyKind.FINANCIAL,
+        "payment": RemedyKind.FINANCIAL,
+        "compensation": RemedyKind.FINANCIAL,
+        "money": RemedyKind.FINANCIAL,
+        "apologise": RemedyKind.APOLOGY,
+        "apology letter": RemedyKind.APOLOGY,
+        "change to service": RemedyKind.SERVICE_CHANGE,
+        "service improvement": RemedyKind.SERVICE_CHANGE,
+    },
+)
 REASONS = Choices("a reason a complaint is not accepted", NotAcceptedReason.choices)
 RELATIONSHIPS = Choices(
     "a relationship",
@@ -186,6 +219,10 @@ class StageRow:
     themes: tuple[tuple[int, str], ...]  # (theme id, explicit finding or "")
     costs: dict[str, Decimal]
     complaint: dict[str, Any] = field(default_factory=dict)
+    #: The remedy agreed at this stage and the learning action raised, as the models'
+    #: fields (agreed and raised on the stage's end, or its start if it is open).
+    remedy: dict[str, Any] | None = None
+    learning: dict[str, Any] | None = None
 
 
 class ThemeMatcher:
@@ -194,6 +231,8 @@ class ThemeMatcher:
         for short, name in THEME_SYNONYMS.items():
             if cells.key(name) in self.by_key:
                 self.by_key.setdefault(cells.key(short), self.by_key[cells.key(name)])
+        #: The theme for something that names none ("Other", if the council has it).
+        self.fallback = self.by_key.get(cells.key("Other"))
 
     def read(self, value: str) -> int:
         wanted = cells.key(value)

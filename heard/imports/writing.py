@@ -22,6 +22,8 @@ from heard.complaints.models import (
     Cost,
     Element,
     ElementFinding,
+    LearningAction,
+    Remedy,
     Stage,
 )
 from heard.complaints.timing import TimeStandard, report_values_of, time_standards
@@ -65,6 +67,8 @@ def write_complaints(
         "elements": Inserter(Element, ["id", "complaint", "number", "theme", "description"]),
         "findings": Inserter(ElementFinding, FINDING_FIELDS),
         "costs": Inserter(Cost, ["stage", "kind", "amount", "incurred_on"]),
+        "remedies": Inserter(Remedy, ["complaint", "stage", *REMEDY_FIELDS]),
+        "learning actions": Inserter(LearningAction, ["complaint", *LEARNING_FIELDS]),
         "events": Inserter(ComplaintEvent, ["complaint", "action", "effective_on", "details"]),
     }
     opened: list[int] = []
@@ -182,6 +186,9 @@ STAGE_FIELDS = [
     "rolled_up_outcome",
 ]
 
+REMEDY_FIELDS = ["kind", "description", "amount", "agreed_on", "owner", "due_on", "completed_on"]
+LEARNING_FIELDS = ["theme", "description", "owner", "raised_on", "due_on", "completed_on"]
+
 FINDING_FIELDS = [
     "element",
     "stage",
@@ -234,6 +241,10 @@ def _add_stage(
     on = row.ended or row.received
     for kind, value in row.costs.items():
         tables["costs"].add(stage=stage, kind=kind, amount=value, incurred_on=on)
+    if row.remedy is not None:
+        tables["remedies"].add(complaint=complaint, stage=stage, **row.remedy)
+    if row.learning is not None:
+        tables["learning actions"].add(complaint=complaint, **row.learning)
 
 
 def _advance_sequences(references: list[str]) -> None:

@@ -269,7 +269,8 @@ class LearningAction(CaseRecord):
     description = models.TextField()
     owner = models.CharField(max_length=200)
     raised_on = models.DateField()
-    due_on = models.DateField()
+    #: Empty only on actions imported from a log that gave no date.
+    due_on = models.DateField(null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
 
     EDITABLE = ("theme", "description", "owner", "raised_on", "due_on")
@@ -279,7 +280,8 @@ class LearningAction(CaseRecord):
         ordering = ["due_on"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(due_on__gte=models.F("raised_on")),
+                condition=models.Q(due_on__isnull=True)
+                | models.Q(due_on__gte=models.F("raised_on")),
                 name="learning_due_after_raised",
             ),
             models.CheckConstraint(

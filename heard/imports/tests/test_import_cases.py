@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -64,6 +65,60 @@ def test_a_valid_log_creates_each_complaint_with_its_stages_findings_and_costs()
     assert (event.action, event.details) == ("import", {"file": "log.csv", "row": 2})
     # Unknown columns are reported, not silently dropped.
     assert result.ignored_columns == {"log.csv": ["notes"]}
+
+
+FOLLOWED_THROUGH = """\
+Reference,Stage,Received,Ended,Outcome,Themes,Team,Relationship,Remedy,Remedy type,\
+Remedy amount,Remedy owner,Remedy due,Remedy completed,Lessons learned,Learning owner,\
+Learning due
+CSC-2021-00031,1,2021-04-06,2021-04-20,Upheld,Communication,Fostering,Parent,\
+Time and trouble payment,,£150,Team manager,2021-05-04,2021-05-01,\
+Return calls within a day,Head of service,2021-07-01
+CSC-2021-00032,1,2021-04-06,2021-04-20,ADR,,Fostering,Parent,A meeting with the manager,,,,,,\
+Brief the team,,
+"""
+
+
+def test_remedies_and_learning_actions_are_imported_with_who_when_and_whether_done():
+    result = run(FOLLOWED_THROUGH)
+    assert result.ok, [str(p) for p in result.problems]
+    first = Complaint.objects.get(reference="CSC-2021-00031")
+    remedy = first.remedies.get()
+    assert (remedy.kind, remedy.amount, remedy.owner) == (
+        "financial",
+        Decimal("150.00"),
+        "Team manager",
+    )
+    assert (remedy.agreed_on, remedy.due_on, remedy.completed_on) == (
+        date(2021, 4, 20),
+        date(2021, 5, 4),
+        date(2021, 5, 1),
+    )
+    assert remedy.stage.number == 1
+    action = first.learning_actions.get()
+    assert (action.description, action.theme.name, action.due_on) == (
+        "Return calls within a day",
+        "Communication",
+        date(2021, 7, 1),
+    )
+    second = Complaint.objects.get(reference="CSC-2021-00032")
+    assert second.remedies.get().kind == "other"  # a remedy in words only
+    # No theme on the row and none given for the action: "Other"; no due date: none.
+    action = second.learning_actions.get()
+    assert (action.theme.name, action.owner, action.due_on) == ("Other", "Not recorded", None)
+
+
+def test_a_remedy_or_learning_action_that_breaks_a_rule_is_reported_on_its_cell():
+    bad = FOLLOWED_THROUGH.replace("2021-05-04,2021-05-01", "2021-04-01,2099-01-01").replace(
+        "manager,,,", "manager,Apology,£20,"
+    )
+    result = run(bad)
+    assert not result.ok
+    problems = {(p.row, p.column, p.message) for p in result.problems}
+    assert (2, "remedy due", "The date cannot be before it was agreed (20/04/2021)") in problems
+    assert (2, "remedy completed", "The date cannot be in the future") in problems
+    assert (3, "remedy type", "Only a financial remedy has an amount") in problems
+    assert not Complaint.objects.exists()
 
 
 def test_an_open_imported_complaint_gets_its_deadline_from_the_calendar():
@@ -383,3 +438,12 @@ def test_imported_stages_keep_the_report_values_a_save_would_derive():
     assert all(f["responded_on"] for f in findings.values())
     Stage.objects.refresh_findings()
     assert {f["pk"]: f for f in ElementFinding.objects.values("pk", *copied)} == findings
+
+
+def test_the_complaints_log_template_in_the_docs_imports_with_its_remedy_and_learning():
+    template = Path(__file__).resolve().parents[3] / "docs" / "templates" / "complaints.csv"
+    result = run_import([("complaints.csv", template.read_bytes())])
+    assert result.ok, [str(p) for p in result.problems]
+    complaint = Complaint.objects.get()
+    assert complaint.remedies.get().kind == "service_change"
+    assert complaint.learning_actions.get().theme.name == "Communication"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import messages
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 from heard.accounts.models import User
 from heard.complaints.choices import CostKind, RemedyKind
 from heard.complaints.models import Complaint, Cost, LearningAction, Remedy, Stage, Theme
-from heard.complaints.models.outcomes import CaseRecord
+from heard.complaints.models.outcomes import CaseRecord, FollowedThrough
 from heard.complaints.views import case_editor, complaint_for_user
 from heard.core.errors import DomainError
 from heard.core.forms import DateInputField, GovukForm, MoneyField
@@ -125,12 +125,46 @@ class CostForm(RecordForm):
         return values
 
 
-class RemoveForm(GovukForm):
+class ActionForm(GovukForm):
+    """One thing done to a record: `act` does it, `done` words the message after it, and
+    `page` gives the page's title and what it says above the form."""
+
+    done: ClassVar[str]
+
+    def act(self, record: CaseRecord, *, by: User) -> None:
+        raise NotImplementedError
+
+    def page(self, record: CaseRecord, noun: str) -> dict[str, str]:
+        raise NotImplementedError
+
+
+class RemoveForm(ActionForm):
     reason = _text("Why is it being removed?", required="Give the reason for removing it")
+    done = "removed"
+
+    def act(self, record: CaseRecord, *, by: User) -> None:
+        record.remove(by=by, reason=self.cleaned_data["reason"])
+
+    def page(self, record: CaseRecord, noun: str) -> dict[str, str]:
+        return {
+            "title": f"Remove the {noun}",
+            "warning": f"You are removing: {record}. The case's timeline will keep what it "
+            "was, who removed it and why.",
+            "button": f"Remove the {noun}",
+        }
 
 
-class CompleteForm(GovukForm):
+class CompleteForm(ActionForm):
     completed_on = DateInputField(what="it was done")
+    done = "recorded as done"
+
+    def act(self, record: CaseRecord, *, by: User) -> None:
+        assert isinstance(record, FollowedThrough)  # only they are routed here
+        record.complete(by=by, on=self.cleaned_data["completed_on"])
+
+    def page(self, record: CaseRecord, noun: str) -> dict[str, str]:
+        about = record.description if isinstance(record, LearningAction) else str(record)
+        return {"title": f"Record the {noun} as done", "about": about}
 
 
 @dataclass(frozen=True)
@@ -184,7 +218,7 @@ def _record(complaint: Complaint, kind: Kind, pk: int) -> CaseRecord:
 
 
 def _page(
-    request: HttpRequest, complaint: Complaint, form: forms.Form, title: str, **extra: Any
+    request: HttpRequest, complaint: Complaint, form: forms.Form, *, title: str, **extra: Any
 ) -> HttpResponse:
     return render(
         request,
@@ -240,59 +274,37 @@ def record_edit(
             messages.success(request, done)
             return redirect(_back(complaint))
     title = f"Add {what.article}" if record is None else f"Correct the {noun}"
-    return _page(request, complaint, form, title)
+    return _page(request, complaint, form, title=title)
+
+
+def _act(
+    request: HttpRequest, reference: str, kind: str, pk: int, form_class: type[ActionForm]
+) -> HttpResponse:
+    """Do one thing to a record (remove it, record it as done) through its form."""
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
+    what = _kind(kind)
+    record = _record(complaint, what, pk)
+    noun = what.article.split(" ", 1)[1]
+    form = form_class(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.act(record, by=user)
+        except DomainError as error:
+            form.add_rule_error(error)
+        else:
+            messages.success(request, f"{noun.capitalize()} {form.done}")
+            return redirect(_back(complaint))
+    return _page(request, complaint, form, **form.page(record, noun))
 
 
 @require_http_methods(["GET", "POST"])
 def record_remove(request: HttpRequest, reference: str, kind: str, pk: int) -> HttpResponse:
     """Take off a record made in error, with the reason (the timeline keeps both)."""
-    complaint = complaint_for_user(request, reference)
-    user = case_editor(request, complaint)
-    what = _kind(kind)
-    record = _record(complaint, what, pk)
-    noun = what.article.split(" ", 1)[1]
-    form = RemoveForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            record.remove(by=user, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            form.add_rule_error(error)
-        else:
-            messages.success(request, f"{noun.capitalize()} removed")
-            return redirect(_back(complaint))
-    return _page(
-        request,
-        complaint,
-        form,
-        f"Remove the {noun}",
-        warning=f"You are removing: {record}. The case's timeline will keep what it was, "
-        "who removed it and why.",
-        button=f"Remove the {noun}",
-    )
+    return _act(request, reference, kind, pk, RemoveForm)
 
 
 @require_http_methods(["GET", "POST"])
 def record_complete(request: HttpRequest, reference: str, kind: str, pk: int) -> HttpResponse:
     """Record that a remedy or a learning action was carried out."""
-    complaint = complaint_for_user(request, reference)
-    user = case_editor(request, complaint)
-    what = _kind(kind)
-    record = _record(complaint, what, pk)
-    assert isinstance(record, Remedy | LearningAction)  # only they are routed here
-    noun = what.article.split(" ", 1)[1]
-    form = CompleteForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            record.complete(by=user, on=form.cleaned_data["completed_on"])
-        except DomainError as error:
-            form.add_rule_error(error)
-        else:
-            messages.success(request, f"{noun.capitalize()} recorded as done")
-            return redirect(_back(complaint))
-    return _page(
-        request,
-        complaint,
-        form,
-        f"Record the {noun} as done",
-        about=str(record) if isinstance(record, Remedy) else record.description,
-    )
+    return _act(request, reference, kind, pk, CompleteForm)

@@ -67,10 +67,13 @@ class Applier:
 
     def _advocacy(self, c: Complaint, s: Step, by: User) -> None:
         provider = s.args["provider"]
+        taken_up = s.args["taken_up"]
+        if taken_up is False and (self.today - s.on).days <= 60 and c.reference[-1] in "38":
+            taken_up = None  # offered lately: the answer is still to come, to follow up
         c.record_advocacy(
             by=by,
             offered_on=s.on,
-            taken_up=s.args["taken_up"],
+            taken_up=taken_up,
             provider=self.providers[provider] if provider else None,
         )
 

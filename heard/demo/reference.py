@@ -5,8 +5,8 @@ from __future__ import annotations
 from faker import Faker
 
 from heard.accounts.models import Role, User
+from heard.complaints.appointees import AppointeeForm
 from heard.complaints.models import Practitioner
-from heard.complaints.models.people import ROLE_FLAGS
 from heard.core.models import Team
 from heard.demo.years import demo_closure_days
 from heard.workdays.models import ClosureDay
@@ -40,6 +40,35 @@ DEMO_USERS = [
 ]
 #: Local demo only: the command refuses to run unless HEARD_DEBUG is on.
 DEMO_PASSWORD = "heard-demo-2026"
+
+
+def register(
+    *,
+    name: str,
+    email: str,
+    organisation: str,
+    is_external: bool,
+    role: str,
+    user: User | None = None,
+) -> None:
+    """Put someone on the register of appointees through the register screen's own form
+    (its rules apply), once: they may take the one role."""
+    if Practitioner.objects.filter(email=email).exists():
+        return
+    form = AppointeeForm(
+        {
+            "name": name,
+            "organisation": organisation,
+            "email": email,
+            "is_external": is_external,
+            role: True,
+            "user": user.pk if user else "",
+            "active": True,
+        }
+    )
+    if not form.is_valid():
+        raise ValueError(f"The demo register entry for {name} is refused: {form.errors}")
+    form.save()
 
 
 def create_reference_data(first_year: int, last_year: int) -> None:
@@ -77,27 +106,21 @@ def create_reference_data(first_year: int, last_year: int) -> None:
             key = f"{prefix}{number}"
             linked_user = User.objects.filter(username=linked.get(key, "")).first()
             name = linked_user.get_full_name() if linked_user else fake.name()
-            Practitioner.objects.get_or_create(
+            register(
+                name=name,
                 email=f"{key}@example.org",
-                defaults={
-                    "name": name,
-                    "organisation": organisation,
-                    "is_external": external,
-                    "user": linked_user,
-                    **dict.fromkeys(set(ROLE_FLAGS.values()), False),
-                    flag: True,
-                },
+                organisation=organisation,
+                is_external=external,
+                role=flag,
+                user=linked_user,
             )
     for number, provider in enumerate(ADVOCACY_PROVIDERS, start=1):
-        Practitioner.objects.get_or_create(
+        register(
+            name=provider,
             email=f"advocacy{number}@example.org",
-            defaults={
-                "name": provider,
-                "organisation": provider,
-                "is_external": True,
-                **dict.fromkeys(set(ROLE_FLAGS.values()), False),
-                "may_advocate": True,
-            },
+            organisation=provider,
+            is_external=True,
+            role="may_advocate",
         )
     for day in demo_closure_days(first_year, last_year):
         ClosureDay.objects.get_or_create(day=day, defaults={"description": "Christmas closure"})

@@ -167,7 +167,33 @@ class CaseRecord(models.Model):
             self.delete()
 
 
-class Remedy(CaseRecord):
+class FollowedThrough(CaseRecord):
+    """A record that is carried out by a date (a remedy, a learning action): it is recorded as
+    done once, on or after the day it began, and until then it may be overdue."""
+
+    #: The field it began on, and how that date reads in an error.
+    begins: ClassVar[tuple[str, str]]
+    completed_on: models.DateField[date | None, date | None]
+
+    class Meta:
+        abstract = True
+
+    def complete(self, *, by: User | None, on: date) -> None:
+        """Record that it was carried out."""
+        if self.completed_on is not None:
+            raise RuleViolation(
+                f"The {self.noun} has already been recorded as done", field="completed_on"
+            )
+        began, what = self.begins
+        require_date(on, label="completed", field="completed_on")
+        _completed(on, getattr(self, began), what=what)
+        with transaction.atomic():
+            self.completed_on = on
+            self.save(update_fields=["completed_on"])
+            self._event("complete", by=by, on=on, details={self.noun.replace(" ", "_"): self.pk})
+
+
+class Remedy(FollowedThrough):
     """Something the council will do to put things right: what, by whom and by when, and
     when it was done (the Ombudsman's Complaint Handling Code asks that remedies are
     followed through)."""
@@ -188,6 +214,7 @@ class Remedy(CaseRecord):
 
     EDITABLE = ("kind", "description", "amount", "agreed_on", "owner", "due_on")
     noun = "remedy"
+    begins = ("agreed_on", "the date it was agreed")
 
     class Meta:
         verbose_name_plural = "remedies"
@@ -243,21 +270,8 @@ class Remedy(CaseRecord):
         _due(self.due_on, self.agreed_on, what="the date it was agreed")
         _completed(self.completed_on, self.agreed_on, what="the date it was agreed")
 
-    def complete(self, *, by: User | None, on: date) -> None:
-        """Record that the remedy was carried out."""
-        if self.completed_on is not None:
-            raise RuleViolation(
-                "The remedy has already been recorded as done", field="completed_on"
-            )
-        require_date(on, label="completed", field="completed_on")
-        _completed(on, self.agreed_on, what="the date it was agreed")
-        with transaction.atomic():
-            self.completed_on = on
-            self.save(update_fields=["completed_on"])
-            self._event("complete", by=by, on=on, details={"remedy": self.pk})
 
-
-class LearningAction(CaseRecord):
+class LearningAction(FollowedThrough):
     """Something the service will change because of a complaint."""
 
     complaint = models.ForeignKey(
@@ -275,6 +289,7 @@ class LearningAction(CaseRecord):
 
     EDITABLE = ("theme", "description", "owner", "raised_on", "due_on")
     noun = "learning action"
+    begins = ("raised_on", "the date it was raised")
 
     class Meta:
         ordering = ["due_on"]
@@ -305,19 +320,6 @@ class LearningAction(CaseRecord):
         require_date(self.raised_on, label="raised", field="raised_on")
         _due(self.due_on, self.raised_on, what="the date it was raised")
         _completed(self.completed_on, self.raised_on, what="the date it was raised")
-
-    def complete(self, *, by: User | None, on: date) -> None:
-        """Mark the action done, on or after the day it was raised."""
-        if self.completed_on is not None:
-            raise RuleViolation(
-                "The learning action has already been recorded as done", field="completed_on"
-            )
-        require_date(on, label="completed", field="completed_on")
-        _completed(on, self.raised_on, what="the date it was raised")
-        with transaction.atomic():
-            self.completed_on = on
-            self.save(update_fields=["completed_on"])
-            self._event("complete", by=by, on=on, details={"learning_action": self.pk})
 
 
 class Cost(CaseRecord):

@@ -11,12 +11,14 @@ from typing import Any
 
 import factory
 
-from heard.complaints.choices import AppointmentRole, Channel, Finding, Relationship
+from heard.complaints.choices import AppointmentRole, Channel, Finding, Relationship, RemedyKind
 from heard.complaints.models import (
     Child,
     Complainant,
     Complaint,
+    LearningAction,
     Practitioner,
+    Remedy,
     Stage,
     Theme,
 )
@@ -166,3 +168,25 @@ def appoint_panel(stage: Stage, on: date) -> list[Practitioner]:
     for member in panel[1:]:
         stage.appoint(by=None, role=AppointmentRole.PANEL_MEMBER, practitioner=member, on=on)
     return panel
+
+
+def agree_remedy(complaint: Complaint, on: date, **changes: Any) -> Remedy:
+    """An apology agreed on `on`, due the same day, through the model's method."""
+    values: dict[str, Any] = {
+        "kind": RemedyKind.APOLOGY,
+        "description": "A written apology",
+        "owner": "Team manager",
+        "due_on": on,
+    }
+    return complaint.add_remedy(by=None, agreed_on=on, **values | changes)
+
+
+def raise_learning_action(complaint: Complaint, on: date, **changes: Any) -> LearningAction:
+    """A learning action raised on `on`, due the same day, through the model's method."""
+    values: dict[str, Any] = {
+        "theme": ThemeFactory(),
+        "description": "Brief the team",
+        "owner": "Head of service",
+        "due_on": on,
+    }
+    return complaint.add_learning_action(by=None, raised_on=on, **values | changes)

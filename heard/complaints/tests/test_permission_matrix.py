@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.choices import AppointmentRole, CostKind, RemedyKind
+from heard.complaints.choices import AppointmentRole, CostKind
 from heard.complaints.models import Cost, Document
 from heard.complaints.tests import factories as f
 
@@ -55,22 +55,8 @@ def world():
 def add_records(complaint):
     """A remedy, a learning action and a cost, so their pages can be tried."""
     on = complaint.active_stage.started_on
-    complaint.add_remedy(
-        by=None,
-        kind=RemedyKind.APOLOGY,
-        agreed_on=on,
-        description="Apologise",
-        owner="Team manager",
-        due_on=on,
-    )
-    complaint.add_learning_action(
-        by=None,
-        theme=f.ThemeFactory(),
-        description="Brief the team",
-        owner="Head of service",
-        raised_on=on,
-        due_on=on,
-    )
+    f.agree_remedy(complaint, on)
+    f.raise_learning_action(complaint, on)
     complaint.active_stage.add_cost(by=None, kind=CostKind.VENUE, amount=100, incurred_on=on)
 
 
@@ -91,6 +77,7 @@ def case_urls(complaint):
     return {
         "detail": reverse("complaints:detail", args=[ref]),
         "step": reverse("complaints:step", args=[ref, "appoint"]),
+        "step_advocacy": reverse("complaints:step", args=[ref, "record_advocacy"]),
         "add_point": reverse("complaints:add_element", args=[ref]),
         "edit": reverse("complaints:edit", args=[ref]),
         "procedure": reverse("complaints:procedure", args=[ref]),

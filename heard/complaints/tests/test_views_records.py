@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from heard.complaints.choices import CostKind, Relationship, RemedyKind
 from heard.complaints.models import Cost
+from heard.complaints.records import KINDS
 from heard.complaints.tests import factories as f
 from heard.core import clock
 
@@ -209,24 +210,55 @@ def test_advocacy_not_known_yet_is_followed_up_on_the_case_the_dashboard_and_the
 def test_overdue_remedies_and_learning_actions_show_on_the_dashboard(client, officer):
     complaint = f.Stage1RespondedFactory()
     agreed = complaint.active_stage.ended_on
-    complaint.add_remedy(
-        by=None,
-        kind=RemedyKind.APOLOGY,
-        agreed_on=agreed,
-        description="Apologise",
-        owner="Team manager",
-        due_on=agreed,
-    )
-    complaint.add_learning_action(
-        by=None,
-        theme=f.ThemeFactory(),
-        description="Brief",
-        owner="Head of service",
-        raised_on=agreed,
-        due_on=agreed,
-    )
+    f.agree_remedy(complaint, agreed)
+    f.raise_learning_action(complaint, agreed)
     client.force_login(officer)
     counts = {name: n for name, _, n in client.get(reverse("dashboard:home")).context["follow_ups"]}
     assert counts == {"advocacy": 0, "remedies": 1, "learning": 1}
     page = client.get(url("detail", complaint)).content.decode()
     assert page.count("Overdue") >= 2
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_missing_answer_on_every_record_form_gets_its_own_error(client, officer, kind):
+    complaint = f.Stage1RespondedFactory()
+    client.force_login(officer)
+    before = complaint.events.count()
+    response = client.post(url(f"add_{kind}", complaint), {})
+    form = response.context["form"]
+    required = [name for name, field in form.fields.items() if field.required]
+    assert required
+    for name in required:
+        assert name in form.errors, f"{kind}: no error for a missing {name}"
+        assert "This field is required" not in form.errors[name][0]  # GOV.UK wording
+    assert complaint.events.count() == before
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_a_script_tag_in_a_record_is_kept_as_text_and_shown_escaped(client, officer, kind):
+    complaint = f.Stage1RespondedFactory()
+    stage = complaint.active_stage
+    theme = f.ThemeFactory()
+    client.force_login(officer)
+    script = "<script>alert('x')</script>"
+    answers = {
+        "remedies": remedy_answers(complaint, description=script, owner=script),
+        "learning": {
+            "description": script,
+            "theme": theme.pk,
+            "owner": script,
+            **day(stage.ended_on, "raised_on"),
+            **day(stage.ended_on, "due_on"),
+        },
+        "costs": {
+            "stage": stage.pk,
+            "kind": CostKind.VENUE,
+            "amount": "80",
+            "note": script,
+            **day(stage.ended_on, "incurred_on"),
+        },
+    }[kind]
+    assert client.post(url(f"add_{kind}", complaint), answers).status_code == 302
+    page = client.get(url("detail", complaint)).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from heard.accounts.tests.factories import UserFactory
 from heard.complaints.audit import entries_for
+from heard.complaints.models import Cost
 from heard.complaints.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +104,21 @@ def entries_about(instance):
     return LogEntry.objects.filter(
         content_type__model=instance._meta.model_name, object_pk=str(instance.pk)
     )
+
+
+def test_correcting_and_removing_a_remedy_learning_action_or_cost_is_audited_on_the_case():
+    complaint = f.Stage1RespondedFactory()
+    on = complaint.active_stage.ended_on
+    records = [
+        f.agree_remedy(complaint, on),
+        f.raise_learning_action(complaint, on),
+        complaint.active_stage.add_cost(by=None, kind="venue", amount=80, incurred_on=on),
+    ]
+    for record in records:
+        changes = {"note": "Room hire"} if isinstance(record, Cost) else {"owner": "Director"}
+        assert record.correct(by=None, **changes)
+        record.remove(by=None, reason="Recorded in error")
+    logged = set(entries_for(complaint).values_list("content_type__model", "action").distinct())
+    for model in ("remedy", "learningaction", "cost"):
+        for action in (LogEntry.Action.CREATE, LogEntry.Action.UPDATE, LogEntry.Action.DELETE):
+            assert (model, action) in logged, (model, action)

@@ -25,10 +25,17 @@ class HeardUserManager(UserManager["User"]):
     def create_superuser(
         self, username: str, email: str | None = None, password: str | None = None, **extra: Any
     ) -> User:
-        """The first administrator (`manage.py createsuperuser`, docs/operations.md) holds the
-        administrator role, so Heard's screens treat them as one, not as a report viewer."""
+        """The first administrator (`manage.py createsuperuser`, docs/operations.md).
+
+        Django's command is kept for its prompts, but the account it makes is not a Django
+        superuser: it holds the administrator role, which may configure Heard (the admin site's
+        lists, teams and people) and nothing more. Every permission is the role's, checked by
+        the rules, so no account passes every check unasked.
+        """
         extra.setdefault("role", Role.ADMINISTRATOR)
-        return super().create_superuser(username, email, password, **extra)
+        extra["is_staff"] = True
+        extra["is_superuser"] = False
+        return self.create_user(username, email, password, **extra)
 
 
 class User(AbstractUser):

@@ -33,3 +33,8 @@ def is_administrator(user: User | AnonymousUser) -> bool:
 def caseworkers() -> QuerySet[User]:
     """The complaints team: who a case can be assigned to."""
     return User.objects.filter(role__in=CASEWORK_ROLES).order_by("first_name", "last_name")
+
+
+# The configuration the admin site keeps (themes, teams, closure days, exemptions, letter
+# wording): the administrator's job, and the complaints manager's (DOMAIN.md section 1).
+rules.add_perm("accounts.configure", is_administrator | is_complaints_manager)

@@ -7,11 +7,12 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from heard.accounts.admin import ConfigurationAdmin
 from heard.complaints.models import LetterTemplate, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin[Theme]):
+class ThemeAdmin(ConfigurationAdmin):
     list_display = ["name", "active", "order"]
     list_editable = ["active", "order"]
     list_filter = ["active"]

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from heard.accounts.admin import ConfigurationAdmin
 from heard.core.models import Team
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin[Team]):
+class TeamAdmin(ConfigurationAdmin):
     list_display = ["name", "active"]
     list_filter = ["active"]
     search_fields = ["name"]

@@ -88,7 +88,7 @@ def create_reference_data(first_year: int, last_year: int) -> None:
             },
         )
         user.is_staff = role in (Role.ADMINISTRATOR, Role.COMPLAINTS_MANAGER)
-        user.is_superuser = role == Role.ADMINISTRATOR
+        user.is_superuser = False  # every permission is the role's
         user.set_password(DEMO_PASSWORD)
         user.save()
     linked = {"io1": "investigator", "ip1": "independent", "adj1": "adjudicator", "panel1": "panel"}

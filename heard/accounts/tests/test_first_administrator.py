@@ -22,7 +22,8 @@ def test_createsuperuser_makes_an_administrator(monkeypatch):
         stdout=io.StringIO(),
     )
     user = User.objects.get(username="alex")
-    assert (user.role, user.is_staff, user.is_superuser) == (Role.ADMINISTRATOR, True, True)
+    # Not a Django superuser: the role's permissions are all it has (issue 19).
+    assert (user.role, user.is_staff, user.is_superuser) == (Role.ADMINISTRATOR, True, False)
     assert user.check_password("a long first password 2026")
 
 

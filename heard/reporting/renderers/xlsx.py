@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from heard.reporting.builder import build_document
 from heard.reporting.document import Cell
@@ -31,41 +33,52 @@ def _value(cell: Cell) -> object:
     )
 
 
+def _append(sheet: Worksheet, values: Sequence[object]) -> None:
+    """Add a row; every piece of text stays text. openpyxl would store a string starting
+    with "=" as a formula, so a team's name or the report's words typed as "=HYPERLINK(...)"
+    would run in Excel: each text cell is marked a string, whatever it starts with."""
+    sheet.append(values)
+    for written in sheet[sheet.max_row]:
+        if isinstance(written.value, str):
+            written.data_type = "s"
+
+
 def render(report: Report) -> bytes:
     document = build_document(report)
     book = Workbook()
     summary = book.active
+    assert isinstance(summary, Worksheet)
     summary.title = "Summary"
-    summary.append([document.title])
+    _append(summary, [document.title])
     summary["A1"].font = Font(bold=True, size=14)
-    summary.append([])
+    _append(summary, [])
     for paragraph in document.introduction.paragraphs + document.introduction.bullets:
-        summary.append([paragraph])
+        _append(summary, [paragraph])
     for sentence in document.summary:
-        summary.append([sentence])
-    summary.append([])
-    summary.append(["How the figures are counted"])
+        _append(summary, [sentence])
+    _append(summary, [])
+    _append(summary, ["How the figures are counted"])
     summary.cell(row=summary.max_row, column=1).font = Font(bold=True)
     for rule in document.rules:
-        summary.append([rule])
+        _append(summary, [rule])
     summary.column_dimensions["A"].width = 140
     used = {"summary"}
     for section in document.sections:
         for table in section.tables:
             sheet = book.create_sheet(_sheet_name(table.caption, used))
-            sheet.append([table.caption])
+            _append(sheet, [table.caption])
             sheet["A1"].font = Font(bold=True)
-            sheet.append(table.headings)
+            _append(sheet, table.headings)
             for cell in sheet[2]:
                 cell.font = Font(bold=True)
             for row in table.rows:
-                sheet.append([_value(cell) for cell in row])
+                _append(sheet, [_value(cell) for cell in row])
                 for written, cell in zip(sheet[sheet.max_row], row, strict=True):
                     if cell.number is not None:
                         written.number_format = FORMATS.get(cell.kind, "General")
             if table.note:
-                sheet.append([])
-                sheet.append([table.note])
+                _append(sheet, [])
+                _append(sheet, [table.note])
             sheet.column_dimensions["A"].width = 48
             for column in "BCDEFGHIJKLM":
                 sheet.column_dimensions[column].width = 16

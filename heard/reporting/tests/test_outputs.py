@@ -91,3 +91,24 @@ def test_the_json_and_html_editions_carry_the_same_sentences(edition):
     html = edition["html"].decode()
     for sentence in data["narrative"]:
         assert sentence.replace("'", "&#x27;") in html
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text_in_the_workbook(db):
+    from heard.complaints.tests import factories as f
+    from heard.reporting.models import ReportText
+    from heard.reporting.renderers import xlsx
+
+    year = Period.financial_year(2024)
+    f.Stage1RespondedFactory(received_on=year.first, team=f.TeamFactory(name="=1+1"))
+    ReportText.objects.create(
+        procedure="children",
+        kind="annual",
+        first=year.first,
+        last=year.last,
+        introduction='=HYPERLINK("http://example.com","Click")\n\n+44 20 7946 0000',
+    )
+    book = load_workbook(io.BytesIO(xlsx.render(build("children", year))))
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row if cell.value]
+    risky = [c for c in cells if isinstance(c.value, str) and c.value[:1] in "=+-@\t\r"]
+    assert {c.value for c in risky} >= {'=HYPERLINK("http://example.com","Click")', "=1+1"}
+    assert all(c.data_type == "s" for c in risky), [(c.value, c.data_type) for c in risky]

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     # A strict Content Security Policy on every response, public and staff (see below).
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages with personal data are never cached (static files, served above, still are).
+    "heard.core.middleware.no_store",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -7,7 +7,7 @@ import json
 from typing import Any, ClassVar
 
 from django import forms
-from django.db import models, transaction
+from django.db import transaction
 from django.http import QueryDict
 
 from heard.accounts.models import User
@@ -26,10 +26,10 @@ EQUALITY_LABELS = {
 NOT_ANSWERED = ("", "Not answered")
 
 
-def fingerprint(instance: models.Model, fields: list[str]) -> str:
+def fingerprint(values: dict[str, Any]) -> str:
     """A short digest of the saved values, to tell whether someone else changed them."""
-    values = [str(getattr(instance, name)) for name in fields]
-    return hashlib.sha256(json.dumps(values).encode()).hexdigest()[:20]
+    shown = [[name, str(value)] for name, value in values.items()]
+    return hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:20]
 
 
 class PersonForm(GovukModelForm):
@@ -48,8 +48,11 @@ class PersonForm(GovukModelForm):
             field.label = EQUALITY_LABELS[name]
             field.choices = [NOT_ANSWERED, *self.instance._meta.get_field(name).choices]
         names = list(self._meta.fields or [])
-        self.saved = fingerprint(self.instance, names)
+        #: Every value the form shows, as saved: the person's, and the case's own (the
+        #: complainant's relationship); all are in the staleness check.
         self.saved_values = {name: getattr(self.instance, name) for name in names}
+        self.saved_values |= self.saved_elsewhere()
+        self.saved = fingerprint(self.saved_values)
         self.initial.setdefault("original", self.saved)
         self.differences: list[tuple[str, str, str]] = []
 
@@ -71,6 +74,10 @@ class PersonForm(GovukModelForm):
                 "Check what is saved now, below, then save again."
             )
         return data
+
+    def saved_elsewhere(self) -> dict[str, Any]:
+        """Values the form shows that are saved on the complaint, not the person."""
+        return {}
 
     def _shown(self, name: str, value: Any) -> str:
         choices = dict(getattr(self.fields[name], "choices", []))
@@ -135,6 +142,9 @@ class ComplainantForm(PersonForm):
         self.complaint = complaint
         super().__init__(*args, instance=complaint.complainant, **kwargs)
         self.initial.setdefault("relationship", complaint.relationship)
+
+    def saved_elsewhere(self) -> dict[str, Any]:
+        return {"relationship": self.complaint.relationship}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

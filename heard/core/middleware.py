@@ -27,3 +27,18 @@ def request_size_limit(get_response: Handler) -> Handler:
         return get_response(request)
 
     return middleware
+
+
+def no_store(get_response: Handler) -> Handler:
+    """`Cache-Control: private, no-store` on every page Heard makes, unless the view said
+    otherwise: staff pages and the public forms' pages carry personal data, which no browser
+    or proxy cache should keep. Static files are served before this (WhiteNoise) and keep
+    their long cache."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    return middleware

@@ -8,7 +8,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from heard.complaints.models import Child, ComplaintEvent
+from heard.complaints.models import Child, Complaint, ComplaintEvent
 from heard.complaints.tests import factories as f
 from heard.core import clock
 
@@ -107,6 +107,21 @@ def test_a_save_from_an_out_of_date_page_is_refused_and_shows_both_values(
     assert client.post(complainant_url(complaint), again).status_code == 302
     complainant.refresh_from_db()
     assert complainant.phone == "07000 000002"
+
+
+def test_a_stale_save_of_the_relationship_is_refused(client, officer, complaint):
+    client.force_login(officer)
+    stale = form_values(client.get(complainant_url(complaint)))
+    # Someone else corrects the relationship (it is saved on the complaint, not the person).
+    Complaint.objects.filter(pk=complaint.pk).update(relationship="special_guardian")
+    stale.update(relationship="foster_carer")
+    response = client.post(complainant_url(complaint), stale)
+    assert response.status_code == 200
+    assert "Someone else changed these details" in response.content.decode()
+    differences = response.context["form"].differences
+    assert ("Relationship to the child", "Special guardian", "Foster carer") in differences
+    complaint.refresh_from_db()
+    assert complaint.relationship == "special_guardian"
 
 
 def test_a_childs_details_are_corrected_and_bad_input_is_refused(client, officer, complaint):

@@ -35,3 +35,24 @@ def test_charts_may_be_images_in_data_urls_and_nothing_else_from_elsewhere(clien
     policy = directives(client.get(reverse("dashboard:home")))
     assert policy["img-src"] == "'self' data:"
     assert policy["form-action"] == "'self'"
+
+
+@pytest.mark.parametrize(
+    "name", ["login", "dashboard:home", "complaints:list", "admin:index", "public:start"]
+)
+def test_no_page_with_personal_data_may_be_cached(client, manager, name):
+    client.force_login(manager)
+    response = client.get(reverse(name))
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_a_case_page_and_a_public_form_page_are_not_cached(client, manager):
+    from heard.complaints.tests import factories as f
+
+    complaint = f.Stage1OpenFactory()
+    client.force_login(manager)
+    page = client.get(reverse("complaints:detail", args=[complaint.reference]))
+    assert "no-store" in page.headers["Cache-Control"]
+    client.logout()
+    form = client.get(reverse("public:question", args=["service"]))
+    assert "no-store" in form.headers["Cache-Control"]

@@ -16,6 +16,7 @@ from heard.core import clock
 from heard.core.dates import long_date
 from heard.core.errors import RuleViolation
 from heard.core.filetypes import DOCX
+from heard.core.text import printable
 
 
 def values_for(complaint: Complaint, stage: Stage) -> dict[str, str]:
@@ -58,8 +59,10 @@ def values_for(complaint: Complaint, stage: Stage) -> dict[str, str]:
 
 
 def fill(body: str, values: dict[str, str]) -> str:
-    """The body with each {placeholder} replaced; anything else is left exactly as written."""
-    return PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), body)
+    """The body with each {placeholder} replaced; anything else is left exactly as written,
+    less any control character (which a Word document cannot hold)."""
+    filled = PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), body)
+    return printable(filled)
 
 
 def render_docx(text: str, *, complaint: Complaint) -> bytes:
@@ -73,8 +76,10 @@ def render_docx(text: str, *, complaint: Complaint) -> bytes:
     document.add_heading(settings.HEARD_ORGANISATION_NAME, level=1)
     today = long_date(clock.today())
     document.add_paragraph(f"Our reference: {complaint.reference}\nDate: {today}")
-    address = "\n".join(
-        line for line in [complaint.complainant.name, complaint.complainant.address] if line
+    address = printable(
+        "\n".join(
+            line for line in [complaint.complainant.name, complaint.complainant.address] if line
+        )
     )
     document.add_paragraph(address)
     for block in text.replace("\r\n", "\n").split("\n\n"):

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from heard.core import filetypes
 from heard.core.errors import DomainError
+from heard.core.text import printable
 
 
 class CaseFileField(forms.FileField):
@@ -145,6 +146,16 @@ class GovukMixin:
             if limit and given in (None, default):
                 name = str(field.label or "This").removesuffix(" (optional)")
                 field.error_messages["max_length"] = f"{name} must be {limit} characters or fewer"
+
+    def clean(self) -> dict[str, Any]:
+        """Every answer typed is kept without control characters (heard.core.text): tab and
+        line breaks only in long text."""
+        data: dict[str, Any] = super().clean() or {}  # type: ignore[misc]
+        for name, value in data.items():
+            if isinstance(value, str) and name in self.fields:
+                long_text = isinstance(self.fields[name].widget, forms.Textarea)
+                data[name] = printable(value, lines=long_text)
+        return data
 
     def add_rule_error(self, error: Any) -> None:
         """Show a broken rule on the field it names, or above the form if it names none.

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from heard.core.text import printable
+
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y")
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -23,11 +25,12 @@ class CellError(ValueError):
 
 
 def text(value: object) -> str:
+    """The cell as text, without control characters (heard.core.text)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return printable(str(value)).strip()
 
 
 def key(value: object) -> str:

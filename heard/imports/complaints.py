@@ -9,11 +9,15 @@ reference already held is left as it is, so importing the same file twice adds n
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
+
+from django.db.models.functions import Lower
 
 from heard.complaints.choices import (
     Channel,
@@ -104,6 +108,7 @@ class ComplaintImport:
         # A complaint with a bad row is not checked as a whole: its problem is already
         # reported, and "no Stage 1 row" would only repeat it.
         self.references = set(by_reference) | failed
+        self._check_capitals(by_reference, failed)
         for reference, rows in by_reference.items():
             if reference not in failed:
                 self._check_complaint(reference, rows)
@@ -146,6 +151,20 @@ class ComplaintImport:
             self.problem(number, "reference", "Enter the complaint's reference")
         elif len(reference) > 20:
             self.problem(number, "reference", "A reference is 20 characters or fewer")
+        elif not URL_SAFE_REFERENCE.match(reference):
+            self.problem(
+                number,
+                "reference",
+                f"“{reference}” cannot be used in a web address: a reference is letters, numbers "
+                f"and hyphens, like {url_safe_example(reference)}",
+            )
+        elif reference.casefold() in reserved_references():
+            self.problem(
+                number,
+                "reference",
+                f"“{reference}” is a word Heard's web addresses use: give the case its "
+                "reference from the log, like CSC-2021-00042",
+            )
         stage = read(number, values, "stage", stage_number)
         today = self.today
         dates = {
@@ -409,13 +428,50 @@ class ComplaintImport:
             )
         self.complaints[reference] = rows
 
+    def _check_capitals(self, by_reference: dict[str, list[StageRow]], failed: set[str]) -> None:
+        """Two references that differ only in capitals are the same reference: the second
+        is refused (with the row of the first), not imported as a second case."""
+        first: dict[str, str] = {}
+        for reference in list(by_reference):
+            key = reference.casefold()
+            if key not in first:
+                first[key] = reference
+                continue
+            earlier = by_reference[first[key]][0].row
+            for row in by_reference.pop(reference):
+                self.problem(
+                    row.row,
+                    "reference",
+                    f"“{reference}” is the reference {first[key]} (row {earlier}) in other "
+                    "capitals: give each case one reference, written the same way",
+                )
+            failed.add(reference)
+
     def _find_held(self) -> None:
-        references = list(self.complaints)
-        for start in range(0, len(references), 900):
-            chunk = references[start : start + 900]
-            self.already_held.update(
-                Complaint.objects.filter(reference__in=chunk).values_list("reference", flat=True)
+        """The references already held, exactly (left as they are), and those held in other
+        capitals (refused: they would be a second case under the same reference)."""
+        references = {reference.casefold(): reference for reference in self.complaints}
+        keys = list(references)
+        for start in range(0, len(keys), 900):
+            chunk = keys[start : start + 900]
+            held = (
+                Complaint.objects.annotate(key=Lower("reference"))
+                .filter(key__in=chunk)
+                .values_list("reference", flat=True)
             )
+            for found in held:
+                given = references[found.casefold()]
+                if given == found:
+                    self.already_held.add(given)
+                    continue
+                row = self.complaints.pop(given)[0].row
+                self.problem(
+                    row,
+                    "reference",
+                    f"“{given}” is already held as {found}: use the same capitals to leave it "
+                    "as it is",
+                )
+        self.problems.sort(key=lambda p: p.row or 0)
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -424,6 +480,25 @@ class ComplaintImport:
         new = [rows for ref, rows in self.complaints.items() if ref not in self.already_held]
         written, self.new_teams = write_complaints(new, source, self.progress)
         return written
+
+
+#: A reference as a web address can carry it (docs/import.md).
+URL_SAFE_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+def url_safe_example(reference: str) -> str:
+    """The reference with each character a web address cannot carry made a hyphen."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", reference).strip("-_") or "CSC-2021-00042"
+
+
+@lru_cache(maxsize=1)
+def reserved_references() -> frozenset[str]:
+    """The words the case pages' addresses use where a reference would go (/complaints/new/):
+    a case with one of them as its reference could never be opened."""
+    from heard.complaints.urls import urlpatterns
+
+    words = {str(pattern.pattern).split("/", 1)[0] for pattern in urlpatterns}
+    return frozenset(word.casefold() for word in words if word and "<" not in word)
 
 
 def _read_cell(reader: Callable[[object], Any], cell: object) -> Any:

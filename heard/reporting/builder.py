@@ -8,6 +8,7 @@ from typing import Any
 from heard.complaints.choices import CostKind, Relationship
 from heard.compliments.models import Giver
 from heard.core.equality import AgeBand, Disability, EthnicGroup, Gender
+from heard.core.text import printable
 from heard.ombudsman.models import Decision
 from heard.reporting.document import (
     COMPARE_HEADINGS,
@@ -453,7 +454,7 @@ class Builder:
             )
         section = written("compliments", "Compliments", self.report.texts.get("compliments", ""))
         section.tables = [counts, teams, givers]
-        section.quotes = c["quotes"]
+        section.quotes = [printable(quote) for quote in c["quotes"]]
         return section
 
     def subject_access(self) -> Section:

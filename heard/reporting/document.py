@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from heard.core.text import printable
+
 Number = int | float | Decimal | None
 #: What a table shows where there is no figure (nothing to divide by).
 NONE = "\u2013"
@@ -84,7 +86,7 @@ def written(key: str, heading: str, words: str) -> Section:
     """A section the complaints manager wrote: blank lines part paragraphs, and lines that
     start with a dash are a bulleted list."""
     section = Section(key, heading)
-    for block in words.replace("\r\n", "\n").split("\n\n"):
+    for block in printable(words).replace("\r\n", "\n").split("\n\n"):
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         listed = [line[1:].strip() for line in lines if line[0] in "-*•"]
         section.bullets += listed
@@ -126,7 +128,9 @@ def money(value: Number) -> Cell:
 
 
 def text(value: str) -> Cell:
-    return Cell(value)
+    """Words in a table: a team's or a theme's name, as stored (made printable, so a control
+    character carried in from a log cannot break the Word or PDF edition)."""
+    return Cell(printable(value, lines=False))
 
 
 def change_cells(figure: dict[str, Any]) -> list[Cell]:

@@ -447,3 +447,44 @@ def test_the_complaints_log_template_in_the_docs_imports_with_its_remedy_and_lea
     complaint = Complaint.objects.get()
     assert complaint.remedies.get().kind == "service_change"
     assert complaint.learning_actions.get().theme.name == "Communication"
+
+
+@pytest.mark.parametrize(
+    ("reference", "message"),
+    [
+        ("2019/0042", "“2019/0042” cannot be used in a web address"),
+        ("CSC 2019 0042", "like CSC-2019-0042"),
+        ("new", "“new” is a word Heard's web addresses use"),
+        ("Appointees", "is a word Heard's web addresses use"),
+    ],
+)
+def test_a_reference_a_web_address_cannot_carry_is_refused_with_a_specific_message(
+    reference, message
+):
+    result = run(
+        f"Reference,Stage,Received,Team,Relationship\n{reference},1,2021-04-06,Fostering,Parent\n"
+    )
+    assert not result.ok
+    assert any(message in p.message and p.column == "reference" for p in result.problems), [
+        str(p) for p in result.problems
+    ]
+    assert not Complaint.objects.exists()
+
+
+def test_a_second_reference_differing_only_in_capitals_is_refused():
+    head = "Reference,Stage,Received,Team,Relationship\n"
+    both = (
+        head
+        + "CSC-2026-00083,1,2026-04-06,Fostering,Parent\ncsc-2026-00083,1,2026-04-07,Fostering,Parent\n"
+    )
+    result = run(both)
+    assert not result.ok
+    assert [p.message for p in result.problems] == [
+        "“csc-2026-00083” is the reference CSC-2026-00083 (row 2) in other capitals: give each "
+        "case one reference, written the same way"
+    ]
+    assert run(head + "CSC-2026-00083,1,2026-04-06,Fostering,Parent\n").ok
+    again = run(head + "csc-2026-00083,1,2026-04-06,Fostering,Parent\n")
+    assert not again.ok
+    assert "is already held as CSC-2026-00083" in again.problems[0].message
+    assert Complaint.objects.count() == 1

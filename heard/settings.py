@@ -317,6 +317,14 @@ HEARD_UPLOAD_MAX_MB = env_int("HEARD_UPLOAD_MAX_MB", 20, minimum=1, maximum=500)
 # Files the public may add to a form: how large each may be, and how many.
 HEARD_PUBLIC_UPLOAD_MAX_MB = env_int("HEARD_PUBLIC_UPLOAD_MAX_MB", 10, minimum=1, maximum=100)
 HEARD_PUBLIC_UPLOAD_MAX_FILES = env_int("HEARD_PUBLIC_UPLOAD_MAX_FILES", 5, minimum=1, maximum=20)
+# How many times in an hour one IP address, and one visitor's session, may add files to the
+# public forms, and how many megabytes in all; more are refused (HTTP 429), nothing stored.
+HEARD_PUBLIC_UPLOADS_PER_HOUR = env_int(
+    "HEARD_PUBLIC_UPLOADS_PER_HOUR", 10, minimum=1, maximum=1_000_000
+)
+HEARD_PUBLIC_UPLOAD_MB_PER_HOUR = env_int(
+    "HEARD_PUBLIC_UPLOAD_MB_PER_HOUR", 60, minimum=1, maximum=1_000_000
+)
 # The largest request body Heard reads (HTTP 413 beyond it). Django's own
 # DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) still limits the form fields apart from files.
 HEARD_REQUEST_MAX_MB = env_int(

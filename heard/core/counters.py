@@ -12,9 +12,9 @@ from typing import Any
 from django.db import connection, models
 
 
-def increment(model: type[models.Model], keys: dict[str, Any], counter: str) -> int:
-    """Raise `counter` by one on the row of `model` that `keys` name (a unique constraint
-    covers exactly those columns), creating the row at 1, and return the new count."""
+def increment(model: type[models.Model], keys: dict[str, Any], counter: str, *, by: int = 1) -> int:
+    """Raise `counter` by `by` on the row of `model` that `keys` name (a unique constraint
+    covers exactly those columns), creating the row at `by`, and return the new count."""
     q = connection.ops.quote_name
     table = q(model._meta.db_table)
     columns = [q(_column(model, name)) for name in keys]
@@ -22,10 +22,10 @@ def increment(model: type[models.Model], keys: dict[str, Any], counter: str) -> 
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({', '.join(columns)}, {count}) "
-            f"VALUES ({', '.join(['%s'] * len(columns))}, 1) "
-            f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET {count} = {table}.{count} + 1 "
+            f"VALUES ({', '.join(['%s'] * len(columns))}, %s) "
+            f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET {count} = {table}.{count} + %s "
             f"RETURNING {count}",
-            list(keys.values()),
+            [*keys.values(), by, by],
         )
         (value,) = cursor.fetchone()
     return int(value)

@@ -30,13 +30,25 @@ def client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
-def allow(key: str, *, limit: int, seconds: int) -> bool:
-    """Count one more action for `key` in the current window of `seconds`, and say whether
-    it is within `limit`. The action is counted even when refused, so retrying does not help."""
+def allow(key: str, *, limit: int, seconds: int, amount: int = 1) -> bool:
+    """Count `amount` more (one action, or its bytes) for `key` in the current window of
+    `seconds`, and say whether the total is within `limit`. It is counted even when refused,
+    so retrying does not help."""
     period = int(time.time()) // seconds
     with transaction.atomic():
-        count = increment(RateCount, {"key": key, "period": period}, "count")
+        count = increment(RateCount, {"key": key, "period": period}, "count", by=amount)
         if count == 1:
             # The first action in a new window: clear out the windows that have ended.
             RateCount.objects.filter(period__lt=period - 1).delete()
     return count <= limit
+
+
+def first_time(key: str) -> bool:
+    """Claim `key`: True for the first request to do so, False for any other, even one made
+    at the same moment (one atomic upsert). Made inside the transaction that acts on the
+    claim, a failure there releases it."""
+    return increment(RateCount, {"key": key, "period": ONCE}, "count") == 1
+
+
+#: The window a one-time claim is counted in: none (it is cleared with the old windows).
+ONCE = 0

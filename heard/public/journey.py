@@ -8,6 +8,7 @@ so going back shows it exactly, and it is checked again, page by page, before it
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,6 +68,10 @@ class Journey:
         return None
 
 
+#: Where the answers' identity is kept among the pages' answers (no page has this slug).
+IDENTITY = "_identity"
+
+
 class Answers:
     """What someone has typed on each page of one journey, kept in their session."""
 
@@ -82,7 +87,16 @@ class Answers:
 
     def start(self) -> None:
         if not self.started:
-            self.session[self.journey.key] = {}
+            self.session[self.journey.key] = {IDENTITY: uuid.uuid4().hex}
+
+    @property
+    def identity(self) -> str:
+        """A random name for this set of answers: it is sent once, whatever is clicked."""
+        stored = self.session.get(self.journey.key, {})
+        if IDENTITY not in stored:  # answers begun before identities were kept
+            stored[IDENTITY] = uuid.uuid4().hex
+            self.session[self.journey.key] = stored
+        return str(stored[IDENTITY])
 
     def forget(self) -> None:
         self.session.pop(self.journey.key, None)

@@ -102,19 +102,27 @@ class FilesForm(GovukForm):
         if not chosen:
             return {"kept": self.cleaned_data["kept"]}
         PendingUpload.clear_abandoned()
+        stored: list[PendingUpload] = []
+        try:
+            for upload in chosen:
+                pending = PendingUpload(
+                    filename=upload.name or "file",
+                    content_type=upload.content_type or "",
+                    size=upload.size or 0,
+                )
+                pending.file.save(pending.filename, upload, save=False)
+                pending.save()
+                stored.append(pending)
+        except Exception:
+            # The new files are not all stored: those that were go, and the files added
+            # before stay, so what the session names is still there to send.
+            for pending in stored:
+                pending.discard()
+            raise
+        # Only once the new files are stored do the ones they replace go.
         for earlier in self.kept_uploads:
             earlier.discard()
-        stored = []
-        for upload in chosen:
-            pending = PendingUpload(
-                filename=upload.name or "file",
-                content_type=upload.content_type or "",
-                size=upload.size or 0,
-            )
-            pending.file.save(pending.filename, upload, save=False)
-            pending.save()
-            stored.append(str(pending.pk))
-        return {"kept": ",".join(stored)}
+        return {"kept": ",".join(str(pending.pk) for pending in stored)}
 
     def shown(self) -> list[tuple[str, str]]:
         """The answer on "Check your answers": the names of the files."""

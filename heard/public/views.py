@@ -3,13 +3,14 @@ own session, and the pages show nothing about any case but the one they have jus
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -63,6 +64,9 @@ def question(request: HttpRequest, slug: str, online: OnlineForm) -> HttpRespons
     changing = request.GET.get("change") == "1"
     if request.POST.get(HONEYPOT):
         return refused(request, online)
+    if request.method == "POST" and request.FILES and not _uploads_allowed(request):
+        # Counted before anything is stored, by address and by session, like sends.
+        return render(request, "public/too_many_files.html", _context(online), status=429)
     if request.method == "POST":
         form = page.form(data=request.POST, files=request.FILES)
         if form.is_valid():
@@ -86,6 +90,23 @@ def question(request: HttpRequest, slug: str, online: OnlineForm) -> HttpRespons
     return render(
         request, "public/question.html", _context(online, page=page, form=form, back=back_url)
     )
+
+
+def _uploads_allowed(request: HttpRequest) -> bool:
+    """Whether this address and this session may add these files now: how many times files
+    were added in the hour, and how many kilobytes, each within its limit."""
+    size = sum(upload.size or 0 for name in request.FILES for upload in request.FILES.getlist(name))
+    kilobytes = math.ceil(size / 1024)
+    who = [f"address:{ratelimit.client_address(request)}", f"session:{request.session.session_key}"]
+    checks = [
+        (f"public-uploads:{one}", settings.HEARD_PUBLIC_UPLOADS_PER_HOUR, 1) for one in who
+    ] + [
+        (f"public-upload-kb:{one}", settings.HEARD_PUBLIC_UPLOAD_MB_PER_HOUR * 1024, kilobytes)
+        for one in who
+    ]
+    # Every count is raised (no short-circuit), so a refused post still counts.
+    within = [ratelimit.allow(key, limit=limit, seconds=3600, amount=n) for key, limit, n in checks]
+    return all(within)
 
 
 def _names(form: forms.Form) -> set[str]:
@@ -121,7 +142,14 @@ def check(request: HttpRequest, online: OnlineForm) -> HttpResponse:
                 limit=settings.HEARD_PUBLIC_SENDS_PER_HOUR,
                 seconds=3600,
             )
-            record = online.send(answers) if allowed else None
+            with transaction.atomic():
+                # These answers are sent once: a double click or a second tab that sends
+                # them again waits for the first, then finds them sent. The claim is in the
+                # send's transaction, so a send that fails does not use it up.
+                first = allowed and ratelimit.first_time(f"public-sent:{answers.identity}")
+                record = online.send(answers) if first else None
+            if allowed and not first:
+                return redirect(online.url_name("sent"))
         except DatabaseError:
             # Locked or unreachable: nothing was saved (one transaction), and the answers are
             # still in the session (a 5xx response does not save it, so nothing is lost).

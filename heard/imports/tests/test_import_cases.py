@@ -473,10 +473,8 @@ def test_a_reference_a_web_address_cannot_carry_is_refused_with_a_specific_messa
 
 def test_a_second_reference_differing_only_in_capitals_is_refused():
     head = "Reference,Stage,Received,Team,Relationship\n"
-    both = (
-        head
-        + "CSC-2026-00083,1,2026-04-06,Fostering,Parent\ncsc-2026-00083,1,2026-04-07,Fostering,Parent\n"
-    )
+    first, second = "CSC-2026-00083", "csc-2026-00083"
+    both = head + "".join(f"{ref},1,2026-04-06,Fostering,Parent\n" for ref in (first, second))
     result = run(both)
     assert not result.ok
     assert [p.message for p in result.problems] == [

@@ -134,3 +134,48 @@ def test_a_request_larger_than_the_limit_is_refused_before_it_is_read(client):
     assert response.status_code == 413
     assert "What you sent is too large" in response.content.decode()
     assert not PendingUpload.objects.exists()
+
+
+@override_settings(HEARD_PUBLIC_UPLOADS_PER_HOUR=2)
+def test_uploads_past_the_hourly_count_are_refused_and_nothing_is_stored(client):
+    answer(client, BEFORE_FILES)
+    for _ in range(2):
+        assert add_files(client, upload("letter.pdf", PDF)).status_code == 302
+    stored = PendingUpload.objects.count()
+    refused = add_files(client, upload("letter.pdf", PDF))
+    assert refused.status_code == 429
+    assert "Too many files have been sent" in refused.content.decode()
+    assert PendingUpload.objects.count() == stored
+    # The limit is the address's too: a fresh session from the same address is refused.
+    client.cookies.clear()
+    answer(client, BEFORE_FILES)
+    assert add_files(client, upload("letter.pdf", PDF)).status_code == 429
+    assert PendingUpload.objects.count() == stored
+
+
+@override_settings(HEARD_PUBLIC_UPLOAD_MB_PER_HOUR=1)
+def test_uploads_past_the_hourly_megabytes_are_refused_and_nothing_is_stored(client):
+    answer(client, BEFORE_FILES)
+    half = PDF + b"0" * (600 * 1024)
+    assert add_files(client, upload("first.pdf", half)).status_code == 302
+    assert add_files(client, upload("second.pdf", half)).status_code == 429
+    assert list(PendingUpload.objects.values_list("filename", flat=True)) == ["first.pdf"]
+
+
+def test_a_replacement_that_fails_to_store_keeps_the_files_already_added(client, monkeypatch):
+    answer(client, BEFORE_FILES)
+    add_files(client, upload("letter.pdf", PDF))
+    kept = PendingUpload.objects.get()
+
+    def full_disk(self, *args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(PendingUpload, "save", full_disk)
+    client.raise_request_exception = False
+    replacing = {"attachments": [upload("photo.png", PNG)], "kept": str(kept.pk)}
+    assert client.post(url("files"), replacing).status_code == 500
+    monkeypatch.undo()
+    assert PendingUpload.objects.get() == kept
+    assert kept.file.storage.exists(kept.file.name)
+    client.post(reverse("public:check"))
+    assert Complaint.objects.get().documents.get().filename == "letter.pdf"

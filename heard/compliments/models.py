@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils import timezone
 
 from heard.core.access import TeamScopedQuerySet
+from heard.core.errors import RuleViolation
 from heard.core.models import ReferenceSequence
 
 if TYPE_CHECKING:
@@ -45,6 +47,13 @@ class Compliment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     logged_at = models.DateTimeField(auto_now_add=True)
+    #: The words a complaints manager approved for reports (`quote`, as received, is kept):
+    #: a quote reaches a report only once approved (issue 19: a quote may name a child).
+    published_quote = models.TextField("words approved for reports", blank=True)
+    quote_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    quote_reviewed_at = models.DateTimeField(null=True, blank=True)
 
     objects = ComplimentQuerySet.as_manager()
 
@@ -73,3 +82,24 @@ class Compliment(models.Model):
                 logged_by=by,
                 **fields,
             )
+
+    @property
+    def quote_to_review(self) -> bool:
+        """The giver agreed it may be published, and nobody has reviewed the words yet."""
+        return bool(self.consent_to_publish and self.quote and self.quote_reviewed_at is None)
+
+    def review_quote(self, *, by: User, words: str, publish: bool) -> None:
+        """A complaints manager approves the words a report may quote (edited, if a name or
+        anything else identifying must come out), or keeps the quote out of reports. The
+        quote as received is kept; the change is in the audit trail."""
+        if not self.consent_to_publish or not self.quote:
+            raise RuleViolation(
+                "Only a quote the giver agreed may be published can be approved", field="words"
+            )
+        words = words.strip()
+        if publish and not words:
+            raise RuleViolation("Enter the words the report may quote", field="words")
+        self.published_quote = words if publish else ""
+        self.quote_reviewed_by = by
+        self.quote_reviewed_at = timezone.now()
+        self.save(update_fields=["published_quote", "quote_reviewed_by", "quote_reviewed_at"])

@@ -6,7 +6,7 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from heard.accounts.models import User
-from heard.accounts.rules import is_caseworker
+from heard.accounts.rules import is_caseworker, is_complaints_manager
 from heard.compliments.models import Compliment
 
 
@@ -20,3 +20,5 @@ def can_view_compliment(user: User | AnonymousUser, compliment: Compliment | Non
 rules.add_perm("compliments.view_compliment", can_view_compliment)
 # Logging a compliment is the complaints team's job, like logging a complaint.
 rules.add_perm("compliments.add_compliment", is_caseworker)
+# Which quotes a report may carry, and in what words, is the complaints manager's decision.
+rules.add_perm("compliments.review_quotes", is_complaints_manager)

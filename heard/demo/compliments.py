@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from heard.accounts.models import Role, User
 from heard.compliments.models import Compliment
 from heard.core.models import Team
 from heard.demo.reference import TEAMS
@@ -41,10 +42,11 @@ def build_compliments(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR)
     teams = list(Team.objects.filter(name__in=TEAMS))
     givers, weights = zip(*COMPLIMENT_GIVERS, strict=True)
     logged = 0
+    reviewer = User.objects.filter(role=Role.COMPLAINTS_MANAGER).order_by("pk").first()
     for start, _end, days in financial_years(first_year, today):
         for _ in range(round(rng.randint(25, 70) * days / 365)):
             summary, quote = rng.choice(COMPLIMENTS)
-            Compliment.log(
+            compliment = Compliment.log(
                 by=None,
                 received_on=start + timedelta(days=rng.randrange(days)),
                 team=rng.choice(teams),
@@ -53,5 +55,8 @@ def build_compliments(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR)
                 quote=quote if rng.random() < 0.8 else "",
                 consent_to_publish=rng.random() < 0.6,
             )
+            if compliment.quote_to_review and reviewer is not None:
+                # The demo's quotes name nobody: the complaints manager approves them as said.
+                compliment.review_quote(by=reviewer, words=compliment.quote, publish=True)
             logged += 1
     return logged

@@ -56,12 +56,13 @@ def compliment_figures(period: Period) -> ComplimentFigures:
         received=sum(teams.values()),
         by_team={team_names[team]: n for team, n in most_first(teams)},
         by_giver=dict(most_first(givers)),
-        # Only those the giver agreed may be published, anonymously.
+        # Only those the giver agreed may be published, anonymously, in the words a
+        # complaints manager approved (heard.compliments: a quote may name a child).
         quotes=list(
-            received.filter(consent_to_publish=True)
-            .exclude(quote="")
+            received.filter(consent_to_publish=True, quote_reviewed_at__isnull=False)
+            .exclude(published_quote="")
             .order_by("received_on", "pk")
-            .values_list("quote", flat=True)
+            .values_list("published_quote", flat=True)
         ),
     )
 

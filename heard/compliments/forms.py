@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from heard.accounts.models import User
 from heard.compliments.models import Compliment, ComplimentQuerySet, Giver
@@ -49,6 +50,16 @@ class ComplimentForm(GovukForm):
                 "The date the compliment was received must be today or in the past"
             )
         return received
+
+    def __init__(self, *args: Any, compliment: Compliment | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if compliment is not None:
+            # A team no longer offered stays on the compliments already about it.
+            team = self.fields["team"]
+            assert isinstance(team, forms.ModelChoiceField)
+            team.queryset = Team.objects.filter(Q(active=True) | Q(pk=compliment.team_id))
+            self.initial.update({name: getattr(compliment, name) for name in Compliment.EDITABLE})
+            self.initial["team"] = compliment.team_id
 
     def save(self, by: User) -> Compliment:
         return Compliment.log(by=by, **self.cleaned_data)

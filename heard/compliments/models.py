@@ -83,6 +83,25 @@ class Compliment(models.Model):
                 **fields,
             )
 
+    #: What an officer may correct after logging.
+    EDITABLE = ("received_on", "team", "giver", "summary", "quote", "consent_to_publish")
+
+    def correct(self, *, by: User | None, **values: object) -> list[str]:
+        """Correct what was logged; returns the names of the fields that changed. A quote
+        whose words or permission change goes back for review before any report uses it."""
+        unknown = set(values) - set(self.EDITABLE)
+        if unknown:
+            raise RuleViolation(f"These cannot be corrected: {', '.join(sorted(unknown))}")
+        changed = [name for name, value in values.items() if getattr(self, name) != value]
+        if not changed:
+            return []
+        for name in changed:
+            setattr(self, name, values[name])
+        if {"quote", "consent_to_publish"} & set(changed):
+            self.published_quote, self.quote_reviewed_by, self.quote_reviewed_at = "", None, None
+        self.save()
+        return changed
+
     @property
     def quote_to_review(self) -> bool:
         """The giver agreed it may be published, and nobody has reviewed the words yet."""

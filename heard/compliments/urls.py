@@ -12,5 +12,6 @@ urlpatterns = [
     # Before the compliment pages: no reference is "quotes".
     path("quotes/", views.quote_list, name="quotes"),
     path("<str:reference>/quote/", views.quote_review, name="review_quote"),
+    path("<str:reference>/edit/", views.compliment_edit, name="edit"),
     path("<str:reference>/", views.compliment_detail, name="detail"),
 ]

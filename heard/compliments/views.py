@@ -44,6 +44,32 @@ def compliment_create(request: HttpRequest) -> HttpResponse:
     return render(request, "compliments/create.html", {"form": form})
 
 
+@require_http_methods(["GET", "POST"])
+def compliment_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    """Correct a compliment as logged (a changed quote goes back for review)."""
+    user = require_perm(request, "compliments.add_compliment")
+    compliment = get_object_or_404(Compliment.objects.visible_to(user), reference=reference)
+    form = ComplimentForm(request.POST if request.method == "POST" else None, compliment=compliment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = compliment.correct(by=user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_rule_error(error)
+        else:
+            messages.success(request, "Compliment corrected" if changed else "Nothing was changed")
+            return redirect("compliments:detail", reference=compliment.reference)
+    return render(
+        request,
+        "core/step.html",
+        {
+            "case": compliment,
+            "detail_url": reverse("compliments:detail", args=[compliment.reference]),
+            "title": "Correct the compliment",
+            "form": form,
+        },
+    )
+
+
 @require_GET
 def compliment_detail(request: HttpRequest, reference: str) -> HttpResponse:
     compliment = get_object_or_404(

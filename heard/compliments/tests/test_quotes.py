@@ -84,3 +84,32 @@ def test_only_a_complaints_manager_reviews_quotes(client, officer, compliment):
     assert client.get(reverse("compliments:quotes")).status_code == 403
     assert review(client, compliment, words="x", publish="yes").status_code == 403
     assert quotes() == []
+
+
+def test_a_compliment_is_corrected_on_screen_and_a_changed_quote_goes_back_for_review(
+    client, manager, compliment
+):
+    client.force_login(manager)
+    review(client, compliment, words=SAID, publish="yes")
+    assert quotes() == [SAID]
+    edit = reverse("compliments:edit", args=[compliment.reference])
+    form = client.get(edit).context["form"]
+    assert form.initial["quote"] == SAID
+    answers = {
+        "received_on_0": "3",
+        "received_on_1": "6",
+        "received_on_2": "2024",
+        "team": compliment.team_id,
+        "giver": Giver.PARENT,
+        "summary": "Thanks\x0bto the team",
+        "quote": "The social worker was brilliant.",
+        "consent_to_publish": "on",
+    }
+    assert client.post(edit, answers).status_code == 302
+    compliment.refresh_from_db()
+    assert compliment.summary == "Thanks to the team"  # no control character kept
+    assert compliment.quote_to_review  # new words: reviewed again before any report
+    assert quotes() == []
+    assert client.post(edit, {**answers, "summary": ""}).context["form"].errors["summary"] == [
+        "Enter a summary of the compliment"
+    ]

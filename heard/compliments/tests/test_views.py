@@ -131,7 +131,13 @@ def test_each_role_sees_and_logs_compliments_as_the_one_rule_says(client, role):
     for compliment in (mine, theirs):
         status = client.get(reverse("compliments:detail", args=[compliment.reference]))
         assert status.status_code == (200 if compliment in expected else 404)
+        edit = client.get(reverse("compliments:edit", args=[compliment.reference]))
+        assert edit.status_code == (200 if everything else 403)
+        review = client.get(reverse("compliments:review_quote", args=[compliment.reference]))
+        assert review.status_code == (200 if role == Role.COMPLAINTS_MANAGER else 403)
     assert client.get(CREATE).status_code == (200 if everything else 403)
+    quotes = client.get(reverse("compliments:quotes")).status_code
+    assert quotes == (200 if role == Role.COMPLAINTS_MANAGER else 403)
 
 
 def test_reading_a_compliment_is_audited(client, officer):

@@ -253,7 +253,7 @@ def grow(target: int, today: date, rng: random.Random, ids: Ids) -> float:
             _insert(
                 "compliments_compliment",
                 "id, reference, received_on, giver, summary, quote, consent_to_publish, "
-                "logged_at, team_id",
+                "published_quote, logged_at, team_id",
                 rows["compliment"],
             )
             _insert(
@@ -301,6 +301,7 @@ def _other(
             "Thanks",
             "",
             False,
+            "",
             now,
             rng.choice(teams),
         )

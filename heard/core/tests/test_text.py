@@ -59,15 +59,18 @@ def test_a_control_character_typed_into_a_form_is_not_kept(client, officer):
 def test_a_vertical_tab_already_stored_still_gives_a_word_report_and_a_letter(officer):
     year = Period.financial_year(2024)
     team = f.TeamFactory(name="Fostering\x0bteam")
-    Compliment.objects.create(
+    said = "She listened.\x0bAnd she came back."
+    compliment = Compliment.objects.create(
         reference="CMP-2024-00001",
         received_on=date(2024, 5, 1),
         team=team,
         giver="parent",
         summary="Thanks",
-        quote="She listened.\x0bAnd she came back.",
+        quote=said,
         consent_to_publish=True,
     )
+    # Approved as stored (as before forms kept control characters out).
+    compliment.review_quote(by=officer, words=said, publish=True)
     made = word_report.render(build("children", year))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(made)).paragraphs)
     assert "She listened.\nAnd she came back." in text

@@ -254,8 +254,9 @@ HEARD_TRACKING_DAYS_AFTER_CLOSE = env_int(
 # How many reverse proxies stand in front of Heard. Behind them, the client's address is the
 # one the nearest proxy saw (X-Forwarded-For); with none, the connection's own address.
 HEARD_TRUSTED_PROXIES = env_int("HEARD_TRUSTED_PROXIES", 0, minimum=0, maximum=5)
-# Where Heard is reached, for links in emails to staff (a message is not sent from a request).
-HEARD_BASE_URL = env_str("HEARD_BASE_URL", "http://127.0.0.1:8000")
+# Where Heard is reached: every link in an email is built from it (heard.core.links), never
+# from the request's Host header. Required in production (`check --deploy` says so).
+HEARD_BASE_URL = env_str("HEARD_BASE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 
 # --- Email ----------------------------------------------------------------------------------
 # How email leaves Heard: printed on the console (the default, for trying Heard out), over

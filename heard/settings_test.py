@@ -11,6 +11,7 @@ import os
 
 os.environ.setdefault("HEARD_SECRET_KEY", "test-only-secret-key-not-for-production-use")
 os.environ.setdefault("HEARD_SSL_REDIRECT", "false")
+os.environ.setdefault("HEARD_BASE_URL", "http://127.0.0.1:8000")
 
 from heard.env import env_choice
 from heard.settings import *  # noqa: F403

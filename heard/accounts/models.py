@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from auditlog.models import LogEntry
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 
@@ -43,8 +44,39 @@ class User(AbstractUser):
     team = models.ForeignKey(
         "core.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="members"
     )
+    #: A new address someone other than the holder gave the account: it takes the place of
+    #: `email` only once confirmed from it (heard.core.people), so until then every reset
+    #: link still goes to the address the holder confirmed.
+    pending_email = models.EmailField("New email address, not yet confirmed", blank=True)
 
     objects: ClassVar[HeardUserManager] = HeardUserManager()
 
+    #: What the next save does to the password, for the audit trail: set or cancelled.
+    _password_audit = ""
+
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def set_password(self, raw_password: str | None) -> None:
+        super().set_password(raw_password)
+        self._password_audit = "set"
+
+    def set_unusable_password(self) -> None:
+        super().set_unusable_password()
+        self._password_audit = "cancelled" if self.pk else ""
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, and put a password set or cancelled in the audit trail (django-auditlog
+        leaves the password field out, so no hash is ever logged). A hash upgraded on sign-in
+        is not a new password and is not logged (Django saves it without `set_password`'s
+        mark)."""
+        audit, self._password_audit = self._password_audit, ""
+        if audit == "set" and getattr(self, "_password", None) is None:
+            audit = ""  # check_password's hash upgrade clears the mark set_password left
+        super().save(*args, **kwargs)
+        if audit:
+            LogEntry.objects.log_create(
+                self,
+                action=LogEntry.Action.UPDATE,
+                changes={"password": ["(not shown)", audit]},
+            )

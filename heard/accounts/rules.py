@@ -38,3 +38,41 @@ def caseworkers() -> QuerySet[User]:
 # The configuration the admin site keeps (themes, teams, closure days, exemptions, letter
 # wording): the administrator's job, and the complaints manager's (DOMAIN.md section 1).
 rules.add_perm("accounts.configure", is_administrator | is_complaints_manager)
+
+
+#: The roles of the appointees who sign in: each sees the cases a register entry linked to
+#: their sign-in is appointed to.
+APPOINTEE_ROLES = frozenset(
+    {
+        Role.INVESTIGATING_OFFICER,
+        Role.INDEPENDENT_PERSON,
+        Role.ADJUDICATING_OFFICER,
+        Role.PANEL_MEMBER,
+    }
+)
+
+#: The accounts a complaints manager keeps: the complaints officers, the managers who respond,
+#: report viewers and the appointees. Not another complaints manager's, nor a subject access
+#: officer's (who reads records the manager may not), nor an administrator's: whoever controls
+#: an account's email address can take it over, so keeping an account is holding its access.
+KEPT_BY_COMPLAINTS_MANAGERS = APPOINTEE_ROLES | {
+    Role.COMPLAINTS_OFFICER,
+    Role.RESPONDING_MANAGER,
+    Role.REPORT_VIEWER,
+}
+
+
+def roles_given_by(editor: User) -> frozenset[str]:
+    """The roles `editor` may give an account: every role for an administrator, the roles
+    they keep for a complaints manager, none for anyone else."""
+    if is_administrator(editor):
+        return frozenset(Role.values)
+    if is_complaints_manager(editor) and editor.is_active:
+        return KEPT_BY_COMPLAINTS_MANAGERS
+    return frozenset()
+
+
+def may_change_account(editor: User, person: User) -> bool:
+    """Whether `editor` may change `person`'s account: one whose role they may give, or
+    their own (whose role they cannot then change)."""
+    return person.pk == editor.pk or person.role in roles_given_by(editor)

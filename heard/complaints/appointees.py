@@ -1,7 +1,11 @@
 """The register of appointees on screen: investigating officers, independent persons,
 adjudicating officers, panel members and chairs, responding managers and advocacy providers.
 The appointment step picks from it; nobody is deleted from it (someone who stops taking work
-is made inactive, and keeps their appointments). Changes are audited."""
+is made inactive, and keeps their appointments). Changes are audited.
+
+An entry's sign-in decides which account reads the cases the entry is appointed to, so only a
+complaints manager links one, only an appointee's account is offered, one entry to an account,
+and the change is an event on every case it affects."""
 
 from __future__ import annotations
 
@@ -9,11 +13,14 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.accounts.models import User
+from heard.accounts.rules import APPOINTEE_ROLES, is_complaints_manager
 from heard.complaints.models import Practitioner
 from heard.complaints.models.people import ROLE_FLAGS, FeeBasis
 from heard.core.casepages import require_perm
@@ -57,7 +64,7 @@ class AppointeeForm(GovukModelForm):
         }
         error_messages = {"name": {"required": "Enter the name"}}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, may_link_sign_in: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["invalid"] = (
             "Enter an email address in the right format, like name@example.org"
@@ -68,8 +75,21 @@ class AppointeeForm(GovukModelForm):
         basis.choices = FeeBasis.choices
         user = self.fields["user"]
         assert isinstance(user, forms.ModelChoiceField)
-        user.queryset = User.objects.filter(is_active=True).order_by("first_name", "last_name")
+        # An appointee's account that no other entry holds (and the one this entry has).
+        user.queryset = User.objects.filter(
+            Q(is_active=True, role__in=APPOINTEE_ROLES)
+            & (Q(practitioner=None) | Q(practitioner=self.instance.pk))
+            | Q(pk=self.instance.user_id)
+        ).order_by("first_name", "last_name")
         user.empty_label = "No sign-in"
+        user.error_messages["invalid_choice"] = (
+            "Choose the sign-in of an investigating officer, independent person, adjudicating "
+            "officer or panel member that no other entry has"
+        )
+        if not may_link_sign_in:
+            # Shown, but what is posted for it is ignored: only a complaints manager links it.
+            user.disabled = True
+            user.help_text = "Only a complaints manager can change which sign-in this is"
         if self.instance.pk is None:
             self.initial.setdefault("active", True)
 
@@ -96,11 +116,17 @@ def appointee_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def appointee_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_perm(request, "complaints.manage_appointees")
+    editor = require_perm(request, "complaints.manage_appointees")
     person = get_object_or_404(Practitioner, pk=pk) if pk is not None else None
-    form = AppointeeForm(request.POST or None, instance=person)
+    before = person.user if person else None
+    form = AppointeeForm(
+        request.POST or None, instance=person, may_link_sign_in=is_complaints_manager(editor)
+    )
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
+        with transaction.atomic():
+            saved = form.save()
+            if saved.user != before:
+                saved.record_sign_in_change(by=editor, before=before)
         messages.success(request, f"{saved.name} {'saved' if person else 'added to the register'}")
         return redirect("complaints:appointees")
     return render(request, "complaints/appointee.html", {"form": form, "person": person})

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from heard.accounts.models import User
+        from heard.core import checks  # noqa: F401  (registers the deployment checks)
         from heard.core.models import Team
 
         auditlog.register(Team)

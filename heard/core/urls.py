@@ -11,6 +11,7 @@ urlpatterns = [
     path("people/", people.person_list, name="people"),
     path("people/new/", people.person_edit, name="add_person"),
     path("people/<int:pk>/", people.person_edit, name="edit_person"),
+    path("people/email/<uidb64>/<token>/", people.confirm_email, name="confirm_email"),
     path("teams/", teams.team_list, name="teams"),
     path("teams/new/", teams.team_edit, name="add_team"),
     path("teams/<int:pk>/", teams.team_edit, name="edit_team"),

@@ -64,7 +64,8 @@ def register(
             role: True,
             "user": user.pk if user else "",
             "active": True,
-        }
+        },
+        may_link_sign_in=True,  # as the complaints manager would
     )
     if not form.is_valid():
         raise ValueError(f"The demo register entry for {name} is refused: {form.errors}")

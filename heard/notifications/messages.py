@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from heard.complaints.models import Complaint, ComplaintEvent
+from heard.core import links
 from heard.notifications.models import SentMessage
 
 #: The event that logs a message on a complaint's timeline.
@@ -40,9 +40,7 @@ def write(kind: str, key: str, to: list[str], context: dict[str, Any]) -> Messag
 
 
 def case_link(complaint: Complaint) -> str:
-    return settings.HEARD_BASE_URL.rstrip("/") + reverse(
-        "complaints:detail", args=[complaint.reference]
-    )
+    return links.absolute_url("complaints:detail", complaint.reference)
 
 
 def send(message: Message, complaint: Complaint | None = None) -> bool:

@@ -12,11 +12,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.urls import reverse
 
 from heard.accounts.models import Role, User
 from heard.complaints.choices import ComplaintStatus
 from heard.complaints.models import Complaint
+from heard.core import links
 from heard.notifications import messages
 from heard.notifications.models import SentMessage
 from heard.workdays import add_working_days
@@ -56,9 +56,7 @@ def due(today: date) -> list[messages.Message | tuple[Complaint, messages.Messag
         context = {
             "today": today,
             "overdue": [_context(c, today) for c in overdue],
-            "list_link": settings.HEARD_BASE_URL.rstrip("/")
-            + reverse("complaints:list")
-            + "?overdue=on",
+            "list_link": links.absolute_url("complaints:list") + "?overdue=on",
         }
         found.append(messages.write(DIGEST, today.isoformat(), digest_recipients(), context))
     return found

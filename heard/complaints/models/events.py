@@ -34,6 +34,7 @@ EVENT_LABELS = {
     "change_procedure": "Moved to another procedure",
     "import": "Imported from a complaints log",
     "send_message": "Email sent",
+    "change_appointee_sign_in": "Appointee's sign-in changed",
 }
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from heard.complaints.choices import AppointmentRole, ContactMethod, LegalStatus
+from heard.complaints.models.events import ComplaintEvent
 from heard.core.models import EqualityMonitoring
 
 
@@ -122,6 +124,27 @@ class Practitioner(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def record_sign_in_change(self, *, by: Any, before: Any) -> int:
+        """Put a change of this entry's sign-in (from `before` to `self.user`) on every
+        complaint the entry is appointed to: it changes which account reads them. The entry's
+        own record of it is the audit trail's. Returns how many complaints."""
+        complaints = (
+            self.appointments.values_list("stage__complaint_id", flat=True).distinct().order_by()
+        )
+        details = {
+            "appointee": self.name,
+            "from": before.get_username() if before else "",
+            "to": self.user.get_username() if self.user else "",
+        }
+        events = [
+            ComplaintEvent(
+                complaint_id=pk, action="change_appointee_sign_in", actor=by, details=details
+            )
+            for pk in complaints
+        ]
+        ComplaintEvent.objects.bulk_create(events)
+        return len(events)
 
     def may_take(self, role: str) -> bool:
         """Whether the register lets them take this appointment role."""

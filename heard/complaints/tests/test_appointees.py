@@ -140,3 +140,81 @@ def test_someone_no_longer_taking_work_cannot_be_appointed_but_keeps_appointment
             on=stage.started_on,
         )
     assert list(stage.appointments.values_list("practitioner__name", flat=True)) == ["Martin Doyle"]
+
+
+def edit_url(person):
+    return reverse("complaints:edit_appointee", args=[person.pk])
+
+
+def test_an_officer_cannot_change_which_account_reads_an_appointees_cases(client, officer):
+    # The probe: the register's sign-in field offered every active account to any caseworker,
+    # and the account then read another person's Stage 2 cases.
+    investigator = UserFactory(role=Role.INVESTIGATING_OFFICER)
+    helen = f.PractitionerFactory(name="Helen Marsh", user=investigator)
+    other = UserFactory(role=Role.INVESTIGATING_OFFICER)
+    client.force_login(officer)
+    response = client.post(edit_url(helen), entry(user=str(other.pk), organisation="Changed"))
+    assert response.status_code == 302
+    helen.refresh_from_db()
+    assert helen.organisation == "Changed"  # the rest of the entry is theirs to keep
+    assert helen.user == investigator
+    added = client.post(ADD, entry(name="Martin Doyle", user=str(other.pk)))
+    assert added.status_code == 302
+    assert Practitioner.objects.get(name="Martin Doyle").user is None
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_sign_in_offered_is_an_appointees_that_no_other_entry_holds(client, manager, role):
+    account = UserFactory(role=role)
+    taken = UserFactory(role=Role.PANEL_MEMBER)
+    f.PractitionerFactory(name="Ruth Campbell", user=taken)
+    client.force_login(manager)
+    offered = set(client.get(ADD).context["form"].fields["user"].queryset)
+    appointee = role in (
+        Role.INVESTIGATING_OFFICER,
+        Role.INDEPENDENT_PERSON,
+        Role.ADJUDICATING_OFFICER,
+        Role.PANEL_MEMBER,
+    )
+    assert (account in offered) == appointee
+    assert taken not in offered
+    response = client.post(ADD, entry(user=str(account.pk)))
+    assert Practitioner.objects.filter(name="Helen Marsh").exists() == appointee
+    if not appointee:
+        assert "Choose the sign-in of an investigating officer" in html.unescape(
+            response.content.decode()
+        )
+    refused = client.post(ADD, entry(name="Martin Doyle", user=str(taken.pk)))
+    assert refused.status_code == 200
+    assert not Practitioner.objects.filter(name="Martin Doyle").exists()
+
+
+def test_a_new_sign_in_is_an_event_on_every_case_the_entry_is_appointed_to(client, manager):
+    helen = f.PractitionerFactory(name="Helen Marsh")
+    complaints = [f.Stage2OpenFactory(), f.Stage2OpenFactory()]
+    for complaint in complaints:
+        stage = complaint.stages.get(number=2)
+        stage.appoint(
+            by=None,
+            role=AppointmentRole.INVESTIGATING_OFFICER,
+            practitioner=helen,
+            on=stage.started_on,
+        )
+    untouched = f.Stage2OpenFactory()
+    account = UserFactory(role=Role.INVESTIGATING_OFFICER, username="helen.m")
+    client.force_login(manager)
+    client.post(edit_url(helen), entry(user=str(account.pk)))
+    helen.refresh_from_db()
+    assert helen.user == account
+    for complaint in complaints:
+        event = complaint.events.get(action="change_appointee_sign_in")
+        assert event.actor == manager
+        assert event.details == {"appointee": "Helen Marsh", "from": "", "to": "helen.m"}
+        assert event.label == "Appointee's sign-in changed"
+    assert not untouched.events.filter(action="change_appointee_sign_in").exists()
+    change = LogEntry.objects.get_for_object(helen).latest("timestamp")
+    assert change.changes_dict["user"] == [None, account.pk]
+    assert change.actor == manager
+    # Saving without changing the sign-in writes nothing on the cases.
+    client.post(edit_url(helen), entry(user=str(account.pk), phone="0161 496 0001"))
+    assert complaints[0].events.filter(action="change_appointee_sign_in").count() == 1

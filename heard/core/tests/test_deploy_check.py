@@ -30,10 +30,25 @@ def test_check_deploy_is_clean_with_production_settings():
         "WARNING",
         HEARD_SECRET_KEY="a-long-random-production-secret-key-for-the-check-0123456789abcdef",
         HEARD_ALLOWED_HOSTS="complaints.example.gov.uk",
+        HEARD_BASE_URL="https://complaints.example.gov.uk",
         DATABASE_URL="sqlite:///:memory:",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_says_when_heard_base_url_is_missing():
+    # Links in emails are built from it; without it they would lead nowhere.
+    result = run_manage(
+        "check",
+        "--deploy",
+        HEARD_SECRET_KEY="a-long-random-production-secret-key-for-the-check-0123456789abcdef",
+        HEARD_ALLOWED_HOSTS="complaints.example.gov.uk",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode != 0
+    assert "heard.E001" in result.stderr
+    assert "HEARD_BASE_URL is not set" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

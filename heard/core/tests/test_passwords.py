@@ -101,3 +101,51 @@ def test_an_inactive_account_gets_no_mail(client, tom):
     tom.save()
     assert client.post(RESET, {"email": tom.email}).status_code == 302
     assert not mail.outbox
+
+
+def test_stopping_an_account_ends_a_reset_link_already_sent(client, tom):
+    client.post(RESET, {"email": tom.email})
+    tom.is_active = False
+    tom.save()
+    stopped = client.get(link_in(mail.outbox[0]), follow=True).content.decode()
+    assert "This link has expired or has been used" in stopped
+    # Re-enabled on screen, the account's password is cancelled, so the link stays dead.
+    tom.is_active = True
+    tom.set_unusable_password()
+    tom.save()
+    again = client.get(link_in(mail.outbox[0]), follow=True).content.decode()
+    assert "This link has expired or has been used" in again
+
+
+@pytest.mark.parametrize("change", ["email", "password"])
+def test_a_new_email_or_password_ends_a_reset_link_already_sent(client, tom, change):
+    client.post(RESET, {"email": tom.email})
+    if change == "email":
+        tom.email = "tom.h@example.gov.uk"
+    else:
+        tom.set_password("another password entirely 2026")
+    tom.save()
+    page = client.get(link_in(mail.outbox[0]), follow=True).content.decode()
+    assert "This link has expired or has been used" in page
+
+
+def test_a_new_account_that_never_set_a_password_can_ask_for_a_fresh_link(client):
+    new = UserFactory(username="sam", email="sam@example.gov.uk")
+    new.set_unusable_password()
+    new.save()
+    client.post(RESET, {"email": "sam@example.gov.uk"})
+    assert [m.to for m in mail.outbox] == [["sam@example.gov.uk"]]
+    form_url = client.get(link_in(mail.outbox[0]), follow=True).redirect_chain[-1][0]
+    client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    new.refresh_from_db()
+    assert new.check_password(NEW_PASSWORD)
+
+
+def test_links_in_emails_are_built_from_heard_base_url_not_the_request(client, tom, settings):
+    # The probe sent Host: 127.0.0.1:9999 and got a link to port 9999.
+    settings.HEARD_BASE_URL = "https://complaints.example.gov.uk/"
+    settings.ALLOWED_HOSTS = ["*"]
+    client.post(RESET, {"email": tom.email}, HTTP_HOST="127.0.0.1:9999")
+    body = mail.outbox[0].body
+    assert "https://complaints.example.gov.uk/password/reset/" in body
+    assert "9999" not in body

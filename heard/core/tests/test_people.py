@@ -167,3 +167,181 @@ def test_nobody_can_stop_their_own_account(client, admin_user):
     assert "You cannot stop your own account" in html.unescape(response.content.decode())
     admin_user.refresh_from_db()
     assert admin_user.is_active
+
+
+def link_path(message, pattern=r"/people/email/\S+/"):
+    found = re.search(rf"https?://[^/\s]+({pattern})", message.body)
+    assert found, message.body
+    return found.group(1)
+
+
+def current(user, **changes):
+    """The edit form's answers for `user` as it is, with `changes`."""
+    values = details(
+        first_name=user.first_name,
+        last_name=user.last_name,
+        username=user.username,
+        email=user.email,
+        role=user.role,
+        is_active="on" if user.is_active else "",
+    )
+    values.update(changes)
+    return values
+
+
+def test_an_address_given_by_someone_else_takes_effect_only_once_confirmed_from_it(
+    client, django_capture_on_commit_callbacks
+):
+    # The probe: a manager changed an officer's email to an outside address, then used
+    # "Forgotten your password?" on it and signed in as the officer.
+    manager = UserFactory(role=Role.COMPLAINTS_MANAGER, first_name="Mo", last_name="Khan")
+    tom = UserFactory(username="tom", role=Role.COMPLAINTS_OFFICER, email="tom@example.gov.uk")
+    client.force_login(manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit_url(tom), current(tom, email="me@elsewhere.example"))
+    assert response.status_code == 302
+    tom.refresh_from_db()
+    assert (tom.email, tom.pending_email) == ("tom@example.gov.uk", "me@elsewhere.example")
+    confirm, told = mail.outbox
+    assert confirm.to == ["me@elsewhere.example"]
+    assert told.to == ["tom@example.gov.uk"]
+    assert "me@elsewhere.example" in told.body
+    assert "Mo Khan" in told.body
+
+    # Until it is confirmed, a reset link goes only to the old address.
+    client.logout()
+    mail.outbox.clear()
+    client.post(reverse("password_reset"), {"email": "me@elsewhere.example"})
+    assert not mail.outbox
+    client.post(reverse("password_reset"), {"email": "tom@example.gov.uk"})
+    assert [m.to for m in mail.outbox] == [["tom@example.gov.uk"]]
+
+    # Opening the link shows a button; only pressing it changes the address, once.
+    page = client.get(link_path(confirm))
+    assert "Confirm your new email address" in page.content.decode()
+    tom.refresh_from_db()
+    assert tom.email == "tom@example.gov.uk"
+    done = client.post(link_path(confirm))
+    assert "Your email address has been changed" in done.content.decode()
+    tom.refresh_from_db()
+    assert (tom.email, tom.pending_email) == ("me@elsewhere.example", "")
+    assert client.post(link_path(confirm)).status_code == 404
+    # The reset link sent to the old address before the change no longer works.
+    old_link = re.search(r"https?://[^/\s]+(/password/reset/\S+/)", mail.outbox[0].body)
+    assert old_link
+    expired = client.get(old_link.group(1), follow=True).content.decode()
+    assert "This link has expired or has been used" in expired
+
+
+def test_the_holder_changes_their_own_address_at_once(client):
+    manager = UserFactory(role=Role.COMPLAINTS_MANAGER, email="mo@example.gov.uk")
+    client.force_login(manager)
+    client.post(edit_url(manager), current(manager, email="mo.khan@example.gov.uk"))
+    manager.refresh_from_db()
+    assert (manager.email, manager.pending_email) == ("mo.khan@example.gov.uk", "")
+    assert not mail.outbox
+
+
+def test_an_address_waiting_for_confirmation_is_not_given_to_another_account(client, admin_user):
+    UserFactory(email="tom@example.gov.uk", pending_email="new@example.gov.uk")
+    client.force_login(admin_user)
+    response = client.post(ADD, details(email="NEW@example.gov.uk"))
+    assert "There is already an account with that email address" in html.unescape(
+        response.content.decode()
+    )
+
+
+KEPT_BY_MANAGERS = {
+    Role.COMPLAINTS_OFFICER,
+    Role.RESPONDING_MANAGER,
+    Role.REPORT_VIEWER,
+    Role.INVESTIGATING_OFFICER,
+    Role.INDEPENDENT_PERSON,
+    Role.ADJUDICATING_OFFICER,
+    Role.PANEL_MEMBER,
+}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_a_complaints_manager_keeps_officers_responders_viewers_and_appointees_only(client, role):
+    manager = UserFactory(role=Role.COMPLAINTS_MANAGER)
+    person = UserFactory(role=role, email="person@example.gov.uk")
+    client.force_login(manager)
+    allowed = role in KEPT_BY_MANAGERS
+    assert client.get(edit_url(person)).status_code == (200 if allowed else 403)
+    response = client.post(edit_url(person), current(person, first_name="Changed"))
+    assert response.status_code == (302 if allowed else 403)
+    person.refresh_from_db()
+    assert (person.first_name == "Changed") == allowed
+    # The list offers "Change" only where the page would allow it.
+    listed = client.get(LIST).content.decode()
+    assert (f'href="{edit_url(person)}"' in listed) == allowed
+    # Nor can the manager give the role to a new account or to one they keep.
+    offered = dict(client.get(ADD).context["form"].fields["role"].choices)
+    assert (role in offered) == allowed
+    officer = UserFactory(role=Role.COMPLAINTS_OFFICER, email="officer@example.gov.uk")
+    client.post(edit_url(officer), current(officer, role=role))
+    client.post(ADD, details(role=role))
+    officer.refresh_from_db()
+    assert (officer.role == role) == allowed
+    assert User.objects.filter(username="grace").exists() == allowed
+
+
+def test_a_complaints_manager_keeps_their_own_account_and_role(client):
+    manager = UserFactory(role=Role.COMPLAINTS_MANAGER, email="mo@example.gov.uk")
+    client.force_login(manager)
+    response = client.post(edit_url(manager), current(manager, first_name="Mohammed"))
+    assert response.status_code == 302
+    manager.refresh_from_db()
+    assert (manager.first_name, manager.role) == ("Mohammed", Role.COMPLAINTS_MANAGER)
+    client.post(edit_url(manager), current(manager, role=Role.SAR_OFFICER))
+    manager.refresh_from_db()
+    assert manager.role == Role.COMPLAINTS_MANAGER
+
+
+def test_re_enabling_an_account_cancels_its_password_and_sends_a_fresh_link(
+    client, admin_user, django_capture_on_commit_callbacks
+):
+    tom = UserFactory(username="tom", role=Role.COMPLAINTS_OFFICER, email="tom@example.gov.uk")
+    tom.set_password("tom's old password 2024")
+    tom.save()
+    client.force_login(admin_user)
+    client.post(edit_url(tom), current(tom, is_active=""))
+    assert not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit_url(tom), current(tom, is_active="on"), follow=True)
+    assert "emailed tom@example.gov.uk a link to set a password" in html.unescape(
+        response.content.decode()
+    )
+    tom.refresh_from_db()
+    assert tom.is_active
+    assert not tom.has_usable_password()
+    assert [m.to for m in mail.outbox] == [["tom@example.gov.uk"]]
+    assert "/password/reset/" in mail.outbox[0].body
+    # The password is cancelled in the audit trail, and no hash is logged.
+    logged = [
+        e.changes_dict["password"]
+        for e in LogEntry.objects.get_for_object(tom).order_by("pk")
+        if "password" in e.changes_dict
+    ]
+    assert logged == [["(not shown)", "set"], ["(not shown)", "cancelled"]]
+
+
+def test_setting_a_password_from_a_link_is_audited(
+    client, admin_user, django_capture_on_commit_callbacks
+):
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(ADD, details())
+    grace = User.objects.get(username="grace")
+    client.logout()
+    link = re.search(r"https?://[^/\s]+(/password/reset/\S+/)", mail.outbox[0].body)
+    assert link
+    form_url = client.get(link.group(1), follow=True).redirect_chain[-1][0]
+    new = "grace's own password 2026"
+    client.post(form_url, {"new_password1": new, "new_password2": new})
+    entry = LogEntry.objects.get_for_object(grace).latest("timestamp")
+    assert entry.changes_dict == {"password": ["(not shown)", "set"]}
+    assert entry.actor is None  # set through the emailed link, not by someone signed in
+    assert new not in str(entry.changes)
+    assert grace.password not in str(entry.changes)

@@ -1,7 +1,10 @@
 """Benchmark: the dashboard and the case list at 10,000 and at 1,000,000 complaints (SQLite).
 
 Builds a SQLite database in a temporary folder. It grows to the first size, measures, then
-grows to the second size and measures again. The measurements are:
+grows to the second size and measures again. Beside their stages and points, some complaints
+have remedies and learning actions (a few not done by their due date) and an offer of an
+advocate (a few not yet answered), so the dashboard's follow-ups have something to count. The
+measurements are:
 - the dashboard;
 - the case list, page 1 with the default sort;
 - the case list filtered by a theme and a received date range.
@@ -45,12 +48,22 @@ def setup_django(folder: str) -> None:
 STATUS_OPEN, STATUS_CLOSED = "open", "closed"
 
 
-def grow(target: int, today: date, rng: random.Random) -> float:
-    """Insert complaints (with stages and points) until there are `target`; returns seconds."""
+def grow(target: int, today: date, rng: random.Random, follow_ups: random.Random) -> float:
+    """Insert complaints (with stages, points, remedies, learning actions and advocacy offers)
+    until there are `target`; returns seconds. The follow-ups draw from their own generator,
+    so the complaints, stages and points are the ones earlier runs measured."""
     from django.db import connection, transaction
 
     from heard.accounts.models import User
-    from heard.complaints.models import Complainant, Complaint, Element, Stage, Theme
+    from heard.complaints.models import (
+        Complainant,
+        Complaint,
+        Element,
+        LearningAction,
+        Remedy,
+        Stage,
+        Theme,
+    )
     from heard.core.models import Team
 
     started = time.perf_counter()
@@ -64,6 +77,10 @@ def grow(target: int, today: date, rng: random.Random) -> float:
     ) + 1
     next_stage = (Stage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     next_element = (Element.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    next_remedy = (Remedy.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    next_action = (
+        LearningAction.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    ) + 1
     first_day = date(2015, 4, 1)
     span = (today - first_day).days
     now = datetime.now(UTC).isoformat()
@@ -72,9 +89,10 @@ def grow(target: int, today: date, rng: random.Random) -> float:
         "current_stage, received_on, channel, team_id, summary, description, "
         "assigned_officer_id, complainant_id, relationship, sufficient_interest_decision, "
         "sufficient_interest_reason, out_of_time_decision, out_of_time_reason, "
-        "advocacy_provider, closed_on, created_at, updated_at, version, stage_status) "
+        "advocacy_provider, closed_on, created_at, updated_at, version, stage_status, "
+        "advocacy_offered_on, advocacy_taken_up) "
         "VALUES (?, ?, 'children', ?, ?, ?, 'email', ?, 'Calls not returned', '', ?, ?, "
-        "'parent', '', '', '', '', '', ?, ?, ?, 1, ?)"
+        "'parent', '', '', '', '', '', ?, ?, ?, 1, ?, ?, ?)"
     )
     stage_sql = (
         f"INSERT INTO {Stage._meta.db_table} (id, complaint_id, number, status, started_on, "
@@ -86,10 +104,28 @@ def grow(target: int, today: date, rng: random.Random) -> float:
         f"INSERT INTO {Element._meta.db_table} (id, complaint_id, number, theme_id, "
         "description) VALUES (?, ?, ?, ?, 'A point of complaint')"
     )
+    remedy_sql = (
+        f"INSERT INTO {Remedy._meta.db_table} (id, complaint_id, stage_id, kind, description, "
+        "agreed_on, owner, due_on, completed_on) "
+        "VALUES (?, ?, ?, 'apology', 'A written apology', ?, 'Team manager', ?, ?)"
+    )
+    action_sql = (
+        f"INSERT INTO {LearningAction._meta.db_table} (id, complaint_id, theme_id, "
+        "description, owner, raised_on, due_on, completed_on) "
+        "VALUES (?, ?, ?, 'Brief the team', 'Head of service', ?, ?, ?)"
+    )
+
+    def carried_out(due: date) -> str | None:
+        """When a remedy or an action due on `due` was done: most on time, one in fifty
+        past its date and not recorded as done, and none of those not yet due."""
+        if due >= today:
+            return None if follow_ups.random() < 0.7 else today.isoformat()
+        return None if follow_ups.random() < 0.02 else due.isoformat()
+
     remaining = target - existing
     while remaining > 0:
         batch = min(remaining, 50_000)
-        complaints, stages, elements = [], [], []
+        complaints, stages, elements, remedies, actions = [], [], [], [], []
         for _ in range(batch):
             pk = next_complaint
             next_complaint += 1
@@ -118,6 +154,29 @@ def grow(target: int, today: date, rng: random.Random) -> float:
                 next_stage += 1
                 start = start + timedelta(days=20)
             closed = None if is_open else (start + timedelta(days=25)).isoformat()
+            # A remedy for one closed complaint in twelve (due 20 days after the last stage
+            # was answered) and a learning action for one in twenty-five (due in 30 days).
+            agreed = start - timedelta(days=6)
+            agreed_already = not is_open and agreed < today
+            if agreed_already and follow_ups.random() < 1 / 12:
+                due = agreed + timedelta(days=20)
+                done = carried_out(due)
+                stage_pk = next_stage - 1  # the last stage's, which agreed it
+                remedies.append(
+                    (next_remedy, pk, stage_pk, agreed.isoformat(), due.isoformat(), done)
+                )
+                next_remedy += 1
+            if agreed_already and follow_ups.random() < 1 / 25:
+                due = agreed + timedelta(days=30)
+                done, theme = carried_out(due), follow_ups.choice(themes)
+                actions.append((next_action, pk, theme, agreed.isoformat(), due.isoformat(), done))
+                next_action += 1
+            # An advocate offered on one complaint in twenty; the answer is known on most.
+            offered, taken_up = None, None
+            if follow_ups.random() < 0.05:
+                offered = (received + timedelta(days=2)).isoformat()
+                answer = follow_ups.random()
+                taken_up = None if answer < 0.1 else answer < 0.6
             complaints.append(
                 (
                     pk,
@@ -132,6 +191,8 @@ def grow(target: int, today: date, rng: random.Random) -> float:
                     now,
                     now,
                     "in_progress" if is_open else "responded",
+                    offered,
+                    taken_up,
                 )
             )
             for number in range(1, rng.choice((1, 1, 2, 3)) + 1):
@@ -141,6 +202,8 @@ def grow(target: int, today: date, rng: random.Random) -> float:
             cursor.executemany(complaint_sql, complaints)
             cursor.executemany(stage_sql, stages)
             cursor.executemany(element_sql, elements)
+            cursor.executemany(remedy_sql, remedies)
+            cursor.executemany(action_sql, actions)
         remaining -= batch
     # Rows inserted in bulk bypass save(), so derive the open complaints' stored deadlines as
     # a calendar change would (timed as part of the build).
@@ -257,10 +320,11 @@ def main() -> int:
         call_command("migrate", verbosity=0)
         reference_data()
         rng = random.Random(args.seed)
+        follow_ups = random.Random(args.seed + 1)
         today = clock.today()
         measured: dict[int, dict[str, tuple[float, int]]] = {}
         for size in (args.small, args.large):
-            built = grow(size, today, rng)
+            built = grow(size, today, rng, follow_ups)
             print(f"built {size:,} complaints ({built:.0f}s cumulative step)", flush=True)
             measured[size] = measure(args.runs)
 

@@ -168,6 +168,15 @@ class Complaint(Stamped):
             ),
             # "My open work": an officer's open complaints, without reading their closed ones.
             models.Index(fields=["assigned_officer", "status"], name="complaint_officer_idx"),
+            # The advocacy offers whose answer is not known (a follow-up): a handful of rows,
+            # where the procedure alone would lead to every children's complaint.
+            models.Index(
+                fields=["status", "procedure"],
+                condition=models.Q(
+                    advocacy_offered_on__isnull=False, advocacy_taken_up__isnull=True
+                ),
+                name="complaint_advocacy_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

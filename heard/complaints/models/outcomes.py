@@ -219,6 +219,15 @@ class Remedy(FollowedThrough):
     class Meta:
         verbose_name_plural = "remedies"
         ordering = ["agreed_on", "pk"]
+        # The remedies not done by their due date (the dashboard's follow-ups and the case
+        # list's filter): only those not done are indexed, so it stays small as cases close.
+        indexes = [
+            models.Index(
+                fields=["due_on", "complaint"],
+                condition=models.Q(completed_on__isnull=True),
+                name="remedy_overdue_idx",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(amount__isnull=True) | models.Q(amount__gt=0),
@@ -293,6 +302,14 @@ class LearningAction(FollowedThrough):
 
     class Meta:
         ordering = ["due_on"]
+        # As remedy_overdue_idx: the learning actions not done, by due date.
+        indexes = [
+            models.Index(
+                fields=["due_on", "complaint"],
+                condition=models.Q(completed_on__isnull=True),
+                name="learning_overdue_idx",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(due_on__isnull=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Now
 
 from heard.core.counters import increment
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
@@ -99,3 +99,21 @@ class RateCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count} in period {self.period}"
+
+
+class OneTimeClaim(models.Model):
+    """A key that only one request may claim (such as "these answers have been sent"), and
+    what that request made of it, for the requests that claim it after to show;
+    heard.core.ratelimit claims and reads it. Kept apart from the rate counts: the sweep of
+    their ended windows must never release a claim."""
+
+    key = models.CharField(max_length=200, unique=True)
+    #: How many requests have claimed it. The first, alone, acts on it.
+    count = models.PositiveIntegerField(default=0)
+    claimed_at = models.DateTimeField(db_default=Now(), db_index=True)
+    #: What the first request made of it (the reference it was given), kept in the same
+    #: transaction, so a request that waited for the claim finds it there.
+    outcome = models.JSONField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: claimed {self.count} times"

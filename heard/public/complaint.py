@@ -189,7 +189,7 @@ def attach_uploads(complaint: Complaint, uploads: list[PendingUpload]) -> None:
 
 def queue_messages(request: HttpRequest, complaint: Complaint) -> None:
     """The receipt and the team's note go out from the worker once the complaint is saved."""
-    link = tracking.link(request, complaint.tracking_token or "")
+    link = tracking.link(complaint.tracking_token or "")
     transaction.on_commit(partial(send_new_complaint_messages.enqueue, complaint.pk, link))
 
 

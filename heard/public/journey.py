@@ -9,12 +9,14 @@ so going back shows it exactly, and it is checked again, page by page, before it
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
 from django.contrib.sessions.backends.base import SessionBase
+
+from heard.public.uploads import FilesForm
 
 
 def always(answers: Answers) -> bool:
@@ -112,11 +114,22 @@ class Answers:
         self.session[self.journey.key] = stored  # reassigned, so the session saves it
         self._forms.pop(slug, None)
 
+    def holder(self, page: Page) -> str:
+        """The name of one page of these answers, which files added on it belong to."""
+        return f"{self.identity}/{page.slug}"
+
+    def bind(self, page: Page, data: Mapping[str, Any], files: Any = None) -> forms.Form:
+        """The page's form bound to `data`. A page of files is told whose they are: it keeps
+        only the files added on this page of these answers."""
+        if issubclass(page.form, FilesForm):
+            return page.form(data=data, files=files, holder=self.holder(page))
+        return page.form(data=data, files=files)
+
     def form(self, page: Page) -> forms.Form | None:
         """The page's form bound to what was typed, or None if the page was not answered."""
         if page.slug not in self._forms:
             typed = self.typed(page.slug)
-            form = None if typed is None else page.form(data=typed)
+            form = None if typed is None else self.bind(page, typed)
             if form is not None:
                 form.is_valid()
             self._forms[page.slug] = form

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.http import HttpRequest
-from django.urls import reverse
 
 from heard.complaints.choices import ComplaintStatus, StageStatus
 from heard.complaints.models import Complaint
+from heard.core import links
 
 
 def new_token() -> str:
@@ -71,6 +70,7 @@ def public_status(complaint: Complaint) -> PublicStatus:
     return PublicStatus("Your complaint is closed.")
 
 
-def link(request: HttpRequest, token: str) -> str:
-    """The tracking page's full address, for the receipt and the confirmation page."""
-    return request.build_absolute_uri(reverse("public:track", args=[token]))
+def link(token: str) -> str:
+    """The tracking page's full address, for the receipt emailed to the complainant: built
+    from HEARD_BASE_URL, never from the request's Host header (heard.core.links)."""
+    return links.absolute_url("public:track", token)

@@ -1,5 +1,7 @@
 """Files added to a public form: checked on upload (type by content, size, how many) and kept
-as PendingUploads until the form is sent. The session keeps only their random keys."""
+as PendingUploads until the form is sent. The session keeps only their random keys, and each
+file belongs to the page of answers it was added on, which holds only the files its answer
+names."""
 
 from __future__ import annotations
 
@@ -32,7 +34,8 @@ class MultipleFileField(forms.FileField):
 
 
 class FilesForm(GovukForm):
-    """Choose files. Choosing new ones replaces those added before; choosing none keeps them."""
+    """Choose files. Choosing new ones replaces those added before; choosing none keeps those
+    the form names in `kept` (the page lists them), which must be files of this page."""
 
     attachments = MultipleFileField(
         label="Add files (optional)",
@@ -51,8 +54,11 @@ class FilesForm(GovukForm):
     def limit_mb(self) -> int:
         return int(settings.HEARD_PUBLIC_UPLOAD_MAX_MB)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, holder: str = "", **kwargs: Any) -> None:
+        """`holder` names the page of answers the files belong to (Answers.bind): with none,
+        no file added before is kept."""
         super().__init__(*args, **kwargs)
+        self.holder = holder
         self.kept_uploads: list[PendingUpload] = []
 
     def clean_attachments(self) -> list[UploadedFile]:
@@ -75,9 +81,9 @@ class FilesForm(GovukForm):
             keys = [uuid.UUID(key) for key in kept.split(",") if key]
         except ValueError:
             keys = []
-        found = {u.pk: u for u in PendingUpload.objects.filter(pk__in=keys)}
+        found = {u.pk: u for u in PendingUpload.held_by(self.holder).filter(pk__in=keys)}
         if len(found) != len(keys) or (kept and not keys):
-            # Cleared after the session ended, or not a key this form gave out.
+            # Cleared after the session ended, or not a key this page of answers gave out.
             self.add_error("attachments", "The files you added have expired. Add them again.")
             return ""
         self.kept_uploads = [found[key] for key in keys]
@@ -97,9 +103,13 @@ class FilesForm(GovukForm):
 
     def typed(self) -> dict[str, str]:
         """What to keep in the session for this page: the keys of the files now chosen. New
-        files are stored here, and replace any chosen before."""
+        files are stored here, and replace every file of this page, named in `kept` or not.
+        The page's files that the answer no longer names go, so a page holds at most
+        HEARD_PUBLIC_UPLOAD_MAX_FILES, however it is posted."""
+        assert self.holder, "bound by Answers.bind"
         chosen: list[UploadedFile] = self.cleaned_data["attachments"]
         if not chosen:
+            PendingUpload.let_go(self.holder, keeping=self.kept_uploads)
             return {"kept": self.cleaned_data["kept"]}
         PendingUpload.clear_abandoned()
         stored: list[PendingUpload] = []
@@ -109,6 +119,7 @@ class FilesForm(GovukForm):
                     filename=upload.name or "file",
                     content_type=upload.content_type or "",
                     size=upload.size or 0,
+                    holder=self.holder,
                 )
                 pending.file.save(pending.filename, upload, save=False)
                 pending.save()
@@ -120,8 +131,7 @@ class FilesForm(GovukForm):
                 pending.discard()
             raise
         # Only once the new files are stored do the ones they replace go.
-        for earlier in self.kept_uploads:
-            earlier.discard()
+        PendingUpload.let_go(self.holder, keeping=stored)
         return {"kept": ",".join(str(pending.pk) for pending in stored)}
 
     def shown(self) -> list[tuple[str, str]]:

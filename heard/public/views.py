@@ -68,7 +68,7 @@ def question(request: HttpRequest, slug: str, online: OnlineForm) -> HttpRespons
         # Counted before anything is stored, by address and by session, like sends.
         return render(request, "public/too_many_files.html", _context(online), status=429)
     if request.method == "POST":
-        form = page.form(data=request.POST, files=request.FILES)
+        form = answers.bind(page, request.POST, request.FILES)
         if form.is_valid():
             typed = getattr(form, "typed", None)  # a page of files stores them first
             answers.keep(
@@ -130,12 +130,21 @@ def check(request: HttpRequest, online: OnlineForm) -> HttpResponse:
         if request.session.get(online.sent_key):
             return redirect(online.url_name("sent"))
         return expired(request, online)
+    claim = f"public-sent:{answers.identity}"
     missing = journey.first_unanswered(answers)
+    # Asked after the answers are checked: a send of these answers that commits meanwhile
+    # clears their files (so they look unanswered), and is found here.
+    sent = ratelimit.outcome_of(claim)
+    if sent is not None:
+        # Sent already, by a request whose session this one read before it was saved (a
+        # double click, a second tab).
+        return _confirm(request, online, answers, sent)
     if missing is not None:
         return redirect(_url(online, missing))
     if request.POST.get(HONEYPOT):
         return refused(request, online)
     if request.method == "POST":
+        record = None
         try:
             allowed = ratelimit.allow(
                 f"public-send:{ratelimit.client_address(request)}",
@@ -144,26 +153,26 @@ def check(request: HttpRequest, online: OnlineForm) -> HttpResponse:
             )
             with transaction.atomic():
                 # These answers are sent once: a double click or a second tab that sends
-                # them again waits for the first, then finds them sent. The claim is in the
-                # send's transaction, so a send that fails does not use it up.
-                first = allowed and ratelimit.first_time(f"public-sent:{answers.identity}")
-                record = online.send(answers) if first else None
-            if allowed and not first:
-                return redirect(online.url_name("sent"))
+                # them again waits for the first, then finds them sent, with the reference to
+                # show. The claim is in the send's transaction, so a send that fails does not
+                # use it up.
+                first = allowed and ratelimit.first_time(claim)
+                if first:
+                    record = online.send(answers)
+                    token = getattr(record, "tracking_token", None) if online.tracked else None
+                    sent = {"reference": record.reference, "tracking": token}
+                    ratelimit.record_outcome(claim, sent)
+                elif allowed:
+                    sent = ratelimit.outcome_of(claim)
         except DatabaseError:
             # Locked or unreachable: nothing was saved (one transaction), and the answers are
             # still in the session (a 5xx response does not save it, so nothing is lost).
             return render(request, "public/try_again.html", _context(online), status=503)
-        if record is None:
+        if not allowed:
             return render(request, "public/too_many.html", _context(online), status=429)
-        answers.forget()
-        if online.after_send:
+        if record is not None and online.after_send:
             online.after_send(request, record)
-        request.session[online.sent_key] = {
-            "reference": record.reference,
-            "tracking": getattr(record, "tracking_token", None) if online.tracked else None,
-        }
-        return redirect(online.url_name("sent"))
+        return _confirm(request, online, answers, sent)
     rows = []
     for page in journey.applicable(answers):
         form = answers.form(page)
@@ -174,6 +183,18 @@ def check(request: HttpRequest, online: OnlineForm) -> HttpResponse:
     return render(
         request, "public/check.html", _context(online, rows=rows, back=_url(online, last))
     )
+
+
+def _confirm(
+    request: HttpRequest, online: OnlineForm, answers: Answers, sent: dict[str, Any] | None
+) -> HttpResponse:
+    """Show the confirmation of answers that have been sent, by this request or by one that
+    sent them first. Every request that sends them ends alike: the answers are forgotten (so
+    no request saves a stale copy of them back into the session) and the reference is kept."""
+    answers.forget()
+    if sent:
+        request.session[online.sent_key] = sent
+    return redirect(online.url_name("sent"))
 
 
 def _shown(form: forms.Form) -> list[tuple[str, str]]:
@@ -198,7 +219,8 @@ def sent(request: HttpRequest, online: OnlineForm) -> HttpResponse:
     if not kept:
         return redirect(online.url_name("start"))
     token = kept.get("tracking")
-    link = tracking.link(request, token) if token else ""
+    # On the page, the address the person is on; the receipt's is built from HEARD_BASE_URL.
+    link = request.build_absolute_uri(reverse("public:track", args=[token])) if token else ""
     context = _context(online, reference=kept["reference"], tracking_link=link)
     return render(request, "public/sent.html", context)
 

@@ -40,7 +40,8 @@ def test_the_worker_sends_a_receipt_and_tells_the_team(client, manager):
     receipt, team = mail.outbox
     assert receipt.to == ["alex@example.com"]
     assert receipt.subject == f"We have received your complaint: {complaint.reference}"
-    assert f"/complain/track/{complaint.tracking_token}/" in receipt.body
+    # Built from HEARD_BASE_URL, whatever Host header the form was sent with (issue 30).
+    assert f"http://127.0.0.1:8000/complain/track/{complaint.tracking_token}/" in receipt.body
     assert team.to == ["team@council.example"]
     assert complaint.reference in team.subject
     link = next(line for line in team.body.splitlines() if "/complaints/" in line)

@@ -66,6 +66,15 @@ def answer(client, pages) -> None:
         )
 
 
+def put_back(client, journey: str, stale: dict) -> None:
+    """Save a stale copy of a journey's answers as the session, as a request that read the
+    session before another request changed it saves it back when it ends."""
+    session = client.session
+    session[journey] = stale
+    session.pop(f"{journey}-sent", None)
+    session.save()
+
+
 def test_nobody_needs_to_sign_in_to_start(client):
     response = client.get(reverse("public:start"))
     assert response.status_code == 200

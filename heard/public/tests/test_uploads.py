@@ -7,14 +7,14 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from heard.complaints.models import Complaint
 from heard.complaints.tests.test_documents import PDF, PNG
 from heard.public.models import PendingUpload
-from heard.public.tests.test_complaint_form import PARENT, answer, url
+from heard.public.tests.test_complaint_form import PARENT, answer, put_back, url
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +99,58 @@ def test_choosing_new_files_replaces_those_added_before(client):
     client.post(url("files"), {"attachments": [upload("second.png", PNG)], "kept": str(first.pk)})
     assert [u.filename for u in PendingUpload.objects.all()] == ["second.png"]
     assert not first.file.storage.exists(first.file.name)
+
+
+def stored() -> list[str]:
+    return sorted(PendingUpload.objects.values_list("filename", flat=True))
+
+
+@override_settings(HEARD_PUBLIC_UPLOAD_MAX_FILES=2)
+def test_files_posted_again_without_kept_replace_those_before_and_never_pass_the_cap(client):
+    answer(client, BEFORE_FILES)
+    for n in range(3):
+        chosen = [upload(f"{n}-letter.pdf", PDF), upload(f"{n}-photo.png", PNG)]
+        assert client.post(url("files"), {"attachments": chosen}).status_code == 302
+        assert PendingUpload.objects.count() <= 2
+    assert stored() == ["2-letter.pdf", "2-photo.png"]
+    assert "2-letter.pdf, 2-photo.png" in client.get(reverse("public:check")).content.decode()
+
+
+def test_a_post_with_neither_files_nor_kept_lets_go_of_the_files_added_before(client):
+    answer(client, BEFORE_FILES)
+    add_files(client, upload("letter.pdf", PDF))
+    earlier = PendingUpload.objects.get()
+    assert client.post(url("files"), {}).url == reverse("public:check")
+    assert not PendingUpload.objects.exists()
+    assert not earlier.file.storage.exists(earlier.file.name)
+    client.post(reverse("public:check"))
+    assert not Complaint.objects.get().documents.exists()
+
+
+def test_files_a_stale_session_no_longer_names_go_when_new_ones_are_added(client):
+    answer(client, PARENT)
+    stale = client.session["public-complaint"]
+    add_files(client, upload("first.pdf", PDF))
+    # A second tab's request read the session before the first file was added, and saved
+    # it back after: the session no longer names first.pdf.
+    put_back(client, "public-complaint", stale)
+    add_files(client, upload("second.png", PNG))
+    assert stored() == ["second.png"]
+
+
+def test_a_kept_key_this_session_was_not_given_is_not_honoured(client):
+    other = Client()
+    answer(other, BEFORE_FILES)
+    add_files(other, upload("theirs.pdf", PDF))
+    theirs = PendingUpload.objects.get()
+    answer(client, BEFORE_FILES)
+    keeping = client.post(url("files"), {"kept": str(theirs.pk)})
+    assert "The files you added have expired" in keeping.content.decode()
+    replacing = {"attachments": [upload("mine.png", PNG)], "kept": str(theirs.pk)}
+    replaced = client.post(url("files"), replacing)
+    assert "The files you added have expired" in replaced.content.decode()
+    assert PendingUpload.objects.get() == theirs  # neither taken nor thrown away
+    assert theirs.file.storage.exists(theirs.file.name)
 
 
 def test_files_cleared_after_the_session_ended_are_asked_for_again(client):

@@ -414,7 +414,7 @@ class QueryCounter:
 def measure(year: int, runs: int) -> dict[str, Any]:
     from django.db import connection
 
-    from heard.reporting.figures import compute
+    from heard.reporting.figures import compute, protected
     from heard.reporting.periods import Period
     from heard.reporting.report import build
 
@@ -440,12 +440,15 @@ def measure(year: int, runs: int) -> dict[str, Any]:
     report_counter = QueryCounter()
     with connection.execute_wrapper(report_counter):
         whole_report()
-    times: dict[str, list[float]] = {"figures": [], "hand": [], "report": []}
+    times: dict[str, list[float]] = {"figures": [], "hand": [], "report": [], "suppression": []}
     for _ in range(runs):
         for name, job in (("figures", figures), ("hand", hand), ("report", whole_report)):
             started = time.perf_counter()
             job()
             times[name].append(time.perf_counter() - started)
+            if name == "figures":
+                # Disclosure control over the year and its quarters (heard.reporting.disclosure).
+                times["suppression"].append(protected.last_seconds)
     hand_counts = hand()
     stage1 = figures_once.complaints.stages["1"]
     # The two must agree, or the comparison means nothing.
@@ -458,6 +461,7 @@ def measure(year: int, runs: int) -> dict[str, Any]:
         "queries": counter.count,
         "report": statistics.median(times["report"]),
         "report_queries": report_counter.count,
+        "suppression": statistics.median(times["suppression"]),
         "stage1": hand_counts,
     }
 
@@ -491,14 +495,16 @@ def run_one(
         print(f"PostgreSQL server options: {os.environ.get('HEARD_PG_SERVER_OPTIONS')!r}")
     print(
         f"{'complaints':>12} {'figures s':>10} {'queries':>8} {'hand SQL s':>11} {'ratio':>6} "
-        f"{'report s':>9} {'queries':>8}  Stage 1 received, responded, within 10 WD"
+        f"{'report s':>9} {'queries':>8} {'suppress ms':>11}  "
+        "Stage 1 received, responded, within 10 WD"
     )
     ok = results[small]["queries"] == results[large]["queries"]
     for size, r in results.items():
         ratio = r["figures"] / r["hand"]
         print(
             f"{size:>12,} {r['figures']:>10.3f} {r['queries']:>8} {r['hand']:>11.3f} "
-            f"{ratio:>6.2f} {r['report']:>9.3f} {r['report_queries']:>8}  "
+            f"{ratio:>6.2f} {r['report']:>9.3f} {r['report_queries']:>8} "
+            f"{r['suppression'] * 1000:>11.1f}  "
             f"{', '.join(str(n) for n in r['stage1'])}"
         )
     big = results[large]

@@ -13,6 +13,8 @@ from heard.ombudsman.models import Decision
 from heard.reporting.document import (
     COMPARE_HEADINGS,
     QUARTERLY_SECTIONS,
+    WITHHELD,
+    WITHHELD_NOTE,
     Cell,
     Document,
     Section,
@@ -20,14 +22,13 @@ from heard.reporting.document import (
     change_cells,
     count,
     days,
-    fmt,
+    figure_cell,
     money,
     percent,
     points,
     text,
     written,
 )
-from heard.reporting.figures.base import SUPPRESS_BELOW
 from heard.reporting.report import Report
 from heard.sars.models import SarOutcome
 
@@ -45,7 +46,9 @@ class Builder:
     ) -> Table:
         table = Table(key, caption, ["Figure", self.now, self.before, *COMPARE_HEADINGS])
         for label, figure, drill in rows:
-            table.rows.append([text(label), count(figure["value"], drill), *change_cells(figure)])
+            table.rows.append([text(label), figure_cell(figure, drill), *change_cells(figure)])
+        if any("suppressed" in figure for _, figure, _ in rows):
+            table.note = WITHHELD_NOTE
         return table
 
     def rate_row(self, label: str, rate: dict[str, Any], drill: str | None = None) -> list[Cell]:
@@ -250,13 +253,14 @@ class Builder:
             "relationships",
             f"Who complained, {self.now}",
             ["Relationship", self.now, self.before, *COMPARE_HEADINGS],
+            note=WITHHELD_NOTE,
         )
         for code, figure in c["relationships"].items():
             label = Relationship(code).label if code in Relationship.values else code
             by.rows.append(
                 [
                     text(label),
-                    count(figure["value"], f"complaints.relationship.{code}"),
+                    figure_cell(figure, f"complaints.relationship.{code}"),
                     *change_cells(figure),
                 ]
             )
@@ -325,6 +329,7 @@ class Builder:
             "equality",
             "How complete the equality information is (complainants)",
             ["Question", "Complaints", "Answered", "Prefer not to say", "Complete"],
+            note=WITHHELD_NOTE,
         )
         labels = {
             "ethnicity": ("Ethnicity", EthnicGroup),
@@ -338,24 +343,23 @@ class Builder:
             completeness.rows.append(
                 [
                     text(label),
-                    count(e["total"]["value"]),
-                    count(e["answered"]["value"]),
-                    count(e["declined"]["value"]),
-                    percent(e["completeness"]["percent"]),
+                    figure_cell(e["total"]),
+                    figure_cell(e["answered"]),
+                    figure_cell(e["declined"]),
+                    Cell(WITHHELD)
+                    if e["completeness"].get("suppressed")
+                    else percent(e["completeness"]["percent"]),
                 ]
             )
             breakdown = Table(
                 f"equality_{question}",
                 f"Complainants by {label.lower()}",
                 [label, self.now],
-                note=f"Fewer than {SUPPRESS_BELOW} is not shown, so no one can be identified.",
+                note=WITHHELD_NOTE,
             )
             for code, group in e["groups"].items():
                 name = choices(code).label if code in choices.values else code
-                shown = (
-                    f"Fewer than {SUPPRESS_BELOW}" if group["suppressed"] else fmt(group["value"])
-                )
-                breakdown.rows.append([text(name), Cell(shown, group["value"])])
+                breakdown.rows.append([text(name), figure_cell(group)])
             if breakdown.rows:
                 tables.append(breakdown)
         return Section("equality", "Equality information", tables=tables)

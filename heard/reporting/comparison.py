@@ -37,6 +37,8 @@ def period_data(period: Period) -> dict[str, str]:
 
 
 def rate_data(rate: Rate) -> dict[str, Any]:
+    if rate.withheld:
+        return {"numerator": None, "denominator": None, "percent": None, "suppressed": True}
     return {
         "numerator": rate.numerator,
         "denominator": rate.denominator,
@@ -57,6 +59,21 @@ class Comparer:
             "change_percent": _number(change.change_percent),
             "within_chance": change.within_chance,
             "p_value": round(change.p_value, 4),
+        }
+
+    def breakdown(self, value: Breakdown, previous: Breakdown) -> dict[str, Any]:
+        """A count of people: withheld this period or last, it is null, and so is everything
+        worked from it (a change would give the withheld count away)."""
+        if not (value.suppressed or previous.suppressed):
+            return {**self.count(value.count, previous.count), "suppressed": False}
+        return {
+            "value": None if value.suppressed else value.count,
+            "previous": None if previous.suppressed else previous.count,
+            "change": None,
+            "change_percent": None,
+            "within_chance": None,
+            "p_value": None,
+            "suppressed": value.suppressed,
         }
 
     def rate(self, value: Rate, previous: Rate) -> dict[str, Any]:
@@ -100,13 +117,9 @@ class Comparer:
                 "statement": value.statement,
             }
         if isinstance(value, Breakdown):
-            before = previous.count if isinstance(previous, Breakdown) else 0
-            return {
-                # Small numbers are never written out, this year or last (reg 13).
-                "value": None if value.suppressed else value.count,
-                "previous": None if Breakdown(before).suppressed else before,
-                "suppressed": value.suppressed,
-            }
+            return self.breakdown(
+                value, previous if isinstance(previous, Breakdown) else Breakdown(0)
+            )
         if isinstance(value, list):
             return list(value)
         if isinstance(value, dict):

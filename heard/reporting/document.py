@@ -18,6 +18,13 @@ from heard.core.text import printable
 Number = int | float | Decimal | None
 #: What a table shows where there is no figure (nothing to divide by).
 NONE = "\u2013"
+#: What a table shows for a count of people the report withholds (heard.reporting.disclosure),
+#: whether it is small or would give a small one away: the same word for both.
+WITHHELD = "Withheld"
+WITHHELD_NOTE = (
+    "Counts of 1 to 4 people, and counts that would reveal them, are withheld so that no one "
+    "can be identified."
+)
 
 
 #: The quarterly performance report for senior leaders is shorter: performance, not the
@@ -106,6 +113,14 @@ def count(value: int | None, drill: str | None = None) -> Cell:
     return Cell(fmt(value), value, drill)
 
 
+def figure_cell(figure: dict[str, Any], drill: str | None = None) -> Cell:
+    """A count's value this period: "Withheld" (and no drill-down) where the report withholds
+    it."""
+    if figure.get("suppressed"):
+        return Cell(WITHHELD)
+    return count(figure["value"], drill)
+
+
 def percent(value: Number, places: int = 0) -> Cell:
     if value is None:
         return Cell(NONE, None, kind="percent")
@@ -139,8 +154,9 @@ def change_cells(figure: dict[str, Any]) -> list[Cell]:
     note = ""
     if figure.get("within_chance") and figure.get("change"):
         note = "Within chance variation"
+    withheld_before = "suppressed" in figure and figure["previous"] is None
     return [
-        Cell(fmt(figure["previous"]), figure["previous"]),
+        Cell(WITHHELD) if withheld_before else Cell(fmt(figure["previous"]), figure["previous"]),
         Cell(fmt(figure["change"]), figure["change"]),
         percent(pct, 2) if pct is not None else Cell(NONE),
         text(note),

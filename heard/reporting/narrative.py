@@ -108,7 +108,7 @@ class Writer:
         out += self.outcomes()
         out += self.themes()
         if procedure == Procedure.CHILDREN:
-            out.append(self.children())
+            out += self.children()
         out += self.timeliness()
         out += self.ombudsman()
         out.append(self.compliments())
@@ -203,14 +203,30 @@ class Writer:
             f"{rates[0].upper()}{rates[1:]}.",
         ]
 
-    def children(self) -> str:
+    def children(self) -> list[str]:
+        """Complaints from children and with advocates, in the words of the counts shown: a
+        withheld count (heard.reporting.disclosure) is left out, and so is any comparison
+        with it."""
         c, before = self.now.complaints, self.before.complaints
-        return (
-            f"{number(c.from_children)} complaints were received directly from children or "
-            f"young people, compared to {number(before.from_children)} in {self.last_label}; "
-            f"{number(c.via_advocate)} were made with the help of an advocate, and advocacy "
-            f"was offered on {number(c.advocacy_offered)}."
-        )
+        parts = []
+        if not c.from_children.suppressed:
+            part = (
+                f"{number(c.from_children.count)} complaints were received directly from "
+                "children or young people"
+            )
+            if not before.from_children.suppressed:
+                part += f", compared to {number(before.from_children.count)} in {self.last_label}"
+            parts.append(part)
+        if not c.via_advocate.suppressed:
+            parts.append(
+                f"{number(c.via_advocate.count)} complaints were made with the help of an advocate"
+            )
+        if not c.advocacy_offered.suppressed:
+            parts.append(f"advocacy was offered on {number(c.advocacy_offered.count)} complaints")
+        if not parts:
+            return []
+        sentence = "; ".join(parts)
+        return [f"{sentence[0].upper()}{sentence[1:]}."]
 
     def timeliness(self) -> list[str]:
         now = self.now.complaints.stages["1"].timeliness
@@ -305,12 +321,12 @@ class Writer:
 
     def equality(self) -> list[str]:
         e = self.now.complaints.equality["complainant_ethnicity"]
-        if not e.total:
-            return []
+        if not e.total.count or e.completeness.withheld:
+            return []  # a share worked from a withheld count would give it away
         return [
             f"Ethnicity was recorded for {percent(e.completeness)} of complainants "
-            f"({number(e.completeness.numerator)} of {number(e.total)}); {number(e.declined)} "
-            "preferred not to say."
+            f"({number(e.completeness.numerator)} of {number(e.total.count)}); "
+            f"{number(e.declined.count)} preferred not to say."
         ]
 
 

@@ -11,7 +11,7 @@ from heard.complaints.choices import Procedure
 from heard.reporting import narrative
 from heard.reporting.comparison import checks, compare
 from heard.reporting.figures import Figures, compute
-from heard.reporting.figures.base import SUPPRESS_BELOW, Check
+from heard.reporting.figures.base import Check
 from heard.reporting.figures.complaints import stage_trend
 from heard.reporting.models import ReportText
 from heard.reporting.periods import Period
@@ -54,9 +54,11 @@ def counting_rules() -> list[str]:
         "received in the period that have escalated so far.",
         "Complaints per referral divides complaints received by referrals to children's "
         "social care in the same months.",
-        f"Equality breakdowns show fewer than {SUPPRESS_BELOW} as “fewer than "
-        f"{SUPPRESS_BELOW}” so that no one can be identified; completeness is the share of "
-        "people who gave an answer other than “prefer not to say”.",
+        "Counts of people by a personal characteristic (equality, who complained, children "
+        "and advocacy) are withheld where they are 1 to 4, and so are the counts that would "
+        "reveal them, in this report and alongside the year's other quarterly and annual "
+        "reports, so that no one can be identified; completeness is the share of people who "
+        "gave an answer other than “prefer not to say”.",
         ROUNDING_STATEMENT,
         "Changes are flagged as within normal chance variation when a conditional binomial "
         "test on the two counts gives p ≥ 0.05.",

@@ -37,10 +37,14 @@ class Rate:
 
     numerator: int
     denominator: int
+    #: Worked from a count the report withholds (heard.reporting.disclosure): not shown.
+    withheld: bool = False
 
     @property
     def fraction(self) -> Fraction | None:
-        return Fraction(self.numerator, self.denominator) if self.denominator else None
+        if self.withheld or not self.denominator:
+            return None
+        return Fraction(self.numerator, self.denominator)
 
     @property
     def percent(self) -> Decimal | None:

@@ -10,10 +10,6 @@ from django.db.models import Q
 
 from heard.reporting.periods import Period
 
-#: Published breakdowns show counts below this as "fewer than 5" (DOMAIN.md section 4: no
-#: child may be identified from a report).
-SUPPRESS_BELOW = 5
-
 #: A figure's definition: which rows it counts, as a Q or a boolean expression (Exists). The
 #: same definition counts in the aggregate and lists in the drill-down.
 Filters = dict[str, Any]
@@ -45,13 +41,12 @@ class Check:
 
 @dataclass(frozen=True)
 class Breakdown:
-    """A count in an equality breakdown; `suppressed` when 1 to 4 people are in it."""
+    """A count of people by a personal characteristic; `suppressed` when the report withholds
+    it (heard.reporting.disclosure: a count of 1 to 4, or one that would give such a count
+    away)."""
 
     count: int
-
-    @property
-    def suppressed(self) -> bool:
-        return 0 < self.count < SUPPRESS_BELOW
+    suppressed: bool = False
 
 
 Key = TypeVar("Key", int, str)

@@ -3,7 +3,7 @@
 Every count is `Count(filter=Q)` over one grouped query, and each Q is defined once, in
 heard.reporting.figures.filters (`stage_filters`, `complaint_filters`), so the drill-down
 lists the very cases a figure counted. Equality monitoring is in
-heard.reporting.figures.equality. Working days come from the calendar table, kept on each
+heard.reporting.figures.protected. Working days come from the calendar table, kept on each
 stage (heard.complaints.models.report_values), never from Python.
 
 Rows are counted as `COUNT(*)`, or as a count of a non-null column the covering index holds
@@ -43,8 +43,7 @@ from heard.complaints.models import Complaint, ElementFinding, Stage, Theme
 from heard.complaints.timing import TimeStandard, time_standards
 from heard.core.models import Team
 from heard.referrals.models import MonthlyReferrals
-from heard.reporting.figures.base import SETTING, Check, between, most_first
-from heard.reporting.figures.equality import EqualityFigures, equality_figures
+from heard.reporting.figures.base import SETTING, Breakdown, Check, between, most_first
 from heard.reporting.figures.filters import (
     ENDED_BY,
     FLOW_IN,
@@ -56,6 +55,7 @@ from heard.reporting.figures.filters import (
     stage_numbers,
     timed_stages,
 )
+from heard.reporting.figures.protected import EqualityFigures, people_figures
 from heard.reporting.periods import Period
 from heard.reporting.stats import Rate, round_half_up
 
@@ -130,11 +130,12 @@ class ComplaintFigures:
     escalation: Escalation
     referrals: int
     per_referral: Rate
-    from_children: int
-    via_advocate: int
-    advocacy_offered: int
-    advocacy_taken_up: int
-    relationships: dict[str, int]
+    #: Counts of people (heard.reporting.figures.protected): each may be withheld.
+    from_children: Breakdown
+    via_advocate: Breakdown
+    advocacy_offered: Breakdown
+    advocacy_taken_up: Breakdown
+    relationships: dict[str, Breakdown]
     teams: dict[str, int]
     equality: dict[str, EqualityFigures]
 
@@ -422,15 +423,8 @@ def _stage_figures(
     )
 
 
-#: Counted over the complaints received, from one index, by relationship.
-ACCESS_FIGURES = (
-    "from_children",
-    "via_advocate",
-    "advocacy_offered",
-    "advocacy_taken_up",
-    "escalated",
-    "escalated_to_stage3",
-)
+#: Counted over the complaints received, from one index, by team.
+ACCESS_FIGURES = ("escalated", "escalated_to_stage3")
 
 
 def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
@@ -459,21 +453,20 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         complaint_filters(period)["received"], procedure=procedure
     ).order_by()
     filters = complaint_filters(period)
-    # One pass: the counts by relationship and team, each with its access figures; the
-    # totals are the sums of a few hundred groups at most.
+    # One pass: the counts by team, each with its escalations; the totals are the sums of a
+    # few hundred groups at most.
     by_group = list(
-        received.values("relationship", "team").annotate(
+        received.values("team").annotate(
             n=Count("*"),
             **{name: Count("received_on", filter=filters[name]) for name in ACCESS_FIGURES},
         )
     )
     counts: dict[str, Any] = {name: sum(row[name] for row in by_group) for name in ACCESS_FIGURES}
     counts["received"] = sum(row["n"] for row in by_group)
-    relationships: Counter[str] = Counter()
     teams: Counter[int] = Counter()
     for row in by_group:
-        relationships[row["relationship"]] += row["n"]
         teams[row["team"]] += row["n"]
+    people = people_figures(procedure, period)
     team_names = dict(Team.objects.values_list("pk", "name"))
     cohort = started.get(1, Received()).by_status
     escalated, to_stage3 = counts["escalated"], counts["escalated_to_stage3"]
@@ -496,13 +489,13 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         ),
         referrals=referrals,
         per_referral=Rate(counts["received"], referrals),
-        from_children=counts["from_children"],
-        via_advocate=counts["via_advocate"],
-        advocacy_offered=counts["advocacy_offered"],
-        advocacy_taken_up=counts["advocacy_taken_up"],
-        relationships=dict(most_first(relationships)),
+        from_children=people.from_children,
+        via_advocate=people.advocacy_taken_up,
+        advocacy_offered=people.advocacy_offered,
+        advocacy_taken_up=people.advocacy_taken_up,
+        relationships=people.relationships,
         teams={team_names[team]: n for team, n in most_first(teams)},
-        equality=equality_figures(procedure, period, counts["received"]),
+        equality=people.equality,
     )
 
 

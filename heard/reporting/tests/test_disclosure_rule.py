@@ -3,10 +3,17 @@ count of 1 to 4 can be worked out from the counts shown."""
 
 from __future__ import annotations
 
+import pytest
+
+from heard.imports.service import run_import
 from heard.reporting.comparison import Comparer
 from heard.reporting.disclosure import Cell, Why, derivable, withhold
 from heard.reporting.figures.base import Breakdown
+from heard.reporting.figures.protected import people_figures
+from heard.reporting.models import PublishedReport
 from heard.reporting.periods import Period
+
+HEAD = "reference,stage,received,team,relationship,ethnicity\n"
 
 
 def table(period, groups, *, total_fixed=False):
@@ -153,3 +160,49 @@ def test_the_worked_example_in_the_docs():
     larger = age_table({"25-34": 6, "35-44": 4, "45-54": 6, **others})
     # Both sixes are wanted more than the zeros: the last zero taken would give 35-44 away.
     assert withhold(larger) == {"35-44": Why.PRIMARY, "65+": Why.SECONDARY}
+
+
+@pytest.mark.django_db
+def test_a_published_snapshots_cells_keep_the_state_it_gave_them(manager):
+    # Q1 2024/25: 10 white and 6 black complainants, nothing small, nothing withheld.
+    ethnicity = ["White British"] * 10 + ["Black: African"] * 6
+    rows = "".join(
+        f"R{n},1,2024-05-0{1 + n % 5},Fostering,Parent,{answer}\n"
+        for n, answer in enumerate(ethnicity)
+    )
+    assert run_import([("log.csv", (HEAD + rows).encode())]).ok
+    quarter = Period.quarter(2024, 1)
+    white = lambda figures: figures.equality["complainant_ethnicity"].groups["white"]  # noqa: E731
+    assert not white(people_figures("children", quarter)).suppressed
+    # A snapshot published with the white cell withheld (say by an earlier rule) binds it.
+    data = {
+        "figures": {
+            "complaints": {
+                "equality": {
+                    "complainant_ethnicity": {
+                        "groups": {"white": {"value": None, "suppressed": True}}
+                    }
+                }
+            }
+        }
+    }
+    PublishedReport.objects.create(
+        procedure="children",
+        kind="quarterly",
+        first=quarter.first,
+        last=quarter.last,
+        version=1,
+        title="Q1",
+        published_by=manager,
+        data=data,
+        pdf=b"",
+        docx=b"",
+        xlsx=b"",
+        html=b"",
+    )
+    assert white(people_figures("children", quarter)).suppressed
+    # The year's white (10) is shown beside it, so another quarter's white (0) is withheld
+    # instead: the year less the other quarters would otherwise give the quarter's away.
+    assert not white(people_figures("children", Period.financial_year(2024))).suppressed
+    others = [white(people_figures("children", Period.quarter(2024, n))) for n in (2, 3, 4)]
+    assert [cell.suppressed for cell in others].count(True) == 1

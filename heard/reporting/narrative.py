@@ -27,6 +27,22 @@ NOUN = {
 }
 
 
+#: How a Stage 1 ended, for one complaint and for several, in the stage table's order.
+COHORT_ROUTES = {
+    "resolved_by_adr": (
+        "was resolved through alternative dispute resolution (ADR)",
+        "were resolved through alternative dispute resolution (ADR)",
+    ),
+    "withdrawn": ("was withdrawn before a response", "were withdrawn before a response"),
+    "not_accepted": ("was not accepted", "were not accepted"),
+    "responded": ("had a formal response", "had a formal response"),
+    "escalated_unanswered": (
+        "went to Stage 2 without a response",
+        "went to Stage 2 without a response",
+    ),
+}
+
+
 def number(value: int) -> str:
     return f"{value:,}"
 
@@ -125,17 +141,22 @@ class Writer:
         )
 
     def cohort(self) -> list[str]:
+        """How the complaints received have ended at Stage 1 so far, route by route as the
+        stage table counts them, in words right for one and for many."""
         c = self.now.complaints
-        adr, withdrawn = c.cohort["resolved_by_adr"], c.cohort["withdrawn"]
-        remaining = c.received - adr
-        if not adr and not withdrawn:
+        if not any(c.cohort[route] for route in ("resolved_by_adr", "withdrawn", "not_accepted")):
             return []
-        return [
-            f"Of the {number(c.received)} complaints received, {number(adr)} were resolved "
-            f"through alternative dispute resolution (ADR) and the remaining "
-            f"{number(remaining)} went on to a formal response; {number(withdrawn)} of these "
-            "were later withdrawn by the complainant."
+        parts = [
+            f"{number(c.cohort[route])} {one if c.cohort[route] == 1 else many}"
+            for route, (one, many) in COHORT_ROUTES.items()
+            if c.cohort[route]
         ]
+        still_open = c.received - sum(c.cohort.values())
+        if still_open:
+            parts.append(f"{number(still_open)} {'is' if still_open == 1 else 'are'} still open")
+        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+        noun = "complaint" if c.received == 1 else "complaints"
+        return [f"Of the {number(c.received)} {noun} received, {listed}."]
 
     def stages(self) -> str:
         parts = []

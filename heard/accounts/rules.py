@@ -76,3 +76,20 @@ def may_change_account(editor: User, person: User) -> bool:
     """Whether `editor` may change `person`'s account: one whose role they may give, or
     their own (whose role they cannot then change)."""
     return person.pk == editor.pk or person.role in roles_given_by(editor)
+
+
+@rules.predicate
+def sees_team_cases(user: User | AnonymousUser) -> bool:
+    """Whether any compliment, member enquiry or Ombudsman case can be open to this role:
+    the complaints team's, and a responding manager's about their team (heard.core.access)."""
+    return isinstance(user, User) and (
+        user.role in CASEWORK_ROLES or user.role == Role.RESPONDING_MANAGER
+    )
+
+
+@rules.predicate
+def sees_complaints(user: User | AnonymousUser) -> bool:
+    """Whether any complaint can be open to this role: the complaints team, responding
+    managers and appointees (report viewers, administrators and subject access officers
+    see none: ComplaintQuerySet.visible_to)."""
+    return bool(sees_team_cases(user)) or (isinstance(user, User) and user.role in APPOINTEE_ROLES)

@@ -9,8 +9,13 @@ from __future__ import annotations
 import rules
 from django.contrib.auth.models import AnonymousUser
 
-from heard.accounts.models import Role, User
-from heard.accounts.rules import is_administrator, is_caseworker, is_complaints_manager
+from heard.accounts.models import User
+from heard.accounts.rules import (
+    is_administrator,
+    is_caseworker,
+    is_complaints_manager,
+    sees_complaints,
+)
 from heard.complaints.models import Complaint, Document
 
 
@@ -30,14 +35,8 @@ rules.add_perm("complaints.change_complaint", is_caseworker & can_view_complaint
 rules.add_perm("complaints.add_complaint", is_caseworker)
 
 
-@rules.predicate
-def sees_casework(user: User | AnonymousUser) -> bool:
-    """Everyone signed in but a subject access officer, who works on SARs only."""
-    return isinstance(user, User) and user.role != Role.SAR_OFFICER
-
-
-# The menus and dashboard panels for complaints, compliments and enquiries.
-rules.add_perm("complaints.list_complaints", sees_casework)
+# The menu's and the dashboard's complaints: only for a role some complaint can be open to.
+rules.add_perm("complaints.list_complaints", sees_complaints)
 
 
 # The audit tab (who changed and who viewed a case) is for complaints managers.

@@ -6,7 +6,7 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from heard.accounts.models import User
-from heard.accounts.rules import is_caseworker
+from heard.accounts.rules import is_caseworker, sees_team_cases
 from heard.ombudsman.models import OmbudsmanCase
 
 
@@ -20,3 +20,6 @@ def can_view_ombudsman_case(user: User | AnonymousUser, case: OmbudsmanCase | No
 rules.add_perm("ombudsman.view_case", can_view_ombudsman_case)
 rules.add_perm("ombudsman.add_case", is_caseworker)
 rules.add_perm("ombudsman.change_case", is_caseworker & can_view_ombudsman_case)
+
+# The menu's and the dashboard's list: only for a role some case can be open to.
+rules.add_perm("ombudsman.list_cases", sees_team_cases)

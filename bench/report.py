@@ -262,7 +262,7 @@ def grow(target: int, today: date, rng: random.Random, ids: Ids) -> float:
                 "requester_email, requester_phone, requester_address, "
                 "data_subject_name, care_leaver, records_sought, months_allowed, "
                 "extension_reason, outcome, search_limited, search_decision, created_at, "
-                "updated_at, version, identity_verified_on, due_on, closed_on",
+                "updated_at, version, identity_verified_on, due_on, closed_on, service",
                 rows["sar"],
             )
             _insert(
@@ -333,6 +333,7 @@ def _other(
             received,
             due,
             closed,
+            "children",
         )
     pk = ids.take("ombudsman_ombudsmancase")
     decision = rng.choice(["upheld", "not_upheld", "referred_back", "not_in_jurisdiction"])

@@ -10,11 +10,22 @@ from heard.core.counters import increment
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
 
 
+class Service(models.TextChoices):
+    """The part of the council a team belongs to, which decides whose annual report counts its
+    compliments and enquiries. The values are the complaints procedures' (heard.complaints.
+    choices.Procedure), so a procedure's report reads its own service's records."""
+
+    CHILDREN = "children", "Children's social care"
+    ADULTS = "adults", "Adult social care"
+    CORPORATE = "corporate", "Other council services"
+
+
 class Team(models.Model):
     """A team or service area that cases are about (a configurable list)."""
 
     name = models.CharField(max_length=120)
     active = models.BooleanField(default=True, help_text="Inactive teams stay on old cases.")
+    service = models.CharField(max_length=20, choices=Service.choices, default=Service.CHILDREN)
 
     class Meta:
         ordering = ["name"]

@@ -18,13 +18,18 @@ from heard.core.models import Team
 class TeamForm(GovukModelForm):
     class Meta:
         model = Team
-        fields = ["name", "active"]
-        labels = {"name": "Team's name", "active": "Offered for new cases"}
+        fields = ["name", "service", "active"]
+        labels = {"name": "Team's name", "service": "Service", "active": "Offered for new cases"}
+        widgets = {"service": forms.RadioSelect}
         help_texts = {
             "name": "As officers and reports should show it, for example Children in care",
+            "service": "Whose annual report counts the team's compliments",
             "active": "Untick when the team closes: it stays on the cases it has",
         }
-        error_messages = {"name": {"required": "Enter the team's name"}}
+        error_messages = {
+            "name": {"required": "Enter the team's name"},
+            "service": {"required": "Choose the team's service"},
+        }
 
     def clean_name(self) -> str:
         name = " ".join(str(self.cleaned_data["name"]).split())

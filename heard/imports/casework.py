@@ -15,7 +15,7 @@ from typing import Any
 from heard.complaints.models import Complaint
 from heard.compliments.models import Compliment, Giver
 from heard.core.errors import DomainError
-from heard.core.models import Team
+from heard.core.models import Service, Team
 from heard.imports import cells
 from heard.imports.cells import CellError, Choices
 from heard.imports.problems import Problem
@@ -323,6 +323,13 @@ SAR_OUTCOMES = Choices(
 )
 
 
+SERVICES = Choices(
+    "a service",
+    Service.choices,
+    {"csc": Service.CHILDREN, "adults": Service.ADULTS, "corporate": Service.CORPORATE},
+)
+
+
 class SarImport(SheetImport):
     columns_known = {
         "received": {"received", "date received"},
@@ -330,6 +337,7 @@ class SarImport(SheetImport):
         "requester_role": {"requester role", "who is asking"},
         "data_subject": {"data subject", "whose records"},
         "care_leaver": {"care leaver"},
+        "service": {"service", "which service's records"},
         "records_sought": {"records sought", "what was asked for"},
         "identity_verified": {"identity verified", "proof of identity received"},
         "authority_received": {"authority received", "proof of authority received"},
@@ -359,6 +367,7 @@ class SarImport(SheetImport):
         role = row.get("requester_role", ROLES.optional) or RequesterRole.SELF
         subject = row.text("data_subject", limit=200) or requester
         care_leaver = bool(row.get("care_leaver", cells.yes_no))
+        service = row.get("service", SERVICES.optional) or Service.CHILDREN
         identity = row.get("identity_verified", cells.optional_date)
         authority = row.get("authority_received", cells.optional_date)
         told = row.get("extension_told", cells.optional_date)
@@ -385,6 +394,7 @@ class SarImport(SheetImport):
             requester_role=role,
             data_subject_name=subject,
             care_leaver=care_leaver,
+            service=service,
             records_sought=row.text("records_sought") or "Imported request",
             identity_verified_on=identity,
             authority_received_on=authority,

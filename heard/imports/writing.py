@@ -51,7 +51,10 @@ def write_complaints(
     (heard.imports.bulk)."""
     if not new:
         return 0, []
-    teams, new_teams = _teams({rows[0].complaint["team"] for rows in new})
+    services: dict[str, str] = {}
+    for rows in new:
+        services.setdefault(rows[0].complaint["team"], rows[0].complaint["procedure"])
+    teams, new_teams = _teams(services)
     people = allocate_ids(Complainant, len(new))
     complaint_ids = allocate_ids(Complaint, len(new))
     stage_ids = iter(allocate_ids(Stage, sum(len(rows) for rows in new)))
@@ -108,12 +111,13 @@ def write_complaints(
     return len(new), new_teams
 
 
-def _teams(names: set[str]) -> tuple[dict[str, Team], list[str]]:
-    """Every team by its key, adding those the log names and Heard does not hold yet; and
-    the names added."""
+def _teams(services: dict[str, str]) -> tuple[dict[str, Team], list[str]]:
+    """Every team by its key, adding those the log names and Heard does not hold yet (each
+    in the service of the procedure of the first complaint about it); and the names added."""
     held = {cells.key(t.name): t for t in Team.objects.all()}
-    missing = [name for name in sorted(names) if cells.key(name) not in held]
-    for team in Team.objects.bulk_create([Team(name=name) for name in missing]):
+    missing = [name for name in sorted(services) if cells.key(name) not in held]
+    added = [Team(name=name, service=services[name]) for name in missing]
+    for team in Team.objects.bulk_create(added):
         held[cells.key(team.name)] = team
     return held, missing
 

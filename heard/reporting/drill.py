@@ -179,7 +179,7 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
         cases = OmbudsmanCase.objects.visible_to(user).filter(filters[name], area=area)
         return Drill(cases.order_by("enquiry_received_on", "pk"), _ombudsman_row, "Ombudsman case")
     if kind == "compliments":
-        filters = compliment_filters(period)
+        filters = compliment_filters(procedure, period)
         if name not in filters:
             raise UnknownFigure(key)
         compliments = Compliment.objects.visible_to(user).filter(filters[name])
@@ -189,7 +189,7 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
             "compliment",
         )
     if kind == "sars":
-        filters = sar_filters(period)
+        filters = sar_filters(procedure, period)
         if name not in filters:
             raise UnknownFigure(key)
         requests = SubjectAccessRequest.objects.visible_to(user).filter(filters[name])

@@ -10,6 +10,7 @@ from django import forms
 from heard.accounts.models import User
 from heard.core.errors import DomainError
 from heard.core.forms import CaseFileField, CaseStepForm, DateInputField, GovukForm
+from heard.core.models import Service
 from heard.sars.models import (
     SAR_ROLES,
     Exemption,
@@ -97,6 +98,14 @@ class SarForm(ProofFields, GovukForm):
         what="of birth", label="Their date of birth (optional)", required=False
     )
     care_leaver = forms.BooleanField(label="A care leaver asking for their file", required=False)
+    service = forms.ChoiceField(
+        label="Which service's records",
+        choices=Service.choices,
+        initial=Service.CHILDREN,
+        widget=forms.RadioSelect,
+        required=False,  # children's, as most requests are care leavers' files, unless chosen
+        help_text="The annual report of that service counts the request",
+    )
     records_sought = forms.CharField(
         label="What was asked for",
         widget=forms.Textarea,
@@ -120,6 +129,7 @@ class SarForm(ProofFields, GovukForm):
         "data_subject_name",
         "data_subject_born_on",
         "care_leaver",
+        "service",
         "records_sought",
         "identity_verified_on",
         "authority_received_on",
@@ -127,6 +137,9 @@ class SarForm(ProofFields, GovukForm):
         "fee_received_on",
         "assigned_officer",
     ]
+
+    def clean_service(self) -> str:
+        return self.cleaned_data.get("service") or Service.CHILDREN
 
     def save(self, by: User) -> SubjectAccessRequest | None:
         try:

@@ -26,7 +26,7 @@ from heard.core.dates import long_date, not_before, require_date
 from heard.core.errors import RuleViolation
 from heard.core.events import Event
 from heard.core.files import document_storage, store_file
-from heard.core.models import ReferenceSequence, Stamped
+from heard.core.models import ReferenceSequence, Service, Stamped
 from heard.core.workflow import Step, Workflow
 from heard.workdays import add_working_days
 from heard.workdays.sar import MAXIMUM_MONTHS, sar_due_date
@@ -131,6 +131,10 @@ class SubjectAccessRequest(Stamped):
     data_subject_name = models.CharField("whose records", max_length=200)
     data_subject_born_on = models.DateField("date of birth", null=True, blank=True)
     care_leaver = models.BooleanField("a care leaver asking for their file", default=False)
+    #: Whose records: it decides which procedure's annual report counts the request.
+    service = models.CharField(
+        "whose records", max_length=20, choices=Service.choices, default=Service.CHILDREN
+    )
     records_sought = models.TextField("what was asked for")
     assigned_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -179,7 +183,9 @@ class SubjectAccessRequest(Stamped):
             models.Index(fields=["status", "due_on"], name="sar_status_due_idx"),
             # Reports count requests received, and completed, in a period: each index
             # covers what the report reads of them.
-            models.Index(fields=["received_on", "care_leaver"], name="sar_report_received_idx"),
+            models.Index(
+                fields=["received_on", "care_leaver", "service"], name="sar_report_received_idx"
+            ),
             models.Index(
                 fields=[
                     "closed_on",
@@ -188,6 +194,7 @@ class SubjectAccessRequest(Stamped):
                     "outcome",
                     "pages_reviewed",
                     "pages_disclosed",
+                    "service",
                 ],
                 name="sar_report_closed_idx",
             ),

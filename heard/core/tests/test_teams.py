@@ -30,15 +30,17 @@ def test_only_complaints_managers_and_administrators_keep_the_teams(client, role
     allowed = role in (Role.COMPLAINTS_MANAGER, Role.ADMINISTRATOR)
     for url in (LIST, ADD, edit_url(team)):
         assert client.get(url).status_code == (200 if allowed else 403)
-    assert client.post(ADD, {"name": "Adoption", "active": "on"}).status_code == (
-        302 if allowed else 403
-    )
+    assert client.post(
+        ADD, {"name": "Adoption", "active": "on", "service": "children"}
+    ).status_code == (302 if allowed else 403)
     assert Team.objects.filter(name="Adoption").exists() == allowed
 
 
 def test_a_manager_adds_a_team_and_it_is_offered_for_new_complaints(client, manager):
     client.force_login(manager)
-    response = client.post(ADD, {"name": "Leaving care", "active": "on"}, follow=True)
+    response = client.post(
+        ADD, {"name": "Leaving care", "active": "on", "service": "children"}, follow=True
+    )
     assert "Team “Leaving care” added" in response.content.decode()
     team = Team.objects.get(name="Leaving care")
     assert team.active
@@ -51,7 +53,9 @@ def test_a_deactivated_team_keeps_its_cases_but_is_not_offered_for_new_ones(clie
     complaint = f.Stage1OpenFactory(team__name="Early help")
     team = complaint.team
     client.force_login(manager)
-    response = client.post(edit_url(team), {"name": "Early help"}, follow=True)
+    response = client.post(
+        edit_url(team), {"name": "Early help", "service": "children"}, follow=True
+    )
     assert "Team “Early help” saved" in response.content.decode()
     team.refresh_from_db()
     assert not team.active
@@ -75,7 +79,10 @@ def test_a_deactivated_team_keeps_its_cases_but_is_not_offered_for_new_ones(clie
 def test_a_team_can_be_renamed_and_made_active_again(client, manager):
     team = TeamFactory(name="Child protection", active=False)
     client.force_login(manager)
-    client.post(edit_url(team), {"name": "Child protection and safeguarding", "active": "on"})
+    client.post(
+        edit_url(team),
+        {"name": "Child protection and safeguarding", "active": "on", "service": "children"},
+    )
     team.refresh_from_db()
     assert (team.name, team.active) == ("Child protection and safeguarding", True)
 
@@ -94,7 +101,7 @@ def test_a_bad_name_is_refused_with_a_specific_error_and_saves_nothing(
 ):
     TeamFactory(name="Fostering")
     client.force_login(manager)
-    response = client.post(ADD, {"name": name, "active": "on"})
+    response = client.post(ADD, {"name": name, "active": "on", "service": "children"})
     assert response.status_code == 200
     assert message in html.unescape(response.content.decode())
     assert list(Team.objects.values_list("name", flat=True)) == ["Fostering"]
@@ -104,7 +111,9 @@ def test_renaming_a_team_to_another_teams_name_is_refused(client, manager):
     TeamFactory(name="Fostering")
     adoption = TeamFactory(name="Adoption")
     client.force_login(manager)
-    response = client.post(edit_url(adoption), {"name": "fostering", "active": "on"})
+    response = client.post(
+        edit_url(adoption), {"name": "fostering", "active": "on", "service": "children"}
+    )
     assert "There is already a team called Fostering" in response.content.decode()
     adoption.refresh_from_db()
     assert adoption.name == "Adoption"
@@ -113,3 +122,13 @@ def test_renaming_a_team_to_another_teams_name_is_refused(client, manager):
 def test_a_team_that_does_not_exist_is_not_found(client, manager):
     client.force_login(manager)
     assert client.get(reverse("core:edit_team", args=[999])).status_code == 404
+
+
+def test_a_team_belongs_to_a_service_whose_report_counts_its_compliments(client, manager):
+    client.force_login(manager)
+    response = client.post(ADD, {"name": "Reablement", "service": "adults", "active": "on"})
+    assert response.status_code == 302
+    assert Team.objects.get(name="Reablement").service == "adults"
+    assert "Adult social care" in client.get(reverse("core:teams")).content.decode()
+    refused = client.post(ADD, {"name": "Bins", "active": "on"})
+    assert "Choose the team&#x27;s service" in refused.content.decode()

@@ -43,8 +43,8 @@ def compute(procedure: str, period: Period) -> Figures:
     return Figures(
         period=period,
         complaints=complaint_figures(procedure, period),
-        compliments=compliment_figures(period),
-        subject_access=sar_figures(period),
+        compliments=compliment_figures(procedure, period),
+        subject_access=sar_figures(procedure, period),
         ombudsman=ombudsman_figures(procedure, period),
         costs=cost_figures(procedure, period),
         learning=learning_figures(procedure, period),

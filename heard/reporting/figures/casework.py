@@ -38,13 +38,16 @@ class ComplimentFigures:
     quotes: list[str]
 
 
-def compliment_filters(period: Period) -> Filters:
-    received = between("received_on", period)
+def compliment_filters(procedure: str, period: Period) -> Filters:
+    """A procedure's report counts the compliments to its own service's teams."""
+    received = between("received_on", period) & Q(team__service=procedure)
     return {"received": received}
 
 
-def compliment_figures(period: Period) -> ComplimentFigures:
-    received = Compliment.objects.filter(compliment_filters(period)["received"]).order_by()
+def compliment_figures(procedure: str, period: Period) -> ComplimentFigures:
+    received = Compliment.objects.filter(
+        compliment_filters(procedure, period)["received"]
+    ).order_by()
     team_names = dict(Team.objects.values_list("pk", "name"))
     # One query: the counts by team and giver, summed each way here.
     teams: dict[int, int] = {}
@@ -83,11 +86,14 @@ class SarFigures:
     pages_disclosed: int
 
 
-def sar_filters(period: Period) -> Filters:
-    completed = between("closed_on", period)
+def sar_filters(procedure: str, period: Period) -> Filters:
+    """A procedure's report counts the requests for its own service's records."""
+    mine = Q(service=procedure)
+    completed = between("closed_on", period) & mine
+    received = between("received_on", period) & mine
     return {
-        "received": between("received_on", period),
-        "from_care_leavers": between("received_on", period) & Q(care_leaver=True),
+        "received": received,
+        "from_care_leavers": received & Q(care_leaver=True),
         "completed": completed,
         # A request whose clock never started (withdrawn before proof of identity) had no
         # deadline, so it is neither on time nor late.
@@ -98,8 +104,8 @@ def sar_filters(period: Period) -> Filters:
     }
 
 
-def sar_figures(period: Period) -> SarFigures:
-    filters = sar_filters(period)
+def sar_figures(procedure: str, period: Period) -> SarFigures:
+    filters = sar_filters(procedure, period)
     # The requests received, and those completed, each read from its own covering index.
     requests = SubjectAccessRequest.objects.order_by()
     received = ("received", "from_care_leavers")
@@ -115,7 +121,11 @@ def sar_figures(period: Period) -> SarFigures:
         pages_reviewed=Coalesce(Sum("pages_reviewed"), 0),
         pages_disclosed=Coalesce(Sum("pages_disclosed"), 0),
     )
-    closed = Q(requests__closed_on__gte=period.first, requests__closed_on__lte=period.last)
+    closed = Q(
+        requests__closed_on__gte=period.first,
+        requests__closed_on__lte=period.last,
+        requests__service=procedure,
+    )
     exemptions = (
         Exemption.objects.annotate(n=Count("requests", filter=closed))
         .filter(n__gt=0)

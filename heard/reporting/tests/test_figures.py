@@ -201,3 +201,49 @@ def test_remedies_are_counted_as_agreed_carried_out_and_overdue_at_the_end():
     remedy(date(2022, 3, 20), date(2022, 4, 30))  # due after the year: not overdue yet
     r = compute("children", YEAR).remedies
     assert (r.agreed, r.completed, r.overdue_at_end) == (4, 1, 2)
+
+
+def test_each_procedures_report_counts_only_its_own_services_compliments_and_requests(officer):
+    from heard.compliments.models import Compliment
+    from heard.core.models import Service
+    from heard.core.tests.factories import TeamFactory
+    from heard.sars.models import SubjectAccessRequest
+
+    # The trial: a compliment to Fostering and a care leaver's request appeared in the
+    # adult and corporate reports as well as the children's.
+    fostering = TeamFactory(name="Fostering", service=Service.CHILDREN)
+    reablement = TeamFactory(name="Reablement", service=Service.ADULTS)
+    for team in (fostering, fostering, reablement):
+        Compliment.log(
+            by=officer,
+            received_on=date(2021, 6, 1),
+            team=team,
+            giver="parent",
+            summary="Thanks",
+            quote="",
+            consent_to_publish=False,
+        )
+    for service in (Service.CHILDREN, Service.ADULTS, Service.ADULTS):
+        SubjectAccessRequest.log(
+            by=officer,
+            received_on=date(2021, 6, 1),
+            requester_name="Sam",
+            requester_role="self",
+            data_subject_name="Sam",
+            care_leaver=service == Service.CHILDREN,
+            service=service,
+            records_sought="My file",
+        )
+    counts = {}
+    for procedure in ("children", "adults", "corporate"):
+        figures = compute(procedure, YEAR)
+        counts[procedure] = (
+            figures.compliments.received,
+            figures.compliments.by_team,
+            figures.subject_access.received,
+        )
+    assert counts == {
+        "children": (2, {"Fostering": 2}, 1),
+        "adults": (1, {"Reablement": 1}, 2),
+        "corporate": (0, {}, 0),
+    }

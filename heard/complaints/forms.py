@@ -308,9 +308,10 @@ class ComplaintForm(ComplaintFields):
         error_messages={"required": "Enter the complainant's name"},
     )
     relationship = forms.ChoiceField(
-        label="Complainant's relationship to the child",
+        label="Complainant's relationship to the child (children's complaints only)",
         choices=[("", "Choose a relationship"), *Relationship.choices],
-        error_messages={"required": "Choose the complainant's relationship to the child"},
+        required=False,  # asked of a children's complaint only (clean)
+        help_text="Not asked of an adult social care or corporate complaint",
     )
     complainant_address = forms.CharField(
         label="Postal address (optional)", required=False, widget=forms.Textarea, max_length=1000
@@ -366,10 +367,18 @@ class ComplaintForm(ComplaintFields):
             self.add_error(
                 "complainant_email", "Enter an email address, or choose another way to contact them"
             )
-        if (
-            data.get("relationship") == Relationship.SELF
-            and data.get("procedure") == Procedure.CHILDREN
-        ):
+        if data.get("procedure") in (Procedure.ADULTS, Procedure.CORPORATE):
+            # Adult social care and corporate complaints are the complainant's own: no
+            # relationship to a child is asked, and no child is recorded.
+            data["relationship"] = Relationship.SELF
+            for number in range(1, CHILD_SLOTS + 1):
+                for name in CHILD_FIELDS:
+                    data[f"{child_prefix(number)}{name}"] = None
+                    self.errors.pop(f"{child_prefix(number)}{name}", None)
+            return data
+        if not data.get("relationship") and "relationship" not in self.errors:
+            self.add_error("relationship", "Choose the complainant's relationship to the child")
+        elif data.get("relationship") == Relationship.SELF:
             self.add_error(
                 "relationship",
                 "Choose the complainant's relationship to the child: a children's complaint is "

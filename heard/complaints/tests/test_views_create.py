@@ -209,3 +209,35 @@ def test_the_error_summary_lists_errors_in_the_order_of_the_page(client, officer
     ]
     positions = [html.index(f'href="{link}"') for link in links]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize(("procedure", "reference"), [("corporate", "COR"), ("adults", "ASC")])
+def test_an_adult_or_corporate_complaint_is_logged_and_answered_without_a_childs_question(
+    client, officer, valid, procedure, reference
+):
+    # The trial: a corporate complaint about bins was refused until "relationship to the
+    # child" was answered, and an adult complaint showed "Child: Not recorded / Add a child".
+    client.force_login(officer)
+    answers = {k: v for k, v in valid.items() if not k.startswith("child") and k != "relationship"}
+    response = client.post(URL, {**answers, "procedure": procedure, "summary": "Bins not emptied"})
+    assert response.status_code == 302, response.context["form"].errors
+    complaint = Complaint.objects.get()
+    assert complaint.reference.startswith(reference)
+    assert complaint.relationship == "self"
+    assert not complaint.children.exists()
+    page = client.get(response.url).content.decode()
+    for question in ("Child</dt>", "Add a child", "Advocacy</dt>", "relationship", "advocate"):
+        assert question not in page, question
+    # Answered on screen: a point, its finding and the response, with no child in sight.
+    stage = complaint.active_stage
+    complaint.add_element(by=officer, theme=f.ThemeFactory(), description="Missed collection")
+    stage.record_finding(by=officer, element=complaint.elements.get(), finding="upheld")
+    stage.refresh_from_db()
+    answered = client.post(
+        reverse("complaints:step", args=[complaint.reference, "respond"]),
+        {"version": stage.version, **day_fields("ended_on", date(2025, 3, 10))},
+    )
+    assert answered.status_code == 302
+    stage.refresh_from_db()
+    assert stage.status == "responded"
+    assert "advocate" not in client.get(response.url).content.decode()

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.accounts.models import User
 from heard.accounts.rules import APPOINTEE_ROLES, is_complaints_manager
+from heard.complaints.choices import AppointmentRole
 from heard.complaints.models import Practitioner
 from heard.complaints.models.people import ROLE_FLAGS, FeeBasis
 from heard.core.casepages import require_perm
@@ -28,6 +29,13 @@ from heard.core.forms import GovukModelForm
 
 #: The register's role boxes: one for each appointment role's flag, then advocacy.
 ROLE_FIELDS = [*dict.fromkeys(ROLE_FLAGS.values()), "may_advocate"]
+
+#: The boxes for the roles only someone independent of the council may take, and how the
+#: error names each.
+INDEPENDENT_FIELDS = {
+    ROLE_FLAGS[AppointmentRole.INDEPENDENT_PERSON]: "be the independent person",
+    ROLE_FLAGS[AppointmentRole.PANEL_MEMBER]: "sit on a review panel",
+}
 
 
 class AppointeeForm(GovukModelForm):
@@ -50,13 +58,16 @@ class AppointeeForm(GovukModelForm):
             "organisation": "Organisation (optional)",
             "email": "Email address (optional)",
             "phone": "Phone number (optional)",
-            "is_external": "Independent of the council (an external contractor)",
+            "is_external": "Independent of the council",
             "fee_basis": "Fee",
             "fee": "Fee in pounds (optional)",
             "user": "Their sign-in (optional)",
             "active": "Takes new appointments",
         }
         help_texts = {
+            "is_external": "Neither a member nor an officer of the council, for example an "
+            "external contractor. Only they may be the independent person or sit on a review "
+            "panel",
             "fee": "The daily rate or the fixed fee, for example 350.00",
             "user": "An investigator or panel member who signs in sees the cases they are "
             "appointed to",
@@ -97,6 +108,16 @@ class AppointeeForm(GovukModelForm):
         data = super().clean() or {}
         if not any(data.get(name) for name in ROLE_FIELDS):
             self.add_error("may_respond", "Choose at least one role they may take")
+        # Regulations 17 and 19: the independent person and the panel are neither members
+        # nor officers of the council (Stage.appoint refuses anyone else, too).
+        ticked = [words for name, words in INDEPENDENT_FIELDS.items() if data.get(name)]
+        if ticked and not data.get("is_external"):
+            self.add_error(
+                "is_external",
+                f"Only someone independent of the council may {' or '.join(ticked)}: tick "
+                f"“Independent of the council”, or untick "
+                f"{'that role' if len(ticked) == 1 else 'those roles'}",
+            )
         basis, fee = data.get("fee_basis"), data.get("fee")
         if basis and fee is None and "fee" not in self.errors:
             self.add_error("fee", "Enter the fee, or choose “No fee”")

@@ -115,7 +115,8 @@ class AdvocacyForm(StepForm):
 
 
 class _DecisionForm(StepForm):
-    """A regulation 9 decision: accepted, or refused with the reason the person is told."""
+    """A regulation 9 decision: accepted, or refused with the reason the person is told (a
+    refusal ends Stage 1 as not accepted, in the same step)."""
 
     #: The decision's name in the model's fields, and the model method that records it.
     kind: ClassVar[str]
@@ -124,6 +125,7 @@ class _DecisionForm(StepForm):
         label="Decision",
         widget=forms.RadioSelect,
         choices=Decision.choices,
+        help_text="Refusing ends Stage 1: the complaint is recorded as not accepted",
         error_messages={"required": "Choose whether the complaint is accepted or refused"},
     )
     decided_on = DateInputField(what="of the decision", label="Date of the decision")

@@ -91,6 +91,10 @@ class Transition:
     sources: Mapping[int, frozenset[str]]
     #: The stage's status afterwards; None leaves it unchanged.
     target: str | None = None
+    #: A decision's status afterwards when it refuses the complaint (None: it has no such
+    #: end). A refusal under regulation 9 is the decision not to accept the complaint, so it
+    #: ends the stage in the same step: one decision, one step (issue 32).
+    if_refused: str | None = None
     complaint_statuses: frozenset[str] = frozenset({ComplaintStatus.OPEN})
     #: Further conditions on the case's state; each returns why the step is not allowed.
     guards: tuple[Guard, ...] = field(default=())
@@ -125,6 +129,7 @@ TRANSITIONS: dict[str, Transition] = {
             "Decide whether the complainant has sufficient interest",
             "Sufficient-interest decision recorded",
             {1: _OPEN_WORK},
+            if_refused=S.NOT_ACCEPTED,
             guards=(
                 _unless(
                     _qualifying_person,
@@ -138,6 +143,7 @@ TRANSITIONS: dict[str, Transition] = {
             "Decide whether to accept the complaint out of time",
             "Time-limit decision recorded",
             {1: _OPEN_WORK},
+            if_refused=S.NOT_ACCEPTED,
             guards=(
                 _unless(
                     _within_time,

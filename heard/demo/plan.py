@@ -192,13 +192,17 @@ class Planner:
             accepted = rng.random() < 0.75
             steps.append(Step(decided, "out_of_time", {"accepted": accepted}))
             refusal = "" if accepted else NotAcceptedReason.OUT_OF_TIME
-        steps.append(
-            Step(add(received, self.pick([(0, 2), (1, 3), (2, 3), (3, 3), (4, 1)])), "acknowledge")
+        acknowledged = Step(
+            add(received, self.pick([(0, 2), (1, 3), (2, 3), (3, 3), (4, 1)])), "acknowledge"
         )
         if refusal:
-            steps.append(Step(add(decided, 1), "not_accept", {"reason": refusal}))
+            # A refusal ends Stage 1 as not accepted in the decision's own step (issue 32):
+            # an acknowledgement comes only before it.
+            if acknowledged.on <= decided:
+                steps.insert(-1, acknowledged)
             self._close(plan, add(decided, 1), wait=1)
             return plan
+        steps.append(acknowledged)
         route = self.pick([("respond", 80), ("adr", 10), ("withdraw", 6), ("not_accept", 4)])
         if route != "respond":
             ended = add(received, rng.randint(2, 12))

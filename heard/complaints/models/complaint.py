@@ -15,6 +15,7 @@ from heard.complaints.choices import (
     Channel,
     ComplaintStatus,
     Decision,
+    NotAcceptedReason,
     Procedure,
     Relationship,
     StageStatus,
@@ -24,6 +25,7 @@ from heard.complaints.models.outcomes import Element, LearningAction, Remedy
 from heard.complaints.models.stage import Stage
 from heard.complaints.models.steps import step
 from heard.complaints.procedures import rules_for
+from heard.complaints.transitions import TRANSITIONS
 from heard.core import clock
 from heard.core.dates import not_before, require_date
 from heard.core.errors import ConcurrentChange, RuleViolation, TransitionNotAllowed
@@ -331,6 +333,7 @@ class Complaint(Stamped):
             on=on,
             reason=reason,
             refusal_needs="Give the reason for refusing, so the person can be told",
+            not_accepted=NotAcceptedReason.NOT_QUALIFYING_PERSON,
         )
 
     def record_out_of_time_decision(
@@ -345,6 +348,7 @@ class Complaint(Stamped):
             on=on,
             reason=reason,
             refusal_needs="Give the good reason for refusing a late complaint",
+            not_accepted=NotAcceptedReason.OUT_OF_TIME,
         )
 
     def _record_decision(
@@ -356,16 +360,20 @@ class Complaint(Stamped):
         on: date,
         reason: str,
         refusal_needs: str,
+        not_accepted: str,
     ) -> None:
-        """A regulation 9 decision, as a step of the current stage (the table says when)."""
+        """A regulation 9 decision, as a step of the current stage (the table says when).
+        A refusal ends the stage as not accepted, for `not_accepted`, on the decision's date."""
         fields = (f"{kind}_decision", f"{kind}_decided_on", f"{kind}_reason")
+        name = f"decide_{kind}"
+        details: dict[str, str] = {"decision": decision}
         with step(
-            f"decide_{kind}",
+            name,
             self.active_stage,
             by=by,
             on=on,
             reason=reason,
-            details={"decision": decision},
+            details=details,
             complaint_fields=fields,
         ) as stage:
             if decision not in Decision.values:
@@ -382,8 +390,16 @@ class Complaint(Stamped):
                 what="the date it was received",
                 field=fields[1],
             )
-            for name, value in zip(fields, (decision, on, reason), strict=True):
-                setattr(stage.complaint, name, value)
+            for field, value in zip(fields, (decision, on, reason), strict=True):
+                setattr(stage.complaint, field, value)
+            if decision == Decision.REFUSED:
+                # As `Stage.not_accept` ends it, in this step's transaction and event.
+                ended_as = TRANSITIONS[name].if_refused
+                assert ended_as is not None
+                stage.status = ended_as
+                stage.ended_on = on
+                stage.not_accepted_reason = not_accepted
+                details["not_accepted_reason"] = not_accepted
         self.refresh_from_db()
 
     #: The complaint's fields the advocacy step records.

@@ -56,13 +56,26 @@ ROLE_FLAGS: dict[str, str] = {
     AppointmentRole.PANEL_MEMBER: "may_sit_on_panel",
 }
 
+#: The roles the children's regulations give only to someone who is neither a member nor an
+#: officer of the council: the Stage 2 independent person (regulation 17) and the review
+#: panel (regulation 19). The register records that as "Independent of the council". Each
+#: with what it is, as in "… so cannot be the independent person".
+INDEPENDENT_ROLES: dict[str, str] = {
+    AppointmentRole.INDEPENDENT_PERSON: "be the independent person",
+    AppointmentRole.PANEL_CHAIR: "chair the review panel",
+    AppointmentRole.PANEL_MEMBER: "sit on the review panel",
+}
+
 
 class PractitionerQuerySet(models.QuerySet["Practitioner"]):
     def for_roles(self, roles: Iterable[str]) -> PractitionerQuerySet:
         """Those on the register, still active, who may take any of these roles."""
         may = Q(pk=None)
         for role in roles:
-            may |= Q(**{ROLE_FLAGS[role]: True})
+            role_may = Q(**{ROLE_FLAGS[role]: True})
+            if role in INDEPENDENT_ROLES:
+                role_may &= Q(is_external=True)
+            may |= role_may
         return self.filter(may, active=True)
 
     def advocacy_providers(self) -> PractitionerQuerySet:
@@ -90,7 +103,8 @@ class Practitioner(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     organisation = models.CharField(max_length=200, blank=True)
-    is_external = models.BooleanField(default=False)
+    #: Neither a member nor an officer of the council: needed for the independent roles.
+    is_external = models.BooleanField("Independent of the council", default=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -98,13 +112,14 @@ class Practitioner(models.Model):
         blank=True,
         related_name="practitioner",
     )
-    # The roles they may take. Every appointment role is allowed until the register says
-    # otherwise; advocacy is offered only by those marked as providers.
-    may_respond = models.BooleanField("Responding manager (Stage 1)", default=True)
-    may_investigate = models.BooleanField("Investigating officer (Stage 2)", default=True)
-    may_be_independent = models.BooleanField("Independent person (Stage 2)", default=True)
-    may_adjudicate = models.BooleanField("Adjudicating officer (Stage 2)", default=True)
-    may_sit_on_panel = models.BooleanField("Review panel chair or member (Stage 3)", default=True)
+    # The roles they may take: none until the register chooses them, so nobody becomes an
+    # investigator or a panel member by default. (Entries made before issue 32 keep the roles
+    # they were given then; the independent roles still need is_external.)
+    may_respond = models.BooleanField("Responding manager (Stage 1)", default=False)
+    may_investigate = models.BooleanField("Investigating officer (Stage 2)", default=False)
+    may_be_independent = models.BooleanField("Independent person (Stage 2)", default=False)
+    may_adjudicate = models.BooleanField("Adjudicating officer (Stage 2)", default=False)
+    may_sit_on_panel = models.BooleanField("Review panel chair or member (Stage 3)", default=False)
     may_advocate = models.BooleanField("Advocacy provider", default=False)
     fee_basis = models.CharField(max_length=10, choices=FeeBasis.choices, blank=True)
     fee = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
@@ -147,5 +162,8 @@ class Practitioner(models.Model):
         return len(events)
 
     def may_take(self, role: str) -> bool:
-        """Whether the register lets them take this appointment role."""
+        """Whether the register lets them take this appointment role (an independent role
+        also needs them independent of the council)."""
+        if role in INDEPENDENT_ROLES and not self.is_external:
+            return False
         return bool(getattr(self, ROLE_FLAGS[role]))

@@ -19,6 +19,7 @@ from heard.complaints.choices import (
     StageStatus,
 )
 from heard.complaints.models.outcomes import Cost
+from heard.complaints.models.people import INDEPENDENT_ROLES
 from heard.complaints.models.stage_queries import StageQuerySet
 from heard.complaints.models.steps import step
 from heard.complaints.procedures import (
@@ -440,6 +441,7 @@ class Stage(Stamped):
                     f"{practitioner} is no longer on the register of appointees",
                     field="practitioner",
                 )
+            stage._check_independent_of_the_council(role, practitioner)
             if not practitioner.may_take(role):
                 raise RuleViolation(
                     f"{practitioner} is not on the register as {_a(AppointmentRole(role).label)}",
@@ -471,6 +473,17 @@ class Stage(Stamped):
                 stage=stage, role=role, practitioner=practitioner, appointed_on=on
             )
         return appointment
+
+    @staticmethod
+    def _check_independent_of_the_council(role: str, practitioner: Practitioner) -> None:
+        # Regulations 17 and 19: the independent person and the panel are neither members nor
+        # officers of the council, whatever roles an older register entry was given.
+        if role in INDEPENDENT_ROLES and not practitioner.is_external:
+            raise RuleViolation(
+                f"{practitioner} is not recorded as independent of the council, so cannot "
+                f"{INDEPENDENT_ROLES[role]}",
+                field="practitioner",
+            )
 
     def _check_not_stage2_independent_person(self, practitioner: Practitioner) -> None:
         # DOMAIN.md: the independent person from Stage 2 may not sit on the review panel.

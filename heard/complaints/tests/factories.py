@@ -56,7 +56,14 @@ class PractitionerFactory(factory.django.DjangoModelFactory[Practitioner]):
         model = Practitioner
 
     name = factory.Sequence(lambda n: f"Investigator {n}")
+    # An external contractor on the register for every appointment role (a new entry takes
+    # none by default); a test states the roles it takes away.
     is_external = True
+    may_respond = True
+    may_investigate = True
+    may_be_independent = True
+    may_adjudicate = True
+    may_sit_on_panel = True
 
 
 class Stage1OpenFactory(factory.Factory[Complaint]):

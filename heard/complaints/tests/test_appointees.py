@@ -218,3 +218,122 @@ def test_a_new_sign_in_is_an_event_on_every_case_the_entry_is_appointed_to(clien
     # Saving without changing the sign-in writes nothing on the cases.
     client.post(edit_url(helen), entry(user=str(account.pk), phone="0161 496 0001"))
     assert complaints[0].events.filter(action="change_appointee_sign_in").count() == 1
+
+
+# --- Independence as a rule, not a habit (issue 32) -----------------------------------------
+
+
+def test_a_new_register_entry_takes_no_roles_until_they_are_chosen(client, officer):
+    helen = Practitioner.objects.create(name="Helen Marsh")
+    assert {name: getattr(helen, name) for name in ROLE_FIELDS} == dict.fromkeys(ROLE_FIELDS, False)
+    client.force_login(officer)
+    form = client.get(ADD).context["form"]
+    assert not any(form[name].value() for name in ROLE_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [
+        (
+            "may_be_independent",
+            "Only someone independent of the council may be the independent person: tick "
+            "“Independent of the council”, or untick that role",
+        ),
+        (
+            "may_sit_on_panel",
+            "Only someone independent of the council may sit on a review panel: tick "
+            "“Independent of the council”, or untick that role",
+        ),
+    ],
+)
+def test_only_someone_independent_of_the_council_may_take_the_independent_roles(
+    client, officer, flag, message
+):
+    client.force_login(officer)
+    not_independent = {"is_external": None, "may_be_independent": None, "may_adjudicate": "on"}
+    response = client.post(ADD, entry(**not_independent | {flag: "on"}))
+    assert response.status_code == 200
+    assert response.context["form"].errors["is_external"] == [message]
+    assert not Practitioner.objects.filter(name="Helen Marsh").exists()
+    # Someone not independent may still take the council's own roles.
+    client.post(ADD, entry(**not_independent))
+    assert Practitioner.objects.get(name="Helen Marsh").may_adjudicate
+
+
+def test_both_independent_roles_ticked_are_named_in_the_one_error(client, officer):
+    client.force_login(officer)
+    response = client.post(ADD, entry(is_external=None, may_sit_on_panel="on"))
+    assert response.context["form"].errors["is_external"] == [
+        "Only someone independent of the council may be the independent person or sit on a "
+        "review panel: tick “Independent of the council”, or untick those roles"
+    ]
+
+
+def stage_for(role):
+    if role == AppointmentRole.INDEPENDENT_PERSON:
+        return f.Stage2OpenFactory().active_stage
+    return f.Stage3OpenFactory().active_stage
+
+
+@pytest.mark.parametrize(
+    ("role", "as_what"),
+    [
+        (AppointmentRole.INDEPENDENT_PERSON, "be the independent person"),
+        (AppointmentRole.PANEL_CHAIR, "chair the review panel"),
+        (AppointmentRole.PANEL_MEMBER, "sit on the review panel"),
+    ],
+)
+def test_an_entry_not_independent_of_the_council_cannot_take_an_independent_role(
+    officer, role, as_what
+):
+    # An entry made before the rule, when every role was ticked by default: it keeps its
+    # roles, but the appointment is refused.
+    stage = stage_for(role)
+    helen = f.PractitionerFactory(name="Helen Marsh", is_external=False)
+    assert helen.may_take(AppointmentRole.INVESTIGATING_OFFICER)
+    with pytest.raises(
+        RuleViolation,
+        match=f"^Helen Marsh is not recorded as independent of the council, so cannot {as_what}$",
+    ) as refused:
+        stage.appoint(by=officer, role=role, practitioner=helen, on=stage.started_on)
+    assert refused.value.field == "practitioner"
+    assert not stage.appointments.filter(practitioner=helen).exists()
+
+
+def test_the_appointment_step_offers_the_independent_roles_only_to_those_independent(
+    client, officer
+):
+    stage2 = f.Stage2OpenFactory().active_stage
+    stage3 = f.Stage3OpenFactory().active_stage
+    adjudicator = f.PractitionerFactory(
+        name="Ada Judicate", is_external=False, may_investigate=False
+    )
+    council_ip = f.PractitionerFactory(
+        name="Ian Side",
+        is_external=False,
+        may_investigate=False,
+        may_adjudicate=False,
+    )
+    independent = f.PractitionerFactory(name="Helen Marsh")
+    client.force_login(officer)
+
+    def offered(stage):
+        url = reverse("complaints:step", args=[stage.complaint.reference, "appoint"])
+        return set(client.get(url).context["form"].fields["practitioner"].queryset)
+
+    assert {adjudicator, independent} <= offered(stage2)
+    assert council_ip not in offered(stage2)
+    assert independent in offered(stage3)
+    assert not {adjudicator, council_ip} & offered(stage3)
+
+
+def test_the_register_shows_who_is_independent_of_the_council(client, officer):
+    f.PractitionerFactory(name="Helen Marsh")
+    f.PractitionerFactory(name="Ada Judicate", is_external=False, may_be_independent=False)
+    client.force_login(officer)
+    page = client.get(LIST).content.decode()
+    assert "Independent of the council" in page
+    helen_row = page[page.index("Helen Marsh") :].split("</tr>")[0]
+    ada_row = page[page.index("Ada Judicate") :].split("</tr>")[0]
+    assert ">Yes<" in helen_row
+    assert ">No<" in ada_row

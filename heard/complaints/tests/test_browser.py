@@ -278,6 +278,12 @@ def test_an_officer_keeps_the_register_of_appointees(officer_page):
     page.get_by_label("Fee", exact=True).select_option(label="A daily rate")
     page.get_by_label("Fee in pounds (optional)").fill("350")
     page.get_by_role("button", name="Save").click()
+    # The independent person must be independent of the council (regulation 17).
+    error = page.locator(".govuk-error-message", has_text="Only someone independent")
+    assert error.is_visible()
+    assert_accessible(page)
+    page.get_by_label("Independent of the council", exact=True).check()
+    page.get_by_role("button", name="Save").click()
     page.wait_for_selector(".govuk-notification-banner--success")
     assert page.get_by_text("£350.00 a day").is_visible()
     assert_accessible(page)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from heard.complaints import transitions
 from heard.complaints.choices import (
     AppointmentRole,
     ComplaintStatus,
@@ -189,6 +190,58 @@ def test_an_out_of_time_complaint_needs_a_recorded_decision_to_be_considered():
         )
     complaint.record_out_of_time_decision(by=None, decision=Decision.ACCEPTED, on=date(2025, 3, 4))
     complaint.active_stage.respond(by=None, on=date(2025, 3, 10))
+
+
+@pytest.mark.parametrize(
+    ("changes", "decide", "reason"),
+    [
+        (
+            {"matter_date": date(2023, 1, 10)},
+            "record_out_of_time_decision",
+            NotAcceptedReason.OUT_OF_TIME,
+        ),
+        (
+            {"relationship": Relationship.SUFFICIENT_INTEREST},
+            "record_sufficient_interest",
+            NotAcceptedReason.NOT_QUALIFYING_PERSON,
+        ),
+    ],
+)
+def test_a_refused_decision_ends_stage_1_as_not_accepted_in_one_step(changes, decide, reason):
+    # Issue 32, "one decision, one step": a refusal is the decision not to accept the
+    # complaint, so nothing more is recorded before the case is closed.
+    complaint = f.Stage1OpenFactory(**changes)
+    getattr(complaint, decide)(
+        by=None, decision=Decision.REFUSED, on=date(2025, 3, 5), reason="No good reason"
+    )
+    stage = complaint.stages.get(number=1)
+    assert (stage.status, stage.not_accepted_reason, stage.ended_on) == (
+        StageStatus.NOT_ACCEPTED,
+        reason,
+        date(2025, 3, 5),
+    )
+    assert complaint.stage_status == StageStatus.NOT_ACCEPTED
+    assert complaint.next_due_on is None
+    event = complaint.events.get(stage=stage, action__startswith="decide_")
+    assert event.details == {"decision": Decision.REFUSED, "not_accepted_reason": reason}
+    assert not complaint.events.filter(action="not_accept").exists()
+    assert [t.name for t in transitions.available(stage, date(2025, 3, 6))] == ["close"]
+    complaint.close(by=None, on=date(2025, 3, 6))
+    assert complaint.status == ComplaintStatus.CLOSED
+
+
+def test_an_accepted_late_complaint_continues_at_stage_1():
+    complaint = f.Stage1OpenFactory(matter_date=date(2023, 1, 10))
+    complaint.record_out_of_time_decision(
+        by=None, decision=Decision.ACCEPTED, on=date(2025, 3, 5), reason="Records are kept"
+    )
+    stage = complaint.stages.get(number=1)
+    assert (stage.status, stage.ended_on, stage.not_accepted_reason) == (
+        StageStatus.IN_PROGRESS,
+        None,
+        "",
+    )
+    assert "acknowledge" in {t.name for t in transitions.available(stage, date(2025, 3, 6))}
 
 
 def test_a_complaint_not_accepted_records_the_reason_from_the_list():

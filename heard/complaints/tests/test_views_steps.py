@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from heard.accounts.tests.factories import UserFactory
 from heard.complaints import transitions
-from heard.complaints.choices import AppointmentRole, StageStatus
+from heard.complaints.choices import AppointmentRole, NotAcceptedReason, StageStatus
+from heard.complaints.models import LetterKind
 from heard.complaints.step_forms import STEP_FORMS
 from heard.complaints.tests import factories as f
 
@@ -211,3 +212,29 @@ def test_a_step_form_without_perform_cannot_be_made():
 
     with pytest.raises(TypeError, match="abstract"):
         Incomplete(stage=None)
+
+
+def test_refusing_a_late_complaint_on_the_form_ends_it_and_offers_only_the_letter_and_closing(
+    officer_client,
+):
+    # Issue 32: "Refused" left Acknowledge and Extend on offer, and "Not accepted" had to be
+    # recorded again as a second step.
+    complaint = f.Stage1OpenFactory(matter_date=date(2023, 1, 10))
+    response = post(
+        officer_client,
+        complaint,
+        "decide_out_of_time",
+        out_of_time_decision="refused",
+        out_of_time_decided_on=date(2025, 3, 5),
+        out_of_time_reason="Staff involved have left and the records are gone",
+    )
+    assert response.status_code == 302
+    page = officer_client.get(reverse("complaints:detail", args=[complaint.reference]))
+    assert page.context["action_names"] == {"close"}
+    assert LetterKind.OUT_OF_TIME_REFUSED in {t.kind for t in page.context["letters"]}
+    stage = complaint.stages.get(number=1)
+    assert (stage.status, stage.not_accepted_reason, stage.ended_on) == (
+        StageStatus.NOT_ACCEPTED,
+        NotAcceptedReason.OUT_OF_TIME,
+        date(2025, 3, 5),
+    )

@@ -89,11 +89,19 @@ ROLE_BOXES = {
 }
 
 
+#: The roles only someone independent of the council may take (regulations 17 and 19).
+INDEPENDENT_ROLES = {"independent", "panel"}
+
+
 def register(page, name: str, organisation: str, role: str) -> None:
-    """Add someone to the register of appointees who may take this one role."""
+    """Add someone to the register of appointees who may take this one role (recorded as
+    independent of the council where the role needs it)."""
     visit(page, lambda: page.get_by_role("button", name="Add someone to the register").click())
     page.get_by_label("Name", exact=True).fill(name)
     page.get_by_label("Organisation (optional)").fill(organisation)
+    page.get_by_label("Independent of the council", exact=True).set_checked(
+        role in INDEPENDENT_ROLES
+    )
     for key, label in ROLE_BOXES.items():
         page.get_by_label(label).set_checked(key == role)
     save(page)

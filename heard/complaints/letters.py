@@ -10,7 +10,14 @@ from docx.shared import Pt
 
 from heard.accounts.models import User
 from heard.complaints.choices import Decision
-from heard.complaints.models import Complaint, Document, LetterTemplate, Stage
+from heard.complaints.models import (
+    Complaint,
+    Document,
+    Element,
+    ElementFinding,
+    LetterTemplate,
+    Stage,
+)
 from heard.complaints.models.documents import PLACEHOLDER
 from heard.core import clock
 from heard.core.dates import long_date
@@ -19,16 +26,25 @@ from heard.core.filetypes import DOCX
 from heard.core.text import printable
 
 
+def _finding(element: Element, finding: ElementFinding | None) -> str:
+    """One point in a response letter: the point, its finding, and its reasons and any
+    action promised, each on its own line."""
+    if finding is None:
+        return f"{element.number}. {element.description}: no finding yet"
+    lines = [f"{element.number}. {element.description}: {finding.get_finding_display()}"]
+    if finding.reasons.strip():
+        lines.append(f"Reasons: {finding.reasons.strip()}")
+    if finding.action.strip():
+        lines.append(f"What we will do: {finding.action.strip()}")
+    return "\n".join(lines)
+
+
 def values_for(complaint: Complaint, stage: Stage) -> dict[str, str]:
     """What each placeholder says for this case and stage."""
     due = stage.response_due
     officer = complaint.assigned_officer
     found = {finding.element_id: finding for finding in stage.findings.all()}
-    findings = [
-        f"{element.number}. {element.description}: "
-        + (found[element.pk].get_finding_display() if element.pk in found else "no finding yet")
-        for element in complaint.elements.all()
-    ]
+    findings = [_finding(element, found.get(element.pk)) for element in complaint.elements.all()]
     refused = [
         reason
         for decision, reason in (

@@ -267,16 +267,36 @@ class RecordFindingForm(StepForm):
         choices=[("", "Choose a finding"), *Finding.choices],
         error_messages={"required": "Choose a finding"},
     )
+    reasons = forms.CharField(
+        label="Reasons (optional)",
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Why: the response letter prints them under the point and its finding",
+    )
+    action = forms.CharField(
+        label="Action promised (optional)",
+        required=False,
+        max_length=4_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the service will do about this point, as the letter will say",
+    )
 
     def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
         super().__init__(*args, stage=stage, **kwargs)
         element_field = self.fields["element"]
         assert isinstance(element_field, forms.ModelChoiceField)
         element_field.queryset = Element.objects.filter(complaint_id=stage.complaint_id)
+        if stage.number != 1:
+            del self.fields["action"]  # later stages agree remedies instead
 
     def perform(self, by: User) -> None:
         self.stage.record_finding(
-            by=by, element=self.cleaned_data["element"], finding=self.cleaned_data["finding"]
+            by=by,
+            element=self.cleaned_data["element"],
+            finding=self.cleaned_data["finding"],
+            reasons=self.cleaned_data["reasons"],
+            action=self.cleaned_data.get("action", ""),
         )
 
 

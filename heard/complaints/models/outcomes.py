@@ -52,6 +52,10 @@ class ElementFinding(models.Model):
     )
     stage = models.ForeignKey("complaints.Stage", on_delete=models.CASCADE, related_name="findings")
     finding = models.CharField(max_length=20, choices=Finding.choices)
+    #: Why: the reasoning the response gives for this finding, printed in its letter.
+    reasons = models.TextField(blank=True)
+    #: At Stage 1, what the service promises to do about the point (printed with it).
+    action = models.TextField("action promised", blank=True)
     #: The point's theme, kept with the finding (set on saving; a point keeps its theme) so
     #: that a year's findings are counted by theme from one index, without looking up every
     #: point (docs/decisions/0006).

@@ -509,9 +509,24 @@ class Stage(Stamped):
                 field="practitioner",
             )
 
-    def record_finding(self, *, by: User | None, element: Element, finding: str) -> ElementFinding:
+    def record_finding(
+        self,
+        *,
+        by: User | None,
+        element: Element,
+        finding: str,
+        reasons: str = "",
+        action: str = "",
+    ) -> ElementFinding:
+        """The finding on one point at this stage, with its reasons (and, at Stage 1, any
+        action promised): recorded again, it replaces the last."""
         if finding not in Finding.values:
             raise RuleViolation("Choose a finding", field="finding")
+        if action and self.number != 1:
+            raise RuleViolation(
+                "An action is promised with a Stage 1 finding; later stages agree remedies",
+                field="action",
+            )
         with step(
             "record_finding",
             self,
@@ -522,7 +537,8 @@ class Stage(Stamped):
             if element.complaint_id != stage.complaint_id:
                 raise RuleViolation("That point belongs to another complaint", field="element")
             result, _ = stage.findings.update_or_create(
-                element=element, defaults={"finding": finding}
+                element=element,
+                defaults={"finding": finding, "reasons": reasons, "action": action},
             )
         return result
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from heard.complaints.choices import Decision, Finding, Procedure, Relationship
 from heard.complaints.models import Document, LetterKind, LetterTemplate
 from heard.complaints.tests import factories as f
+from heard.core.errors import RuleViolation
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +121,52 @@ def test_the_stage_1_response_lists_each_point_with_its_finding(client, officer)
     text = letter_text(Document.objects.get())
     assert "1. Calls not returned: Upheld" in text
     assert "2. Late visit: no finding yet" in text
+
+
+def test_the_stage_1_response_gives_each_of_three_points_its_finding_and_reasons(client, officer):
+    # The trial: the letter listed "1. ...: Upheld" and the explanation had to be typed into
+    # Word afterwards.
+    complaint = f.Stage1AcknowledgedFactory()
+    stage = complaint.active_stage
+    said = {
+        "Calls not returned": (Finding.UPHELD, "The log shows five calls with no reply.", "Reply"),
+        "Late visit": (Finding.NOT_UPHELD, "The visit was on the agreed day.", ""),
+        "Rude manner": (Finding.PARTIALLY_UPHELD, "One of two calls was curt.", ""),
+    }
+    client.force_login(officer)
+    for description, (finding, reasons, action) in said.items():
+        point = complaint.add_element(by=None, theme=f.ThemeFactory(), description=description)
+        stage.refresh_from_db()
+        response = client.post(
+            reverse("complaints:step", args=[complaint.reference, "record_finding"]),
+            {
+                "version": stage.version,
+                "element": point.pk,
+                "finding": finding,
+                "reasons": reasons,
+                "action": action and "We will ring back within a day.",
+            },
+        )
+        assert response.status_code == 302
+    create(client, complaint, LetterKind.STAGE1_RESPONSE)
+    lines = letter_text(Document.objects.get()).splitlines()
+    for number, (description, (finding, reasons, _)) in enumerate(said.items(), start=1):
+        heading = f"{number}. {description}: {Finding(finding).label}"
+        at = lines.index(heading)
+        assert lines[at + 1] == f"Reasons: {reasons}"
+    assert "What we will do: We will ring back within a day." in lines
+    assert stage.findings.get(element__number=1).action == "We will ring back within a day."
+
+
+def test_an_action_is_promised_only_with_a_stage_1_finding():
+    complaint = f.Stage2OpenFactory()
+    point = complaint.elements.first() or complaint.add_element(
+        by=None, theme=f.ThemeFactory(), description="Delay"
+    )
+    stage = complaint.stages.get(number=2)
+    with pytest.raises(RuleViolation, match="An action is promised with a Stage 1 finding"):
+        stage.record_finding(by=None, element=point, finding=Finding.UPHELD, action="Ring back")
+    assert not stage.findings.exists()
 
 
 def test_the_refusal_letter_is_offered_only_once_the_decision_refused_and_gives_the_reason(

@@ -99,8 +99,15 @@ STATES = [
 
 
 #: Where the first allowed state is not the one whose rules the step is about.
+def _with_a_point():
+    complaint = f.Stage1AcknowledgedFactory()
+    complaint.add_element(by=None, theme=f.ThemeFactory(), description="Calls not returned")
+    return complaint
+
+
 PREFERRED = {
     "pause": _advocacy_offered,  # pausing waits for an advocate, so one must have been offered
+    "record_finding": _with_a_point,  # a finding is on a point of complaint
     "escalate": f.Stage1RespondedFactory,  # the usual route: after the Stage 1 response
 }
 

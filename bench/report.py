@@ -183,6 +183,8 @@ def grow(target: int, today: date, rng: random.Random, ids: Ids) -> float:
                                 "children",
                                 number,
                                 ended,
+                                "",
+                                "",
                             )
                         )
                 if number > 1:
@@ -244,7 +246,7 @@ def grow(target: int, today: date, rng: random.Random, ids: Ids) -> float:
             _insert(
                 "complaints_elementfinding",
                 "id, element_id, stage_id, finding, theme_id, procedure, stage_number, "
-                "responded_on",
+                "responded_on, reasons, action",
                 rows["finding"],
             )
             _insert(

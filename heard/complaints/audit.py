@@ -26,6 +26,7 @@ from heard.complaints.models import (
     LearningAction,
     LetterTemplate,
     Practitioner,
+    Recommendation,
     Remedy,
     Stage,
 )
@@ -41,6 +42,7 @@ AUDITED = {
     ElementFinding: "element.complaint_id",
     Cost: "stage.complaint_id",
     Appointment: "stage.complaint_id",
+    Recommendation: "stage.complaint_id",
 }
 
 

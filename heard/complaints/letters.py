@@ -16,6 +16,7 @@ from heard.complaints.models import (
     Element,
     ElementFinding,
     LetterTemplate,
+    Recommendation,
     Stage,
 )
 from heard.complaints.models.documents import PLACEHOLDER
@@ -36,6 +37,21 @@ def _finding(element: Element, finding: ElementFinding | None) -> str:
         lines.append(f"Reasons: {finding.reasons.strip()}")
     if finding.action.strip():
         lines.append(f"What we will do: {finding.action.strip()}")
+    return "\n".join(lines)
+
+
+def _recommendation(recommendation: Recommendation) -> str:
+    """One of the panel's recommendations in the Stage 3 response: what the panel said, the
+    council's response, its reasons and what it will do."""
+    lines = [f"{recommendation.number}. {recommendation.text}"]
+    if recommendation.response:
+        lines.append(f"Our response: {recommendation.get_response_display()}")
+    else:
+        lines.append("Our response: not decided yet")
+    if recommendation.reasons:
+        lines.append(f"Reasons: {recommendation.reasons}")
+    if recommendation.action:
+        lines.append(f"What we will do: {recommendation.action}")
     return "\n".join(lines)
 
 
@@ -70,6 +86,7 @@ def values_for(complaint: Complaint, stage: Stage) -> dict[str, str]:
         "stage_started_on": long_date(stage.started_on),
         "response_due": long_date(due) if due else "",
         "panel_due": long_date(stage.panel_due) if stage.panel_due else "",
+        "recommendations": "\n".join(map(_recommendation, stage.recommendations.all())),
         "officer_name": (officer.get_full_name() or officer.username) if officer else "",
     }
 

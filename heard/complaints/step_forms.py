@@ -22,7 +22,13 @@ from heard.complaints.choices import (
     Finding,
     NotAcceptedReason,
 )
-from heard.complaints.models import Element, Practitioner, Stage
+from heard.complaints.models import (
+    Element,
+    PanelResponse,
+    Practitioner,
+    Recommendation,
+    Stage,
+)
 from heard.core.errors import DomainError
 from heard.core.forms import DateInputField, GovukForm
 
@@ -318,6 +324,72 @@ class PanelReportForm(StepForm):
         self.stage.send_panel_report(by=by, on=self.cleaned_data["panel_report_sent_on"])
 
 
+class RecommendationForm(StepForm):
+    step = "record_recommendation"
+    title = "Record a panel recommendation"
+    text = _text("Recommendation", required=True, hint="In the panel's words, as in its report")
+    element = ElementChoiceField(
+        label="Point of complaint it is about (optional)",
+        queryset=Element.objects.none(),
+        required=False,
+        empty_label="Not about one point",
+    )
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, stage=stage, **kwargs)
+        element_field = self.fields["element"]
+        assert isinstance(element_field, forms.ModelChoiceField)
+        element_field.queryset = Element.objects.filter(complaint_id=stage.complaint_id)
+
+    def perform(self, by: User) -> None:
+        Recommendation.make(
+            self.stage, by=by, text=self.cleaned_data["text"], element=self.cleaned_data["element"]
+        )
+
+
+class RecommendationChoiceField(forms.ModelChoiceField[Recommendation]):
+    def label_from_instance(self, obj: Recommendation) -> str:
+        return f"{obj.number}. {obj.text[:120]}"
+
+
+class AnswerRecommendationForm(StepForm):
+    step = "answer_recommendation"
+    title = "Respond to a panel recommendation"
+    recommendation = RecommendationChoiceField(
+        label="Recommendation",
+        queryset=Recommendation.objects.none(),
+        empty_label="Choose a recommendation",
+        error_messages={"required": "Choose the recommendation"},
+    )
+    response = forms.ChoiceField(
+        label="The council's response",
+        choices=PanelResponse.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the council's response"},
+    )
+    reasons = _text("Reasons", hint="Needed when it is not accepted in full: the letter gives them")
+    action = _text(
+        "What the council will do (optional)",
+        hint="Record it as a remedy or a learning action on the case as well, to follow it up",
+    )
+    responded_on = DateInputField(what="the council decided its response")
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, stage=stage, **kwargs)
+        field = self.fields["recommendation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = stage.recommendations.filter(response="")
+
+    def perform(self, by: User) -> None:
+        self.cleaned_data["recommendation"].answer(
+            by=by,
+            response=self.cleaned_data["response"],
+            reasons=self.cleaned_data["reasons"],
+            action=self.cleaned_data["action"],
+            on=self.cleaned_data["responded_on"],
+        )
+
+
 class RespondForm(StepForm):
     step = "respond"
     title = "Record the response"
@@ -402,6 +474,8 @@ STEP_FORMS: dict[str, type[StepForm]] = {
         RecordFindingForm,
         HoldPanelForm,
         PanelReportForm,
+        RecommendationForm,
+        AnswerRecommendationForm,
         RespondForm,
         ResolveByAdrForm,
         WithdrawForm,

@@ -65,6 +65,14 @@ def _statement_agreed(stage: Stage, on: date) -> bool:
     return stage.statement_agreed_on is not None
 
 
+def _recommendation_unanswered(stage: Stage, on: date) -> bool:
+    return stage.number == 3 and stage.recommendations.filter(response="").exists()
+
+
+def _every_recommendation_answered(stage: Stage, on: date) -> bool:
+    return not _recommendation_unanswered(stage, on)
+
+
 def _qualifying_person(stage: Stage, on: date) -> bool:
     return not stage.complaint.needs_sufficient_interest
 
@@ -224,6 +232,21 @@ TRANSITIONS: dict[str, Transition] = {
             target=S.PANEL_REPORTED,
         ),
         Transition(
+            "record_recommendation",
+            "Record a panel recommendation",
+            "Panel recommendation recorded",
+            {3: frozenset({S.PANEL_HELD, S.PANEL_REPORTED})},
+        ),
+        Transition(
+            "answer_recommendation",
+            "Respond to a panel recommendation",
+            "Council's response to a recommendation recorded",
+            {3: frozenset({S.PANEL_REPORTED})},
+            guards=(
+                _unless(_every_recommendation_answered, "every recommendation has its response"),
+            ),
+        ),
+        Transition(
             "respond",
             "Record the response",
             "Response sent",
@@ -233,6 +256,12 @@ TRANSITIONS: dict[str, Transition] = {
                 3: frozenset({S.PANEL_REPORTED}),
             },
             target=S.RESPONDED,
+            guards=(
+                _unless(
+                    _recommendation_unanswered,
+                    "respond to each of the panel's recommendations first",
+                ),
+            ),
         ),
         Transition(
             "resolve_by_adr",

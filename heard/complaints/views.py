@@ -90,7 +90,9 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
 
 def complaint_for_user(request: HttpRequest, reference: str) -> Complaint:
     """The complaint, if this user may see it (404 otherwise), with what its page shows."""
-    stages = Stage.objects.prefetch_related("appointments__practitioner", "findings", "costs")
+    stages = Stage.objects.prefetch_related(
+        "appointments__practitioner", "findings", "costs", "recommendations__element"
+    )
     return get_object_or_404(
         Complaint.objects.visible_to(request.user)
         .select_related("team", "complainant", "assigned_officer")

@@ -73,6 +73,7 @@ class Builder:
             self.outcomes(),
             self.timeliness(),
             self.escalation(),
+            self.recommendations(),
             self.who(),
             self.themes(),
             self.equality(),
@@ -220,6 +221,28 @@ class Builder:
             paragraphs=[
                 "The standard and maximum times are in brackets after each stage, in working "
                 "days. Adult social care responses are timed against the agreed date."
+            ],
+        )
+
+    def recommendations(self) -> Section:
+        """Stage 3: the panel's recommendations and the council's response to them."""
+        r = self.f["complaints"]["recommendations"]
+        if "3" not in self.f["complaints"]["stages"]:
+            return Section("recommendations", "The review panel's recommendations")
+        return Section(
+            "recommendations",
+            "The review panel's recommendations",
+            tables=[
+                self.compare_table(
+                    "recommendations",
+                    f"Recommendations on the Stage 3 responses in {self.now}",
+                    [
+                        ("Recommendations made", r["made"], None),
+                        ("Accepted", r["accepted"], None),
+                        ("Accepted in part", r["accepted_in_part"], None),
+                        ("Not accepted", r["not_accepted"], None),
+                    ],
+                )
             ],
         )
 

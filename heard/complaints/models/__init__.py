@@ -13,6 +13,7 @@ from heard.complaints.models.outcomes import (
     LearningAction,
     Remedy,
 )
+from heard.complaints.models.panel import PanelResponse, Recommendation
 from heard.complaints.models.people import Child, Complainant, Practitioner
 from heard.complaints.models.stage import Appointment, Stage
 from heard.complaints.models.stage_queries import StageQuerySet
@@ -34,7 +35,9 @@ __all__ = [
     "LearningAction",
     "LetterKind",
     "LetterTemplate",
+    "PanelResponse",
     "Practitioner",
+    "Recommendation",
     "Remedy",
     "Stage",
     "StageQuerySet",

@@ -125,6 +125,7 @@ class LetterKind(models.TextChoices):
     STAGE2_ADJUDICATION = "stage2_adjudication", "Stage 2 adjudication covering letter"
     STAGE2_RESPONSE = "stage2_response", "Stage 2 response"
     STAGE3_INVITATION = "stage3_invitation", "Stage 3 panel invitation"
+    STAGE3_RESPONSE = "stage3_response", "Stage 3 response to the panel's recommendations"
     SUFFICIENT_INTEREST_REFUSED = "interest_refused", "Sufficient interest refused"
     OUT_OF_TIME_REFUSED = "late_refused", "Not accepted out of time"
 
@@ -136,6 +137,7 @@ LETTER_STAGE = {
     LetterKind.STAGE2_ADJUDICATION: 2,
     LetterKind.STAGE2_RESPONSE: 2,
     LetterKind.STAGE3_INVITATION: 3,
+    LetterKind.STAGE3_RESPONSE: 3,
     LetterKind.SUFFICIENT_INTEREST_REFUSED: 1,
     LetterKind.OUT_OF_TIME_REFUSED: 1,
 }
@@ -163,6 +165,8 @@ PLACEHOLDERS = {
     "stage_started_on": "the date this stage started",
     "response_due": "the date the response is due at this stage",
     "panel_due": "the latest date the Stage 3 panel may meet",
+    "recommendations": "the panel's recommendations, each with the council's response and "
+    "reasons, one after another",
     "officer_name": "the assigned officer's name",
 }
 

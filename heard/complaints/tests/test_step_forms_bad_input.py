@@ -15,8 +15,10 @@ from django.urls import reverse
 
 from heard.complaints import transitions
 from heard.complaints.choices import Relationship
+from heard.complaints.models import Recommendation
 from heard.complaints.step_forms import STEP_FORMS
 from heard.complaints.tests import factories as f
+from heard.complaints.tests.test_panel import reported_stage3
 from heard.core import clock
 from heard.core.forms import DateInputField
 from heard.workdays import add_working_days
@@ -105,9 +107,27 @@ def _with_a_point():
     return complaint
 
 
+def _panel_held():
+    complaint = f.Stage3OpenFactory()
+    stage = complaint.active_stage
+    f.appoint_panel(stage, stage.started_on)
+    stage.hold_panel(by=None, on=stage.started_on)
+    complaint.refresh_from_db()
+    return complaint
+
+
+def _recommendation_made():
+    complaint, stage = reported_stage3()
+    Recommendation.make(stage, by=None, text="Apologise in writing")
+    complaint.refresh_from_db()
+    return complaint
+
+
 PREFERRED = {
     "pause": _advocacy_offered,  # pausing waits for an advocate, so one must have been offered
     "record_finding": _with_a_point,  # a finding is on a point of complaint
+    "record_recommendation": _panel_held,  # the panel recommends once it has met
+    "answer_recommendation": _recommendation_made,  # the council answers each one
     "escalate": f.Stage1RespondedFactory,  # the usual route: after the Stage 1 response
 }
 

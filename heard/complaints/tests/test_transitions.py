@@ -18,7 +18,7 @@ from heard.complaints.choices import (
     Procedure,
     Relationship,
 )
-from heard.complaints.models import Complaint
+from heard.complaints.models import Complaint, PanelResponse, Recommendation
 from heard.complaints.tests import factories as f
 from heard.core.errors import TransitionNotAllowed
 from heard.workdays import add_working_days
@@ -103,6 +103,26 @@ def stage3_panel_held() -> Complaint:
     return complaint
 
 
+def stage3_reported() -> Complaint:
+    complaint = stage3_panel_held()
+    complaint.active_stage.send_panel_report(by=None, on=later(complaint, 12))
+    return complaint
+
+
+def stage3_recommended() -> Complaint:
+    complaint = stage3_reported()
+    Recommendation.make(complaint.active_stage, by=None, text="Apologise in writing")
+    return complaint
+
+
+def stage3_answered() -> Complaint:
+    complaint = stage3_recommended()
+    complaint.active_stage.recommendations.get().answer(
+        by=None, response=PanelResponse.ACCEPTED, reasons="", action="", on=later(complaint, 12)
+    )
+    return complaint
+
+
 ACTIONS: dict[str, Callable[[Complaint], object]] = {
     "record_advocacy": lambda c: c.record_advocacy(by=None, offered_on=c.received_on),
     "decide_sufficient_interest": lambda c: c.record_sufficient_interest(
@@ -135,6 +155,12 @@ ACTIONS: dict[str, Callable[[Complaint], object]] = {
     ),
     "hold_panel": lambda c: c.active_stage.hold_panel(by=None, on=later(c, 10)),
     "send_panel_report": lambda c: c.active_stage.send_panel_report(by=None, on=later(c, 12)),
+    "record_recommendation": lambda c: Recommendation.make(
+        c.active_stage, by=None, text="Review the visiting schedule"
+    ),
+    "answer_recommendation": lambda c: c.active_stage.recommendations.get().answer(
+        by=None, response=PanelResponse.ACCEPTED, reasons="", action="", on=later(c, 13)
+    ),
     "respond": lambda c: c.active_stage.respond(by=None, on=later(c, 5)),
     "resolve_by_adr": lambda c: c.active_stage.resolve_by_adr(by=None, on=later(c, 4)),
     "withdraw": lambda c: c.active_stage.withdraw(by=None, on=later(c, 4)),
@@ -158,6 +184,8 @@ ALLOWED: list[tuple[str, Callable[[], Any]]] = [
     ("record_finding", stage1_with_element),
     ("hold_panel", stage3_with_panel),
     ("send_panel_report", stage3_panel_held),
+    ("record_recommendation", stage3_panel_held),
+    ("answer_recommendation", stage3_recommended),
     ("respond", stage1_with_finding),
     ("resolve_by_adr", f.Stage1OpenFactory),
     ("withdraw", f.Stage2OpenFactory),
@@ -179,6 +207,8 @@ DISALLOWED: list[tuple[str, Callable[[], Any], str]] = [
     ("record_finding", f.Stage1RespondedFactory, "Stage 1 is responded"),
     ("hold_panel", f.Stage2OpenFactory, "not part of Stage 2"),
     ("send_panel_report", stage3_with_panel, "Stage 3 is in progress"),
+    ("record_recommendation", stage3_with_panel, "Stage 3 is in progress"),
+    ("answer_recommendation", stage3_answered, "every recommendation has its response"),
     ("respond", f.Stage1RespondedFactory, "Stage 1 is responded"),
     ("resolve_by_adr", f.Stage2OpenFactory, "not part of Stage 2"),
     ("withdraw", f.Stage1RespondedFactory, "Stage 1 is responded"),

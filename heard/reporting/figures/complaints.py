@@ -39,7 +39,14 @@ from heard.complaints.choices import (
     Procedure,
     StageStatus,
 )
-from heard.complaints.models import Complaint, ElementFinding, Stage, Theme
+from heard.complaints.models import (
+    Complaint,
+    ElementFinding,
+    PanelResponse,
+    Recommendation,
+    Stage,
+    Theme,
+)
 from heard.complaints.timing import TimeStandard, time_standards
 from heard.core.models import Team
 from heard.referrals.models import MonthlyReferrals
@@ -138,6 +145,9 @@ class ComplaintFigures:
     relationships: dict[str, Breakdown]
     teams: dict[str, int]
     equality: dict[str, EqualityFigures]
+    #: The Stage 3 panels' recommendations on the Stage 3 responses in the period, by the
+    #: council's response (regulation 20), with how many were made.
+    recommendations: dict[str, int]
 
 
 def _median(histogram: list[tuple[int, int]]) -> tuple[Decimal | None, Decimal | None]:
@@ -496,7 +506,23 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         relationships=people.relationships,
         teams={team_names[team]: n for team, n in most_first(teams)},
         equality=people.equality,
+        recommendations=_recommendations(procedure, period),
     )
+
+
+def _recommendations(procedure: str, period: Period) -> dict[str, int]:
+    """The panel recommendations on the Stage 3 responses sent in the period: how many were
+    made, and how many the council accepted, accepted in part or did not accept (one
+    query)."""
+    counts = Recommendation.objects.filter(
+        between("stage__ended_on", period),
+        stage__procedure=procedure,
+        stage__status=StageStatus.RESPONDED,
+    ).aggregate(
+        made=Count("pk"),
+        **{r.value: Count("pk", filter=Q(response=r.value)) for r in PanelResponse},
+    )
+    return {name: counts[name] for name in ("made", *PanelResponse.values)}
 
 
 def stage_trend(procedure: str, periods: list[Period]) -> list[tuple[str, dict[int, int]]]:

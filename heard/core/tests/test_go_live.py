@@ -319,6 +319,34 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(page, monke
         lambda p: fill_date(p, "Date the panel's report was sent", date(2025, 10, 20)),
     )
     finding_for_every_point(page, points, "partially_upheld")
+    # The panel's recommendations, and the council's response to each (regulation 20).
+    recommendations = ["Apologise in writing", "Review how visits are arranged"]
+    for recommendation in recommendations:
+        step(
+            page,
+            "Record a panel recommendation",
+            lambda p, text=recommendation: p.get_by_label("Recommendation").fill(text),
+        )
+
+    def answer(p, number: int, response: str, reasons: str) -> None:
+        text = recommendations[number - 1]
+        p.get_by_label("Recommendation", exact=True).select_option(label=f"{number}. {text}")
+        p.get_by_label(response, exact=True).check()
+        p.get_by_label("Reasons", exact=True).fill(reasons)
+        fill_date(p, "Date the council decided its response", date(2025, 10, 29))
+
+    step(page, "Respond to a panel recommendation", lambda p: answer(p, 1, "Accepted", ""))
+    step(
+        page,
+        "Respond to a panel recommendation",
+        lambda p: answer(p, 2, "Not accepted", "Visits follow the court's order."),
+    )
+    visit(
+        page,
+        lambda: page.get_by_role(
+            "button", name="Stage 3 response to the panel's recommendations letter"
+        ).click(),
+    )
     step(
         page,
         "Record the response",
@@ -335,6 +363,10 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(page, monke
     assert figure(page, "Costs of the procedure", "Total") == "£1,650"
     assert figure(page, "Remedies followed through", "Agreed") == "1"
     assert figure(page, "Learning actions", "Raised") == "1"
+    made = "Recommendations on the Stage 3 responses in 2025/26"
+    assert figure(page, made, "Recommendations made") == "2"
+    assert figure(page, made, "Accepted") == "1"
+    assert figure(page, made, "Not accepted") == "1"
     # Each figure is traceable to its case.
     visit(
         page, lambda: page.get_by_role("link", name=re.compile("cases: Agreed, Remedies")).click()

@@ -107,15 +107,6 @@ def _with_a_point():
     return complaint
 
 
-def _panel_held():
-    complaint = f.Stage3OpenFactory()
-    stage = complaint.active_stage
-    f.appoint_panel(stage, stage.started_on)
-    stage.hold_panel(by=None, on=stage.started_on)
-    complaint.refresh_from_db()
-    return complaint
-
-
 def _recommendation_made():
     complaint, stage = reported_stage3()
     Recommendation.make(stage, by=None, text="Apologise in writing")

@@ -279,7 +279,16 @@ def procedure_change(request: HttpRequest, reference: str) -> HttpResponse:
     user = case_editor(request, complaint)
     form = ProcedureForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and form.save(complaint, by=user):
-        messages.success(request, f"Moved to the {complaint.get_procedure_display()} procedure")
+        moved = complaint.events.filter(action="change_procedure").latest("occurred_at", "pk")
+        said = [f"Moved to the {complaint.get_procedure_display()} procedure"]
+        if moved.details.get("no_longer_applies"):
+            said.append(f"No longer applies: {'; '.join(moved.details['no_longer_applies'])}")
+        if moved.details.get("now_needed"):
+            said.append(
+                f"Now needed: {'; '.join(moved.details['now_needed'])} (change the "
+                "complainant's details)"
+            )
+        messages.success(request, ". ".join(said))
         return redirect("complaints:detail", reference=complaint.reference)
     return render(request, "complaints/procedure.html", {"complaint": complaint, "form": form})
 

@@ -512,6 +512,7 @@ class Complaint(Stamped):
                 stage.extended_to = None
                 stage.extension_agreed_on = None
                 stage.extension_reason = ""
+            details |= locked._procedure_move(procedure)
             locked.procedure = procedure
             locked.updated_by = by
             locked.version += 1
@@ -529,6 +530,31 @@ class Complaint(Stamped):
                 details=details,
             )
         self.refresh_from_db()
+
+    def _procedure_move(self, procedure: str) -> dict[str, Any]:
+        """What a move to `procedure` leaves behind and what it needs, for its event and the
+        officer: a children's complaint's child, advocacy and relationship do not apply to
+        another procedure (the children stay recorded, out of sight, should it move back; the
+        relationship becomes the complainant's own), and a children's complaint needs the
+        complainant's relationship to the child."""
+        out: dict[str, Any] = {}
+        if self.procedure == Procedure.CHILDREN:
+            gone = []
+            if self.relationship != Relationship.SELF:
+                out["relationship_was"] = self.relationship
+                gone.append("the complainant's relationship to the child")
+                self.relationship = Relationship.SELF
+            if self.children.exists():
+                gone.append("the children it is about")
+            if self.advocacy_offered_on is not None:
+                gone.append("the offer of an advocate")
+            if self.sufficient_interest_decision:
+                gone.append("the sufficient-interest decision")
+            if gone:
+                out["no_longer_applies"] = gone
+        elif procedure == Procedure.CHILDREN and self.relationship == Relationship.SELF:
+            out["now_needed"] = ["the complainant's relationship to the child"]
+        return out
 
     #: Details an officer may correct after logging; dates that drive deadlines are not here.
     EDITABLE = ("summary", "description", "team", "channel", "assigned_officer", "matter_date")

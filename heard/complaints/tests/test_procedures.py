@@ -171,6 +171,45 @@ def test_a_corporate_complaint_moved_to_childrens_keeps_its_history_and_gets_sta
     assert moved.label == "Moved to another procedure"
 
 
+def test_a_childrens_complaint_moved_to_corporate_says_what_no_longer_applies(client, officer):
+    complaint = f.Stage1OpenFactory(relationship="parent")
+    complaint.children.add(f.ChildFactory(name="Alex"))
+    client.force_login(officer)
+    response = client.post(
+        reverse("complaints:procedure", args=[complaint.reference]),
+        {
+            "procedure": Procedure.CORPORATE,
+            "decided_on_0": str(complaint.received_on.day),
+            "decided_on_1": str(complaint.received_on.month),
+            "decided_on_2": str(complaint.received_on.year),
+            "reason": "It is about the council's parking, not a child's care",
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Moved to the Corporate" in page
+    assert (
+        "No longer applies: the complainant&#x27;s relationship to the child; the children it"
+        in page
+    )
+    complaint.refresh_from_db()
+    assert complaint.relationship == "self"
+    assert complaint.children.get().name == "Alex"  # kept, should it move back
+    moved = complaint.events.get(action="change_procedure")
+    assert moved.details["relationship_was"] == "parent"
+
+
+def test_a_complaint_of_the_complainants_own_moved_to_childrens_asks_for_the_relationship():
+    complaint = receive(Procedure.CORPORATE)
+    complaint.relationship = "self"
+    complaint.save()
+    complaint.change_procedure(
+        by=None, procedure=Procedure.CHILDREN, on=complaint.received_on, reason="About a child"
+    )
+    moved = complaint.events.get(action="change_procedure")
+    assert moved.details["now_needed"] == ["the complainant's relationship to the child"]
+
+
 def test_a_complaint_is_moved_only_while_open_at_stage_1_with_a_reason():
     complaint = receive(Procedure.CORPORATE)
     with pytest.raises(RuleViolation, match="Give the reason"):

@@ -222,6 +222,49 @@ class AgreeStatementForm(StepForm):
         self.stage.agree_statement(by=by, on=self.cleaned_data["statement_agreed_on"])
 
 
+class IoReportForm(StepForm):
+    step = "receive_io_report"
+    title = "Record the investigating officer's report"
+    io_report_on = DateInputField(
+        what="the report was received",
+        help_text="Add the report itself to the case with “Add a document”",
+    )
+
+    def perform(self, by: User) -> None:
+        self.stage.receive_report(by=by, author="io", on=self.cleaned_data["io_report_on"])
+
+
+class IpReportForm(StepForm):
+    step = "receive_ip_report"
+    title = "Record the independent person's report"
+    ip_report_on = DateInputField(
+        what="the report was received",
+        help_text="Add the report itself to the case with “Add a document”",
+    )
+
+    def perform(self, by: User) -> None:
+        self.stage.receive_report(by=by, author="ip", on=self.cleaned_data["ip_report_on"])
+
+
+class AdjudicationForm(StepForm):
+    step = "adjudicate"
+    title = "Record the adjudication"
+    adjudicated_on = DateInputField(what="the adjudicating officer decided")
+    adjudication = _text(
+        "Adjudicating officer's decision",
+        required=True,
+        hint="In brief: what is upheld and what the council will do; the response letter "
+        "gives the findings on each point",
+    )
+
+    def perform(self, by: User) -> None:
+        self.stage.adjudicate(
+            by=by,
+            on=self.cleaned_data["adjudicated_on"],
+            decision=self.cleaned_data["adjudication"],
+        )
+
+
 class AppointForm(StepForm):
     step = "appoint"
     title = "Appoint someone to this stage"
@@ -470,6 +513,9 @@ STEP_FORMS: dict[str, type[StepForm]] = {
         PauseForm,
         ResumeForm,
         AgreeStatementForm,
+        IoReportForm,
+        IpReportForm,
+        AdjudicationForm,
         AppointForm,
         RecordFindingForm,
         HoldPanelForm,

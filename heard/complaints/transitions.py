@@ -65,6 +65,22 @@ def _statement_agreed(stage: Stage, on: date) -> bool:
     return stage.statement_agreed_on is not None
 
 
+def _io_report_in(stage: Stage, on: date) -> bool:
+    return stage.io_report_on is not None
+
+
+def _io_report_missing(stage: Stage, on: date) -> bool:
+    return stage.io_report_on is None
+
+
+def _ip_report_in(stage: Stage, on: date) -> bool:
+    return stage.ip_report_on is not None
+
+
+def _adjudicated(stage: Stage, on: date) -> bool:
+    return stage.adjudicated_on is not None
+
+
 def _recommendation_unanswered(stage: Stage, on: date) -> bool:
     return stage.number == 3 and stage.recommendations.filter(response="").exists()
 
@@ -200,6 +216,33 @@ TRANSITIONS: dict[str, Transition] = {
             "Statement of complaint agreed",
             {2: frozenset({S.IN_PROGRESS})},
             guards=(_unless(_statement_agreed, "already agreed"),),
+        ),
+        Transition(
+            "receive_io_report",
+            "Record the investigating officer's report",
+            "Investigating officer's report received",
+            {2: frozenset({S.IN_PROGRESS})},
+            guards=(_unless(_io_report_in, "already received"),),
+        ),
+        Transition(
+            "receive_ip_report",
+            "Record the independent person's report",
+            "Independent person's report received",
+            {2: frozenset({S.IN_PROGRESS})},
+            guards=(_unless(_ip_report_in, "already received"),),
+        ),
+        Transition(
+            "adjudicate",
+            "Record the adjudication",
+            "Adjudication recorded",
+            {2: frozenset({S.IN_PROGRESS})},
+            guards=(
+                _unless(_adjudicated, "already recorded"),
+                _unless(
+                    _io_report_missing,
+                    "the adjudication follows the investigating officer's report",
+                ),
+            ),
         ),
         Transition(
             "appoint",

@@ -79,6 +79,12 @@ class Stage(Stamped):
     resumed_on = models.DateField(null=True, blank=True)
     pause_reason = models.TextField(blank=True)
     statement_agreed_on = models.DateField("statement of complaint agreed", null=True, blank=True)
+    #: Stage 2's reports and adjudication (regulation 17): the investigating officer's and the
+    #: independent person's reports, then the adjudicating officer's decision on them.
+    io_report_on = models.DateField("investigating officer's report", null=True, blank=True)
+    ip_report_on = models.DateField("independent person's report", null=True, blank=True)
+    adjudicated_on = models.DateField("adjudication", null=True, blank=True)
+    adjudication = models.TextField("the adjudicating officer's decision", blank=True)
     extended_to = models.DateField("extended response date", null=True, blank=True)
     extension_agreed_on = models.DateField(null=True, blank=True)
     extension_reason = models.TextField(blank=True)
@@ -422,6 +428,37 @@ class Stage(Stamped):
         with step("agree_statement", self, by=by, on=on) as stage:
             stage._check_on(on, label="statement agreed", field="statement_agreed_on")
             stage.statement_agreed_on = on
+
+    def receive_report(self, *, by: User | None, author: str, on: date) -> None:
+        """The investigating officer's ("io") or the independent person's ("ip") report
+        arrived (Stage 2), once each, on or after the stage started."""
+        name, field = {
+            "io": ("receive_io_report", "io_report_on"),
+            "ip": (
+                "receive_ip_report",
+                "ip_report_on",
+            ),
+        }[author]
+        with step(name, self, by=by, on=on) as stage:
+            stage._check_on(on, label="report", field=field)
+            setattr(stage, field, on)
+
+    def adjudicate(self, *, by: User | None, on: date, decision: str) -> None:
+        """The adjudicating officer's decision on the Stage 2 reports: dated, in brief, once
+        the investigating officer's report is in (the response letter follows)."""
+        if not decision.strip():
+            raise RuleViolation("Enter the adjudicating officer's decision", field="adjudication")
+        with step("adjudicate", self, by=by, on=on) as stage:
+            stage._check_on(on, label="adjudication", field="adjudicated_on")
+            assert stage.io_report_on is not None
+            not_before(
+                on,
+                stage.io_report_on,
+                label="adjudication",
+                what="the investigating officer's report",
+                field="adjudicated_on",
+            )
+            stage.adjudicated_on, stage.adjudication = on, decision.strip()
 
     def appoint(
         self, *, by: User | None, role: str, practitioner: Practitioner, on: date

@@ -107,6 +107,14 @@ def _with_a_point():
     return complaint
 
 
+def _io_reported():
+    complaint = f.Stage2OpenFactory()
+    stage = complaint.active_stage
+    stage.receive_report(by=None, author="io", on=stage.started_on)
+    complaint.refresh_from_db()
+    return complaint
+
+
 def _recommendation_made():
     complaint, stage = reported_stage3()
     Recommendation.make(stage, by=None, text="Apologise in writing")
@@ -119,6 +127,7 @@ PREFERRED = {
     "record_finding": _with_a_point,  # a finding is on a point of complaint
     "record_recommendation": _panel_held,  # the panel recommends once it has met
     "answer_recommendation": _recommendation_made,  # the council answers each one
+    "adjudicate": _io_reported,  # the adjudication follows the investigating officer's report
     "escalate": f.Stage1RespondedFactory,  # the usual route: after the Stage 1 response
 }
 

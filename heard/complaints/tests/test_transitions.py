@@ -103,6 +103,12 @@ def stage3_panel_held() -> Complaint:
     return complaint
 
 
+def stage2_io_reported() -> Complaint:
+    complaint = f.Stage2OpenFactory.create()
+    complaint.active_stage.receive_report(by=None, author="io", on=later(complaint, 2))
+    return complaint
+
+
 def stage3_reported() -> Complaint:
     complaint = stage3_panel_held()
     complaint.active_stage.send_panel_report(by=None, on=later(complaint, 12))
@@ -141,6 +147,15 @@ ACTIONS: dict[str, Callable[[Complaint], object]] = {
     "pause": lambda c: c.active_stage.pause_for_advocacy(by=None, on=later(c, 1)),
     "resume": lambda c: c.active_stage.resume(by=None, on=later(c, 3)),
     "agree_statement": lambda c: c.active_stage.agree_statement(by=None, on=later(c, 2)),
+    "receive_io_report": lambda c: c.active_stage.receive_report(
+        by=None, author="io", on=later(c, 3)
+    ),
+    "receive_ip_report": lambda c: c.active_stage.receive_report(
+        by=None, author="ip", on=later(c, 3)
+    ),
+    "adjudicate": lambda c: c.active_stage.adjudicate(
+        by=None, on=later(c, 4), decision="Points 1 and 2 upheld"
+    ),
     "appoint": lambda c: c.active_stage.appoint(
         by=None,
         role=AppointmentRole.INVESTIGATING_OFFICER,
@@ -180,6 +195,9 @@ ALLOWED: list[tuple[str, Callable[[], Any]]] = [
     ("pause", stage1_with_advocacy),
     ("resume", stage1_paused),
     ("agree_statement", f.Stage2OpenFactory),
+    ("receive_io_report", f.Stage2OpenFactory),
+    ("receive_ip_report", f.Stage2OpenFactory),
+    ("adjudicate", stage2_io_reported),
     ("appoint", f.Stage2OpenFactory),
     ("record_finding", stage1_with_element),
     ("hold_panel", stage3_with_panel),
@@ -203,6 +221,9 @@ DISALLOWED: list[tuple[str, Callable[[], Any], str]] = [
     ("pause", f.Stage2OpenFactory, "not part of Stage 2"),
     ("resume", f.Stage1OpenFactory, "Stage 1 is in progress"),
     ("agree_statement", f.Stage1OpenFactory, "not part of Stage 1"),
+    ("receive_io_report", stage2_io_reported, "already received"),
+    ("receive_ip_report", f.Stage1OpenFactory, "not part of Stage 1"),
+    ("adjudicate", f.Stage2OpenFactory, "follows the investigating officer's report"),
     ("appoint", f.Stage1RespondedFactory, "Stage 1 is responded"),
     ("record_finding", f.Stage1RespondedFactory, "Stage 1 is responded"),
     ("hold_panel", f.Stage2OpenFactory, "not part of Stage 2"),

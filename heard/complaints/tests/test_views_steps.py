@@ -13,6 +13,7 @@ from heard.complaints.choices import AppointmentRole, NotAcceptedReason, StageSt
 from heard.complaints.models import LetterKind
 from heard.complaints.step_forms import STEP_FORMS
 from heard.complaints.tests import factories as f
+from heard.core import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +239,39 @@ def test_refusing_a_late_complaint_on_the_form_ends_it_and_offers_only_the_lette
         NotAcceptedReason.OUT_OF_TIME,
         date(2025, 3, 5),
     )
+
+
+def test_stage_2s_reports_and_adjudication_are_dated_steps(officer_client):
+    # The trial: the IO's and IP's reports had no date, and the adjudication was a bare
+    # "Record the response".
+    complaint = f.Stage2OpenFactory()
+    started = complaint.active_stage.started_on
+    assert post(officer_client, complaint, "adjudicate", adjudicated_on=started).status_code == 302
+    assert complaint.stages.get(number=2).adjudicated_on is None  # refused: no IO report yet
+    io_on = ip_on = clock.today()
+    assert started < io_on
+    post(officer_client, complaint, "receive_io_report", io_report_on=io_on)
+    post(officer_client, complaint, "receive_ip_report", ip_report_on=ip_on)
+    early = post(
+        officer_client,
+        complaint,
+        "adjudicate",
+        adjudicated_on=started,
+        adjudication="Both points upheld",
+    )
+    assert "on or after the investigating officer&#x27;s report" in early.content.decode()
+    post(
+        officer_client,
+        complaint,
+        "adjudicate",
+        adjudicated_on=ip_on,
+        adjudication="Both points upheld; an apology and a review of visits",
+    )
+    stage = complaint.stages.get(number=2)
+    assert (stage.io_report_on, stage.ip_report_on, stage.adjudicated_on) == (io_on, ip_on, ip_on)
+    page = officer_client.get(reverse("complaints:detail", args=[complaint.reference]))
+    text = page.content.decode()
+    assert "Investigating officer&#x27;s report" in text
+    assert "Adjudicated" in text
+    actions = list(complaint.events.values_list("action", flat=True))
+    assert actions[-3:] == ["receive_io_report", "receive_ip_report", "adjudicate"]

@@ -252,3 +252,18 @@ def test_a_complaints_manager_edits_letter_wording_in_admin_and_an_officer_canno
     assert client.post(url, {"body": "Changed"}).status_code == 403
     template.refresh_from_db()
     assert template.body == "Dear {complainant_name}\n\nThank you."
+
+
+def test_the_stage_2_adjudication_letter_gives_each_points_finding_and_reasons(client, officer):
+    complaint = f.Stage2OpenFactory()
+    stage = complaint.stages.get(number=2)
+    point = complaint.elements.first() or complaint.add_element(
+        by=None, theme=f.ThemeFactory(), description="Calls not returned"
+    )
+    stage.record_finding(
+        by=None, element=point, finding=Finding.UPHELD, reasons="The IO found no reply."
+    )
+    client.force_login(officer)
+    create(client, complaint, LetterKind.STAGE2_ADJUDICATION)
+    text = letter_text(Document.objects.get())
+    assert f"1. {point.description}: Upheld\nReasons: The IO found no reply." in text

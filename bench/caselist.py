@@ -97,8 +97,8 @@ def grow(target: int, today: date, rng: random.Random, follow_ups: random.Random
     stage_sql = (
         f"INSERT INTO {Stage._meta.db_table} (id, complaint_id, number, status, started_on, "
         "acknowledged_on, ended_on, pause_reason, extension_reason, not_accepted_reason, "
-        "end_note, updated_at, version, procedure, rolled_up_outcome) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, '', '', '', '', ?, 1, 'children', '')"
+        "end_note, updated_at, version, procedure, rolled_up_outcome, adjudication) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, '', '', '', '', ?, 1, 'children', '', '')"
     )
     element_sql = (
         f"INSERT INTO {Element._meta.db_table} (id, complaint_id, number, theme_id, "

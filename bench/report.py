@@ -169,6 +169,7 @@ def grow(target: int, today: date, rng: random.Random, ids: Ids) -> float:
                         1,
                         "children",
                         "",
+                        "",
                     )
                 )
                 if status == "responded":
@@ -235,7 +236,7 @@ def grow(target: int, today: date, rng: random.Random, ids: Ids) -> float:
                 "complaints_stage",
                 "id, complaint_id, number, status, started_on, acknowledged_on, ended_on, "
                 "pause_reason, extension_reason, not_accepted_reason, end_note, updated_at, "
-                "version, procedure, rolled_up_outcome",
+                "version, procedure, rolled_up_outcome, adjudication",
                 rows["stage"],
             )
             _insert(

@@ -140,3 +140,27 @@ def test_an_administrator_adds_an_account_on_screen(page):
     page.wait_for_selector(".govuk-notification-banner--success")
     assert page.get_by_role("cell", name="grace", exact=True).is_visible()
     assert_accessible(page)
+
+
+def test_a_new_address_given_by_an_administrator_is_confirmed_from_it(page):
+    UserFactory(
+        username="tom", first_name="Tom", role="complaints_officer", email="tom@example.gov.uk"
+    )
+    signed_in_as(page, "alex", "Alex", "administrator")
+    page.get_by_role("link", name="People", exact=True).click()
+    page.get_by_role("link", name="Change Tom").click()
+    page.get_by_label("Email address").fill("tom.new@example.gov.uk")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_text("Changing to tom.new@example.gov.uk once confirmed").is_visible()
+    assert_accessible(page)
+    confirm = next(m for m in mail.outbox if m.to == ["tom.new@example.gov.uk"])
+    link = re.search(r"https?://[^/\s]+(/people/email/\S+/)", confirm.body)
+    assert link
+    page.get_by_role("button", name="Sign out").click()
+    page.goto(link.group(1))
+    assert page.get_by_role("heading", name="Confirm your new email address").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm the new address").click()
+    assert page.get_by_role("heading", name="Your email address has been changed").is_visible()
+    assert_accessible(page)

@@ -17,6 +17,28 @@ def _fresh_calendar():
     forget_calendar()
 
 
+#: The data migrations that make the standard letters, in order: a transactional test (the
+#: browser's) flushes every table after it, so a later one finds none unless they are made again.
+LETTER_MIGRATIONS = [
+    ("0006_standard_letters", "add_letters"),
+    ("0021_letters_per_procedure", "add_letters"),
+    ("0027_stage3_response_letter", "add_letter"),
+    ("0029_stage2_letter_lists_findings", "list_findings"),
+]
+
+
+@pytest.fixture
+def standard_letters(db):
+    """The standard letter templates as a new council's database has them after migrating."""
+    import importlib
+
+    from django.apps import apps
+
+    for module, function in LETTER_MIGRATIONS:
+        migration = importlib.import_module(f"heard.complaints.migrations.{module}")
+        getattr(migration, function)(apps, None)
+
+
 @pytest.fixture
 def officer(db):
     from heard.accounts.tests.factories import UserFactory

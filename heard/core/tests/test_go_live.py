@@ -2,13 +2,14 @@
 
 The database is migrated and holds only the first administrator, made with the documented
 `createsuperuser` command, and what the migrations make (the standard letters, made again by
-the `standard_letters` fixture, as a transactional test before this one flushes them). Everything after that is done in a real browser, with axe-core run
-on every page visited: the administrator adds a team and the complaints team's accounts; the
-complaints manager fills the register of appointees; an officer takes a child's phone
-complaint through all three stages, to the council's response to each of the panel's
-recommendations and the Stage 3 letter; and the annual report for that year counts its costs,
-its remedy, its learning action and the panel's recommendations. Nothing is created through the ORM or factories: the test
-reads the database only to find the link in the email a new account is sent.
+the `standard_letters` fixture, as a transactional test before this one flushes them).
+Everything after that is done in a real browser, with axe-core run on every page visited: the
+administrator adds a team and the complaints team's accounts; the complaints manager fills the
+register of appointees; an officer takes a child's phone complaint through all three stages,
+to the council's response to each of the panel's recommendations and the Stage 3 letter; and
+the annual report for that year counts its costs, its remedy, its learning action and the
+panel's recommendations. Nothing is created through the ORM or factories: the test reads the
+database only to find the link in the email a new account is sent.
 """
 
 from __future__ import annotations

@@ -43,8 +43,9 @@ class OmbudsmanForm(GovukForm):
     )
     area = forms.ChoiceField(
         label="Service area",
-        choices=[("", "Choose the service area"), *Area.choices],
-        error_messages={"required": "Choose the service area"},
+        required=False,
+        choices=[("", "The complaint's, or choose one"), *Area.choices],
+        help_text="A case about one of our complaints follows that complaint's procedure",
     )
     team = forms.ModelChoiceField(
         label="Team or service it is about",

@@ -179,6 +179,23 @@ class OmbudsmanCase(Stamped):
             what="the date the enquiry was received",
             field="reply_due_on",
         )
+        complaint = fields.get("complaint")
+        if complaint is not None:
+            # The case follows its complaint: the complaint's procedure is its service area,
+            # so each procedure's report counts it once, with the complaint.
+            area = Area(complaint.procedure)
+            if fields.get("area") not in (None, "", area):
+                raise RuleViolation(
+                    f"Complaint {complaint.reference} is about {area.label.lower()}, so its "
+                    "Ombudsman case is too: choose that service area, or leave it to follow "
+                    "the complaint",
+                    field="area",
+                )
+            fields["area"] = area
+        elif not fields.get("area"):
+            raise RuleViolation(
+                "Choose the service area, or give our complaint reference", field="area"
+            )
         reference = str(fields.get("ombudsman_reference", "")).strip()
         if cls.objects.filter(ombudsman_reference__iexact=reference).exists():
             raise RuleViolation(

@@ -16,12 +16,12 @@ from django.urls import reverse
 
 from heard.complaints.models import Complaint, LearningAction, Remedy, Stage
 from heard.compliments.models import Compliment
-from heard.ombudsman.models import Area, OmbudsmanCase
+from heard.ombudsman.models import OmbudsmanCase
 from heard.reporting.figures.casework import (
-    AREA_OF,
     compliment_filters,
     learning_filters,
     ombudsman_filters,
+    ombudsman_of,
     remedy_filters,
     sar_filters,
 )
@@ -175,8 +175,9 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
         filters = ombudsman_filters(period)
         if name not in filters:
             raise UnknownFigure(key)
-        area = AREA_OF.get(procedure, Area.CORPORATE)  # type: ignore[call-overload]
-        cases = OmbudsmanCase.objects.visible_to(user).filter(filters[name], area=area)
+        cases = OmbudsmanCase.objects.visible_to(user).filter(
+            filters[name], ombudsman_of(procedure)
+        )
         return Drill(cases.order_by("enquiry_received_on", "pk"), _ombudsman_row, "Ombudsman case")
     if kind == "compliments":
         filters = compliment_filters(procedure, period)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.menu, name="menu"),
     path("complaints/", views.report, name="report"),
     path("complaints/cases/", views.cases, name="cases"),
+    path("council/", views.council, name="council"),
     path("complaints/download/<str:fmt>/", views.download, name="download"),
     path("complaints/words/", views.edit, name="edit"),
     path("complaints/publish/", views.publish_view, name="publish"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,6 +17,7 @@ from heard.core.casepages import require_perm
 from heard.core.errors import RuleViolation
 from heard.reporting import charts
 from heard.reporting.builder import build_document
+from heard.reporting.council import council_figures
 from heard.reporting.drill import UnknownFigure, drill
 from heard.reporting.forms import ReportForm, ReportTextForm
 from heard.reporting.models import PublishedReport, ReportText
@@ -156,6 +159,24 @@ def cases(request: HttpRequest) -> HttpResponse:
             "back": f"?{form.query()}",
         },
     )
+
+
+@require_GET
+def council(request: HttpRequest) -> HttpResponse:
+    """The whole council's casework in the period: each procedure's figures and the total."""
+    require_perm(request, "reporting.view_report")
+    form = ReportForm.from_query(request.GET)
+    context: dict[str, object] = {"form": form}
+    if form.is_valid():
+        period, _ = form.period()
+        figures = council_figures(period)
+        year, quarter = form.cleaned_data["year"], form.cleaned_data["quarter"] or ""
+        reports = [
+            (value, label, urlencode({"year": year, "quarter": quarter, "procedure": value}))
+            for value, label in figures.procedures
+        ]
+        context.update(figures=figures, reports=reports)
+    return render(request, "reporting/council.html", context)
 
 
 @require_GET

@@ -12,6 +12,8 @@ from django.urls import reverse
 
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
+from heard.complaints.choices import Procedure
+from heard.complaints.models import Complaint
 from heard.complaints.tests.factories import Stage1OpenFactory
 from heard.core.errors import RuleViolation, TransitionNotAllowed
 from heard.core.tests.factories import TeamFactory
@@ -22,6 +24,8 @@ from heard.ombudsman.models import (
     OmbudsmanCase,
     OmbudsmanStatus,
 )
+from heard.reporting.figures import compute
+from heard.reporting.periods import Period
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("ombudsman:list")
@@ -218,6 +222,21 @@ def test_an_officer_logs_a_case_linked_to_a_complaint_which_shows_it(client):
     assert "25 001 234" in page
     client.get(response.url)
     assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
+
+
+def test_a_case_about_a_complaint_follows_its_procedure_and_the_report_counts_it_there():
+    adult = Stage1OpenFactory(procedure=Procedure.ADULTS)
+    case = make(complaint=adult, area="")
+    assert case.area == Area.ADULTS
+    with pytest.raises(RuleViolation, match=f"Complaint {adult.reference} is about adult"):
+        make(complaint=adult, reference="24 999 999", area=Area.CHILDREN)
+    with pytest.raises(RuleViolation, match="Choose the service area, or give our complaint"):
+        make(reference="24 999 998", area="")
+    # Moved to the corporate procedure later: its Ombudsman case goes with it.
+    Complaint.objects.filter(pk=adult.pk).update(procedure=Procedure.CORPORATE)
+    year = Period.financial_year(2024)
+    counts = {p: compute(p, year).ombudsman.received for p in ("children", "adults", "corporate")}
+    assert counts == {"children": 0, "adults": 0, "corporate": 1}
 
 
 def test_an_unknown_complaint_reference_and_a_reply_due_before_the_enquiry_are_refused(client):

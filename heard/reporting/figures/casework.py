@@ -150,6 +150,14 @@ def sar_figures(procedure: str, period: Period) -> SarFigures:
 AREA_OF = {Procedure.CHILDREN: Area.CHILDREN, Procedure.ADULTS: Area.ADULTS}
 
 
+def ombudsman_of(procedure: str) -> Q:
+    """The Ombudsman cases a procedure's report counts: those about its complaints, whatever
+    procedure they were under when the case was logged, and those about no complaint of ours
+    in its service area."""
+    area = AREA_OF.get(Procedure(procedure), Area.CORPORATE)
+    return Q(complaint__procedure=procedure) | Q(complaint__isnull=True, area=area)
+
+
 @dataclass(frozen=True)
 class OmbudsmanFigures:
     received: int
@@ -202,10 +210,9 @@ def ombudsman_reconciliation(received: int, by_decision: dict[str, int], awaitin
 
 
 def ombudsman_figures(procedure: str, period: Period) -> OmbudsmanFigures:
-    area = AREA_OF.get(Procedure(procedure), Area.CORPORATE)
     filters = ombudsman_filters(period)
-    # The cases received, and those decided, each read from its own covering index.
-    cases = OmbudsmanCase.objects.filter(area=area).order_by()
+    # The cases received, and those decided, each read from its own date index.
+    cases = OmbudsmanCase.objects.filter(ombudsman_of(procedure)).order_by()
     received = [name for name in filters if name.startswith(("received", "awaiting"))]
     c: dict[str, Any] = cases.filter(filters["received"]).aggregate(
         **{name: Count("enquiry_received_on", filter=filters[name]) for name in received}
@@ -220,7 +227,7 @@ def ombudsman_figures(procedure: str, period: Period) -> OmbudsmanFigures:
     due = between("due_on", period)
     # From the remedies (few), each case looked up by its key.
     remedies = OmbudsmanRemedy.objects.filter(
-        Exists(OmbudsmanCase.objects.filter(pk=OuterRef("case"), area=area))
+        Exists(OmbudsmanCase.objects.filter(ombudsman_of(procedure), pk=OuterRef("case")))
     ).order_by()
     r: dict[str, Any] = remedies.aggregate(
         due=Count("pk", filter=due),

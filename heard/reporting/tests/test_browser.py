@@ -61,3 +61,14 @@ def test_a_manager_reads_the_annual_report_and_follows_a_figure_to_its_cases(pag
     page.wait_for_selector(".govuk-notification-banner--success")
     assert page.get_by_text("Version 1 of the report is published").is_visible()
     assert_accessible(page)
+
+    page.get_by_role("link", name="Back to reports").click()
+    page.get_by_role("link", name="The whole council's casework").click()
+    page.get_by_label("Financial year").select_option(label="2021/22")
+    page.get_by_role("button", name="Show figures").click()
+    page.wait_for_url(re.compile(r"council/\?year=2021"))
+    table = page.get_by_role("table", name=re.compile("Casework by procedure"))
+    row = table.get_by_role("row", name=re.compile("^Complaints received"))
+    assert row.get_by_role("cell").all_inner_texts() == ["2", "0", "0", "2"]
+    assert page.get_by_text("Every total reconciles").is_visible()
+    assert_accessible(page)

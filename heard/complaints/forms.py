@@ -233,6 +233,15 @@ class ComplaintFields(GovukForm):
         label="When did it happen? (optional)",
         required=False,
     )
+    about_person = forms.CharField(
+        label="Who it is about, if not the complainant (optional)",
+        required=False,
+        max_length=200,
+        help_text=(
+            "Adult social care and corporate complaints: for example, their mother, "
+            "Mrs Edna Shah. A children's complaint names its children instead"
+        ),
+    )
 
 
 #: How many children a complaint can name when it is logged; more are added on the case page.
@@ -285,6 +294,7 @@ class ComplaintForm(ComplaintFields):
         "matter_date",
         "complainant_name",
         "relationship",
+        "about_person",
         "complainant_address",
         "complainant_email",
         "complainant_phone",
@@ -376,6 +386,11 @@ class ComplaintForm(ComplaintFields):
                     data[f"{child_prefix(number)}{name}"] = None
                     self.errors.pop(f"{child_prefix(number)}{name}", None)
             return data
+        if data.get("about_person"):
+            self.add_error(
+                "about_person",
+                "Leave this empty for a children's complaint: name the children it is about below",
+            )
         if not data.get("relationship") and "relationship" not in self.errors:
             self.add_error("relationship", "Choose the complainant's relationship to the child")
         elif data.get("relationship") == Relationship.SELF:
@@ -425,6 +440,7 @@ class ComplaintForm(ComplaintFields):
                 matter_date=data["matter_date"],
                 assigned_officer=by,
                 procedure=data["procedure"],
+                about_person=data["about_person"],
             )
         except DomainError as error:
             transaction.set_rollback(True)
@@ -488,6 +504,7 @@ class ComplaintDetailsForm(ComplaintFields):
         "channel",
         "assigned_officer",
         "matter_date",
+        "about_person",
     ]
     version = forms.IntegerField(widget=forms.HiddenInput)
     assigned_officer = forms.ModelChoiceField(
@@ -503,6 +520,9 @@ class ComplaintDetailsForm(ComplaintFields):
         team = self.fields["team"]
         assert isinstance(team, forms.ModelChoiceField)
         team.queryset = Team.objects.filter(Q(active=True) | Q(pk=complaint.team_id))
+        if complaint.procedure == Procedure.CHILDREN and not complaint.about_person:
+            # A children's complaint names its children on the case page instead.
+            del self.fields["about_person"]
 
     @classmethod
     def initial_for(cls, complaint: Complaint) -> dict[str, Any]:
@@ -514,12 +534,18 @@ class ComplaintDetailsForm(ComplaintFields):
             "channel": complaint.channel,
             "assigned_officer": complaint.assigned_officer_id,
             "matter_date": complaint.matter_date,
+            "about_person": complaint.about_person,
         }
+
+    @property
+    def editable(self) -> list[str]:
+        """The complaint's editable details this form asks for."""
+        return [name for name in Complaint.EDITABLE if name in self.fields]
 
     def differences(self, complaint: Complaint) -> list[tuple[str, str, str]]:
         """(label, saved now, what was typed) for each field someone else has changed."""
         rows = []
-        for name in Complaint.EDITABLE:
+        for name in self.editable:
             saved, typed = getattr(complaint, name), self.cleaned_data.get(name)
             if saved != typed:
                 rows.append((str(self.fields[name].label), str(saved or ""), str(typed or "")))

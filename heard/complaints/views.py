@@ -285,8 +285,8 @@ def procedure_change(request: HttpRequest, reference: str) -> HttpResponse:
             said.append(f"No longer applies: {'; '.join(moved.details['no_longer_applies'])}")
         if moved.details.get("now_needed"):
             said.append(
-                f"Now needed: {'; '.join(moved.details['now_needed'])} (change the "
-                "complainant's details)"
+                f"Now needed: {'; '.join(moved.details['now_needed'])} (under People on the "
+                "case page)"
             )
         messages.success(request, ". ".join(said))
         return redirect("complaints:detail", reference=complaint.reference)
@@ -305,7 +305,7 @@ def complaint_edit(request: HttpRequest, reference: str) -> HttpResponse:
     )
     differences: list[tuple[str, str, str]] = []
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in Complaint.EDITABLE}
+        values = {name: form.cleaned_data[name] for name in form.editable}
         try:
             changed = complaint.update_details(
                 by=user, version=form.cleaned_data["version"], **values

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import connection, models
 from django.db.backends.base.operations import BaseDatabaseOperations
+from django.db.models.fields import NOT_PROVIDED
 from django.utils import timezone
 
 _paused = 0
@@ -80,8 +81,13 @@ class Inserter:
         for f in model._meta.concrete_fields:
             by_name[f.name] = by_name[f.attname] = f
         given = [by_name[name] for name in names]
-        # A key not given is the database's to assign (NULL would be refused by PostgreSQL).
-        rest = [f for f in model._meta.concrete_fields if f not in given and not f.primary_key]
+        # A key not given is the database's to assign (NULL would be refused by PostgreSQL),
+        # and so is a column with a default in the database.
+        rest = [
+            f
+            for f in model._meta.concrete_fields
+            if f not in given and not f.primary_key and f.db_default is NOT_PROVIDED
+        ]
         self.fields = given + rest
         self.names = list(names)
         self.width = len(names)

@@ -92,6 +92,12 @@ class Complaint(Stamped):
         "complainant's relationship to the child", max_length=40, choices=Relationship.choices
     )
     children = models.ManyToManyField("complaints.Child", related_name="complaints", blank=True)
+    #: Adult social care and corporate complaints: the person it is about, when the
+    #: complainant speaks for someone else (a relative, a neighbour). A children's complaint
+    #: names its children instead.
+    about_person = models.CharField(
+        "who it is about, if not the complainant", max_length=200, blank=True, db_default=""
+    )
 
     # Who may complain: someone outside the qualifying persons needs a decision (reg 9).
     sufficient_interest_decision = models.CharField(
@@ -552,12 +558,27 @@ class Complaint(Stamped):
                 gone.append("the sufficient-interest decision")
             if gone:
                 out["no_longer_applies"] = gone
-        elif procedure == Procedure.CHILDREN and self.relationship == Relationship.SELF:
-            out["now_needed"] = ["the complainant's relationship to the child"]
+        elif procedure == Procedure.CHILDREN:
+            needed = []
+            if self.relationship == Relationship.SELF:
+                needed.append("the complainant's relationship to the child")
+            if self.about_person:
+                # Kept as typed, for the officer to record as a child on the case page.
+                needed.append(f"{self.about_person} recorded as a child it is about")
+            if needed:
+                out["now_needed"] = needed
         return out
 
     #: Details an officer may correct after logging; dates that drive deadlines are not here.
-    EDITABLE = ("summary", "description", "team", "channel", "assigned_officer", "matter_date")
+    EDITABLE = (
+        "summary",
+        "description",
+        "team",
+        "channel",
+        "assigned_officer",
+        "matter_date",
+        "about_person",
+    )
 
     def update_details(self, *, by: User | None, version: int, **values: Any) -> list[str]:
         """Correct the complaint's details; returns the names of the fields that changed.

@@ -241,3 +241,28 @@ def test_an_adult_or_corporate_complaint_is_logged_and_answered_without_a_childs
     stage.refresh_from_db()
     assert stage.status == "responded"
     assert "advocate" not in client.get(response.url).content.decode()
+
+
+def test_an_adult_complaint_names_the_person_it_is_about_and_a_childrens_one_may_not(
+    client, officer, valid
+):
+    client.force_login(officer)
+    answers = {k: v for k, v in valid.items() if not k.startswith("child") and k != "relationship"}
+    about = "Her mother, Mrs Edna Shah"
+    response = client.post(URL, {**answers, "procedure": "adults", "about_person": about})
+    assert response.status_code == 302, response.context["form"].errors
+    complaint = Complaint.objects.get()
+    assert complaint.about_person == about
+    page = client.get(response.url).content.decode()
+    assert "About</dt>" in page
+    assert about in page
+    # Corrected later on the details page, like the rest of the complaint's details.
+    edit = reverse("complaints:edit", args=[complaint.reference])
+    assert about in client.get(edit).content.decode()
+    # A children's complaint names its children instead: the answer is kept and explained.
+    refused = client.post(URL, {**valid, "about_person": "Alex"})
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Leave this empty for a children&#x27;s complaint" in page
+    assert 'value="Alex Jones"' in page
+    assert Complaint.objects.count() == 1

@@ -12,17 +12,18 @@ from abc import ABCMeta, abstractmethod
 from typing import Any, ClassVar
 
 from django import forms
+from django.db import transaction
 from django.forms.forms import DeclarativeFieldsMetaclass
 
 from heard.accounts.models import User
 from heard.complaints.choices import (
-    ROLES_BY_STAGE,
     AppointmentRole,
     Decision,
     Finding,
     NotAcceptedReason,
 )
 from heard.complaints.models import (
+    Document,
     Element,
     PanelResponse,
     Practitioner,
@@ -30,7 +31,7 @@ from heard.complaints.models import (
     Stage,
 )
 from heard.core.errors import DomainError
-from heard.core.forms import DateInputField, GovukForm
+from heard.core.forms import CaseFileField, DateInputField, GovukForm
 
 
 class _StepFormMeta(DeclarativeFieldsMetaclass, ABCMeta):
@@ -222,33 +223,66 @@ class AgreeStatementForm(StepForm):
         self.stage.agree_statement(by=by, on=self.cleaned_data["statement_agreed_on"])
 
 
-class IoReportForm(StepForm):
-    step = "receive_io_report"
-    title = "Record the investigating officer's report"
-    io_report_on = DateInputField(
-        what="the report was received",
-        help_text="Add the report itself to the case with “Add a document”",
+class _WithReport(StepForm):
+    """A step whose document the officer may attach there and then (the report, or the
+    adjudicating officer's decision), kept on the stage in the same transaction as the step.
+    """
+
+    #: What the attached file is called on the case, unless the officer names it.
+    report_title: ClassVar[str]
+    report = CaseFileField(
+        label="The document (optional)",
+        required=False,
+        help_text="A PDF, Word document, email or image. You can add it later with "
+        "“Add a document”",
     )
 
+    @abstractmethod
+    def record(self, by: User) -> None:
+        """Record the step itself through its model method."""
+
     def perform(self, by: User) -> None:
+        upload = self.cleaned_data.get("report")
+        with transaction.atomic():
+            self.record(by)
+            if upload:
+                Document.attach(
+                    self.stage.complaint,
+                    by=by,
+                    stage=self.stage,
+                    title=self.report_title,
+                    filename=upload.name,
+                    content=upload,
+                    content_type=upload.content_type,
+                )
+
+
+class IoReportForm(_WithReport):
+    step = "receive_io_report"
+    title = "Record the investigating officer's report"
+    report_title = "Investigating officer's report"
+    io_report_on = DateInputField(what="the report was received")
+    field_order = ["io_report_on", "report"]
+
+    def record(self, by: User) -> None:
         self.stage.receive_report(by=by, author="io", on=self.cleaned_data["io_report_on"])
 
 
-class IpReportForm(StepForm):
+class IpReportForm(_WithReport):
     step = "receive_ip_report"
     title = "Record the independent person's report"
-    ip_report_on = DateInputField(
-        what="the report was received",
-        help_text="Add the report itself to the case with “Add a document”",
-    )
+    report_title = "Independent person's report"
+    ip_report_on = DateInputField(what="the report was received")
+    field_order = ["ip_report_on", "report"]
 
-    def perform(self, by: User) -> None:
+    def record(self, by: User) -> None:
         self.stage.receive_report(by=by, author="ip", on=self.cleaned_data["ip_report_on"])
 
 
-class AdjudicationForm(StepForm):
+class AdjudicationForm(_WithReport):
     step = "adjudicate"
     title = "Record the adjudication"
+    report_title = "Adjudicating officer's decision"
     adjudicated_on = DateInputField(what="the adjudicating officer decided")
     adjudication = _text(
         "Adjudicating officer's decision",
@@ -256,8 +290,9 @@ class AdjudicationForm(StepForm):
         hint="In brief: what is upheld and what the council will do; the response letter "
         "gives the findings on each point",
     )
+    field_order = ["adjudicated_on", "adjudication", "report"]
 
-    def perform(self, by: User) -> None:
+    def record(self, by: User) -> None:
         self.stage.adjudicate(
             by=by,
             on=self.cleaned_data["adjudicated_on"],
@@ -279,7 +314,9 @@ class AppointForm(StepForm):
 
     def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
         super().__init__(*args, stage=stage, **kwargs)
-        allowed = ROLES_BY_STAGE[stage.number]
+        # The roles of this stage under this procedure's rules (no children's roles for
+        # an adult or corporate complaint).
+        allowed = stage.rules.roles_by_stage[stage.number]
         role_field = self.fields["role"]
         assert isinstance(role_field, forms.ChoiceField)
         role_field.choices = [("", "Choose a role")] + [

@@ -187,7 +187,12 @@ def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpRespo
             request, f"{transitions.TRANSITIONS[step].label} is not possible: {refusal}."
         )
         return redirect("complaints:detail", reference=complaint.reference)
-    form = form_class(request.POST or None, stage=stage, initial={"version": stage.version})
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        stage=stage,
+        initial={"version": stage.version},
+    )
     changed_by_others: list[ComplaintEvent] = []
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["version"] != stage.version:
@@ -196,7 +201,7 @@ def complaint_step(request: HttpRequest, reference: str, step: str) -> HttpRespo
             changed_by_others = list(complaint.events.all()[:5])
             data = request.POST.copy()
             data["version"] = str(stage.version)
-            form = form_class(data, stage=stage)
+            form = form_class(data, request.FILES or None, stage=stage)
             form.is_valid()
             form.add_error(
                 None,

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from heard.accounts.models import Role, User
 from heard.compliments.models import Compliment
-from heard.core.models import Team
-from heard.demo.reference import TEAMS
+from heard.core.models import Service, Team
+from heard.demo.reference import OTHER_TEAMS, TEAMS
 from heard.demo.years import FIRST_DEMO_YEAR, financial_years
 
 COMPLIMENTS = [
@@ -23,6 +23,18 @@ COMPLIMENTS = [
     ("Adopters thank the adoption support worker", "We could not have done it without her."),
     ("Young person thanks their personal adviser", "He never gave up on me."),
 ]
+#: Compliments to the other services' teams (a separate, smaller stream).
+OTHER_COMPLIMENTS = {
+    Service.ADULTS: [
+        "Thanks to the carers who visit my mother",
+        "Praise for the reablement team after a fall",
+    ],
+    Service.CORPORATE: [
+        "Thanks to the crew who found a lost bin",
+        "Council tax staff sorted out a mistake quickly",
+        "Repairs team fixed the boiler the same day",
+    ],
+}
 COMPLIMENT_GIVERS = [
     ("child", 20),
     ("parent", 30),
@@ -59,4 +71,27 @@ def build_compliments(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR)
                 # The demo's quotes name nobody: the complaints manager approves them as said.
                 compliment.review_quote(by=reviewer, words=compliment.quote, publish=True)
             logged += 1
+    return logged + _build_other_compliments(seed, today, first_year)
+
+
+def _build_other_compliments(seed: int, today: date, first_year: int) -> int:
+    """5 to 20 compliments a year for each other service's teams, so each procedure's report
+    has its own (and the children's stream above is unchanged)."""
+    rng = random.Random(f"compliments-other-{seed}")
+    logged = 0
+    for service, names in OTHER_TEAMS.items():
+        teams = list(Team.objects.filter(name__in=names))
+        for start, _end, days in financial_years(first_year, today):
+            for _ in range(round(rng.randint(5, 20) * days / 365)):
+                summary = rng.choice(OTHER_COMPLIMENTS[service])
+                Compliment.log(
+                    by=None,
+                    received_on=start + timedelta(days=rng.randrange(days)),
+                    team=rng.choice(teams),
+                    giver=rng.choice(["parent", "carer", "other"]),
+                    summary=summary,
+                    quote="",
+                    consent_to_publish=False,
+                )
+                logged += 1
     return logged

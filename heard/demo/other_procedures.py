@@ -15,9 +15,9 @@ from heard.complaints.choices import (
     Relationship,
 )
 from heard.complaints.models import Complainant, Complaint, Theme
-from heard.core.models import Team
+from heard.core.models import Service, Team
 from heard.demo.plan import THEME_WEIGHTS
-from heard.demo.reference import TEAMS
+from heard.demo.reference import OTHER_TEAMS, TEAMS
 from heard.demo.years import FIRST_DEMO_YEAR, demo_closure_days, financial_years
 from heard.workdays.calendar import WorkingCalendar
 
@@ -44,7 +44,12 @@ def build_other_procedures(seed: int, today: date, first_year: int = FIRST_DEMO_
     faker = Faker("en_GB")
     faker.seed_instance(seed + 2)
     calendar = WorkingCalendar.for_england_and_wales(demo_closure_days(first_year, today.year))
-    teams = list(Team.objects.filter(name__in=TEAMS))
+    # Each procedure's complaints are about its own service's teams.
+    teams = {
+        procedure: list(Team.objects.filter(name__in=OTHER_TEAMS[Service(procedure)]))
+        for procedure in (Procedure.ADULTS, Procedure.CORPORATE)
+    }
+    childrens_teams = list(Team.objects.filter(name__in=TEAMS))
     officers = list(User.objects.filter(username__in=["officer", "manager"]))
     themes = list(Theme.objects.filter(name__in=THEME_WEIGHTS))
     logged = 0
@@ -58,14 +63,16 @@ def build_other_procedures(seed: int, today: date, first_year: int = FIRST_DEMO_
                     procedure=procedure,
                     received_on=received,
                     complainant=Complainant.objects.create(name=faker.name()),
-                    relationship=Relationship.SUFFICIENT_INTEREST,
-                    team=rng.choice(teams),
+                    relationship=Relationship.SELF,
+                    team=rng.choice(teams[procedure]),
                     summary=rng.choice(OTHER_PROCEDURE_POINTS[procedure]),
                     channel=rng.choice([Channel.WEB_FORM, Channel.EMAIL, Channel.PHONE]),
                     assigned_officer=officer,
                 )
                 logged += 1
-                _run_other_procedure(complaint, rng, calendar, themes, officer, today)
+                _run_other_procedure(
+                    complaint, rng, calendar, themes, officer, today, childrens_teams
+                )
     return logged
 
 
@@ -76,6 +83,7 @@ def _run_other_procedure(
     themes: list[Theme],
     officer: User,
     today: date,
+    childrens_teams: list[Team],
 ) -> None:
     received = complaint.received_on
     element = complaint.add_element(
@@ -92,6 +100,10 @@ def _run_other_procedure(
             procedure=Procedure.CHILDREN,
             on=acknowledged,
             reason="It is about a child's social care: the statutory procedure applies",
+        )
+        # The officer then puts it with the children's team it is about.
+        complaint.update_details(
+            by=officer, version=complaint.version, team=rng.choice(childrens_teams)
         )
         return  # left open for the team to pick up under the statutory procedure
     if complaint.procedure == Procedure.ADULTS:

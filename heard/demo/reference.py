@@ -7,7 +7,7 @@ from faker import Faker
 from heard.accounts.models import Role, User
 from heard.complaints.appointees import AppointeeForm
 from heard.complaints.models import Practitioner
-from heard.core.models import Team
+from heard.core.models import Service, Team
 from heard.demo.years import demo_closure_days
 from heard.workdays.models import ClosureDay
 
@@ -24,6 +24,12 @@ TEAMS = [
     "Disabled children",
     "Early help",
 ]
+
+#: The teams of the other services whose complaints the same team handles.
+OTHER_TEAMS = {
+    Service.ADULTS: ["Adult social care assessment", "Home care and reablement"],
+    Service.CORPORATE: ["Waste and recycling", "Council tax", "Housing repairs", "Parking"],
+}
 
 #: Demo users, one per role in DOMAIN.md section 1: (username, first, last, role).
 DEMO_USERS = [
@@ -77,6 +83,9 @@ def create_reference_data(first_year: int, last_year: int) -> None:
     for name in TEAMS:
         Team.objects.get_or_create(name=name)
     teams = list(Team.objects.order_by("name"))
+    for service, names in OTHER_TEAMS.items():
+        for name in names:
+            Team.objects.get_or_create(name=name, defaults={"service": service})
     for index, (username, first, last, role) in enumerate(DEMO_USERS):
         user, _ = User.objects.get_or_create(
             username=username,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from heard.accounts.models import Role
 from heard.accounts.tests.factories import UserFactory
 from heard.complaints.appointees import ROLE_FIELDS
-from heard.complaints.choices import AppointmentRole
+from heard.complaints.choices import AppointmentRole, Procedure, Relationship
 from heard.complaints.models import Practitioner
 from heard.complaints.tests import factories as f
 from heard.core.errors import RuleViolation
@@ -102,6 +102,22 @@ def test_the_appointment_step_picks_those_who_may_take_the_stages_roles(client, 
     assert investigator in offered
     assert panel_only not in offered
     assert retired not in offered
+
+
+def test_the_appointment_step_offers_only_the_roles_of_the_cases_procedure(client, officer):
+    # The trial: a corporate complaint's Stage 2 offered the children's roles too.
+    children = f.Stage2OpenFactory().stages.get(number=2)
+    corporate = f.Stage2OpenFactory(
+        procedure=Procedure.CORPORATE, relationship=Relationship.SELF
+    ).stages.get(number=2)
+    client.force_login(officer)
+
+    def roles(stage):
+        url = reverse("complaints:step", args=[stage.complaint.reference, "appoint"])
+        return [value for value, _ in client.get(url).context["form"].fields["role"].choices]
+
+    assert roles(corporate) == ["", AppointmentRole.RESPONDING_MANAGER]
+    assert AppointmentRole.INVESTIGATING_OFFICER in roles(children)
 
 
 def test_the_register_decides_which_roles_someone_may_take(officer):

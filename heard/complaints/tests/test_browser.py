@@ -10,6 +10,7 @@ from heard.accounts.tests.factories import UserFactory
 from heard.complaints.models import LetterKind, LetterTemplate
 from heard.complaints.tests import factories as f
 from heard.conftest import assert_accessible, sign_in
+from heard.core import clock
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a-long-test-password"
@@ -237,6 +238,23 @@ def test_an_officer_adds_a_document_and_creates_a_letter(officer_page, tmp_path)
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename == f"{complaint.reference} Acknowledgement.docx"
+    assert_accessible(page)
+
+
+def test_the_investigating_officers_report_is_recorded_with_its_file(officer_page, tmp_path):
+    page = officer_page
+    complaint = f.Stage2OpenFactory()
+    page.goto(f"/complaints/{complaint.reference}/")
+    page.get_by_role("link", name="Record the investigating officer's report").click()
+    page.wait_for_url(re.compile(r"/receive_io_report/$"))
+    assert_accessible(page)
+    fill_date(page, re.compile("report was received"), clock.today())
+    report = tmp_path / "io-report.pdf"
+    report.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n")
+    page.get_by_label("The document (optional)").set_input_files(str(report))
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_role("link", name=re.compile("^Investigating officer's report")).is_visible()
     assert_accessible(page)
 
 

@@ -16,6 +16,8 @@ from heard.accounts.tests.factories import UserFactory
 from heard.complaints.choices import AppointmentRole
 from heard.complaints.models import ComplaintEvent, Document
 from heard.complaints.tests import factories as f
+from heard.complaints.tests.test_views_steps import post
+from heard.core import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +219,53 @@ def test_the_adjudicating_officer_sees_every_document_of_the_case(client, office
     practitioner.user = user
     practitioner.save()
     assert Document.objects.visible_to(user).count() == 1
+
+
+def test_the_reports_of_stage_2_are_attached_with_their_step(client, officer):
+    # The trial: the IO's report was a date; the report itself had to be added separately.
+    complaint = f.Stage2OpenFactory()
+    client.force_login(officer)
+    stage2 = complaint.stages.get(number=2)
+    today = clock.today()
+    refused = post(
+        client,
+        complaint,
+        "receive_io_report",
+        io_report_on=today,
+        report=SimpleUploadedFile("report.html", HTML),
+    )
+    assert refused.status_code == 200  # a bad file refuses the whole step
+    stage2.refresh_from_db()
+    assert stage2.io_report_on is None
+    assert not Document.objects.exists()
+    post(
+        client,
+        complaint,
+        "receive_io_report",
+        io_report_on=today,
+        report=SimpleUploadedFile("io final.pdf", PDF),
+    )
+    post(client, complaint, "receive_ip_report", ip_report_on=today)  # no file to hand
+    post(
+        client,
+        complaint,
+        "adjudicate",
+        adjudicated_on=today,
+        adjudication="Upheld",
+        report=SimpleUploadedFile("decision.docx", word_file()),
+    )
+    stage2.refresh_from_db()
+    assert (stage2.io_report_on, stage2.ip_report_on, stage2.adjudicated_on) == (today,) * 3
+    documents = {d.title: (d.stage_id, d.filename) for d in Document.objects.all()}
+    assert documents == {
+        "Investigating officer's report": (stage2.pk, "io final.pdf"),
+        "Adjudicating officer's decision": (stage2.pk, "decision.docx"),
+    }
+    actions = list(complaint.events.values_list("action", flat=True))
+    assert actions[-5:] == [
+        "receive_io_report",
+        "add_document",
+        "receive_ip_report",
+        "adjudicate",
+        "add_document",
+    ]

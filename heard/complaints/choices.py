@@ -107,6 +107,8 @@ class Outcome(models.TextChoices):
     UPHELD = "upheld", "Upheld"
     PARTIALLY_UPHELD = "partially_upheld", "Partially upheld"
     NOT_UPHELD = "not_upheld", "Not upheld"
+    #: Every point's finding was "no finding (unable to determine)".
+    NO_FINDING = "no_finding", "No finding"
 
 
 class AppointmentRole(models.TextChoices):

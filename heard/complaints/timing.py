@@ -72,14 +72,17 @@ def time_standards(procedure: str) -> dict[int, TimeStandard]:
 def roll_up(findings: Iterable[str]) -> Outcome | None:
     """A stage's outcome from its elements' findings (DOMAIN.md "Outcomes").
 
-    Upheld if every element is upheld; not upheld if none is upheld or partially upheld;
-    otherwise partially upheld. None when nothing has been found yet.
+    Upheld if every element is upheld; no finding if every element has no finding; not
+    upheld if none is upheld or partially upheld; otherwise partially upheld. None when
+    nothing has been found yet.
     """
     found = set(findings)
     if not found:
         return None
     if found == {Finding.UPHELD}:
         return Outcome.UPHELD
+    if found == {Finding.NO_FINDING}:
+        return Outcome.NO_FINDING
     if found.isdisjoint((Finding.UPHELD, Finding.PARTIALLY_UPHELD)):
         return Outcome.NOT_UPHELD
     return Outcome.PARTIALLY_UPHELD

@@ -18,6 +18,7 @@ from heard.core.errors import DomainError
 from heard.core.models import Service, Team
 from heard.imports import cells
 from heard.imports.cells import CellError, Choices
+from heard.imports.models import ImportedRow
 from heard.imports.problems import Problem
 from heard.imports.sheets import Sheet
 from heard.ombudsman.models import AFTER_INVESTIGATION, Area, Decision, OmbudsmanCase
@@ -91,6 +92,9 @@ class SheetImport(ABC):
         self.added = 0
         self.already_held = 0
         self.teams: dict[str, Team] = {}
+        self.imported: list[ImportedRow] = []
+        #: Rows added that say the same as a record already held (told, never merged).
+        self.look_alike = 0
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
         heading = column.replace("_", " ") if column else None
@@ -112,13 +116,45 @@ class SheetImport(ABC):
                 field = error.field or ""
                 named = self.field_columns.get(field, field) or None
                 self.problem(number, named, error.message)
+        ImportedRow.objects.bulk_create(self.imported)
+
+    @cached_property
+    def rows_held(self) -> set[int]:
+        """The rows of this very sheet imported before (a sheet with no references)."""
+        held = ImportedRow.objects.filter(fingerprint=self.sheet.fingerprint)
+        return set(held.values_list("row", flat=True))
+
+    def held(self, row: Row) -> bool:
+        """Whether this row was imported before, counting it if so."""
+        if row.number in self.rows_held:
+            self.already_held += 1
+            return True
+        return False
+
+    def compare(self, same: Any) -> None:
+        """Count a new row that says the same as a record already held (`same`, a queryset):
+        it is still added, but the summary says so, in case the log was imported before."""
+        if same.exclude(pk__in=[row.record_id for row in self.imported]).exists():
+            self.look_alike += 1
+
+    def imported_as(self, row: Row, record: Any) -> None:
+        """Remember what the row became, so importing the sheet again adds nothing."""
+        self.imported.append(
+            ImportedRow(
+                fingerprint=self.sheet.fingerprint,
+                row=row.number,
+                kind=self.sheet.kind,
+                record_id=record.pk,
+            )
+        )
+        self.added += 1
 
     @abstractmethod
     def apply(self, row: Row) -> None:
         """Check one row and, if it is sound, write it through the models."""
 
-    def team(self, row: Row) -> Team | None:
-        name = row.text("team", required="Enter the team")
+    def team(self, row: Row, *, required: bool = True) -> Team | None:
+        name = row.text("team", required="Enter the team" if required else "")
         if not name:
             return None
         # One lookup per team, not per row.
@@ -155,12 +191,23 @@ class ComplimentImport(SheetImport):
         consent = bool(row.get("consent", cells.yes_no))
         team = self.team(row)
         row.done()
-        fields = {"team": team, "giver": giver, "summary": summary, "quote": quote}
-        if Compliment.objects.filter(received_on=received, **fields).exists():
-            self.already_held += 1
+        if self.held(row):
             return
-        Compliment.log(by=self.by, received_on=received, consent_to_publish=consent, **fields)
-        self.added += 1
+        self.compare(
+            Compliment.objects.filter(
+                received_on=received, team=team, giver=giver, summary=summary, quote=quote
+            )
+        )
+        compliment = Compliment.log(
+            by=self.by,
+            received_on=received,
+            consent_to_publish=consent,
+            team=team,
+            giver=giver,
+            summary=summary,
+            quote=quote,
+        )
+        self.imported_as(row, compliment)
 
 
 DECISIONS = Choices(
@@ -211,7 +258,8 @@ class OmbudsmanImport(SheetImport):
         "remedy_completed": {"remedy completed"},
     }
     columns_known["fault"] |= {"fault found"}
-    required = ("ombudsman_reference", "team", "received", "reply_due")
+    #: A case with no team or reply-due date is kept, "not recorded" (issue 22).
+    required = ("ombudsman_reference", "received")
     field_columns = {
         "ombudsman_reference": "ombudsman_reference",
         "enquiry_received_on": "received",
@@ -244,7 +292,7 @@ class OmbudsmanImport(SheetImport):
             else Area.CHILDREN
         )
         received = row.get("received", cells.required_date)
-        reply_due = row.get("reply_due", cells.required_date)
+        reply_due = row.get("reply_due", cells.optional_date)
         replied = row.get("replied", cells.optional_date)
         decided = row.get("decided", cells.optional_date)
         decision = row.get("decision", DECISIONS.optional)
@@ -253,7 +301,8 @@ class OmbudsmanImport(SheetImport):
         remedy_amount = row.get("remedy_amount", cells.amount)
         remedy_due = row.get("remedy_due", cells.optional_date)
         remedy_completed = row.get("remedy_completed", cells.optional_date)
-        team = self.team(row)
+        # The team of the complaint behind it, where the log gives none.
+        team = self.team(row, required=False) or (complaint.team if complaint else None)
         row.both_or_neither(
             decision,
             decided,
@@ -381,12 +430,13 @@ class SarImport(SheetImport):
             outcome, closed, ("outcome", "closed"), "Give both the outcome and the date, or neither"
         )
         row.done()
-        held = SubjectAccessRequest.objects.filter(
-            received_on=received, requester_name=requester, data_subject_name=subject
-        )
-        if held.exists():
-            self.already_held += 1
+        if self.held(row):
             return
+        self.compare(
+            SubjectAccessRequest.objects.filter(
+                received_on=received, requester_name=requester, data_subject_name=subject
+            )
+        )
         request = SubjectAccessRequest.log(
             by=self.by,
             received_on=received,
@@ -415,7 +465,7 @@ class SarImport(SheetImport):
                 pages_disclosed=disclosed,
                 exemptions=exemptions,
             )
-        self.added += 1
+        self.imported_as(row, request)
 
     @cached_property
     def exemption_list(self) -> dict[str, Exemption]:

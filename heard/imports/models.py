@@ -49,3 +49,24 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return int(self.done * 100 / self.total) if self.total else 0
+
+
+class ImportedRow(models.Model):
+    """A row of an imported sheet with no reference of its own (compliments, subject access
+    requests), and the record it became. A row is already held when its sheet's fingerprint
+    and its row number are: never because another record says the same (two compliments on
+    one day for one team, from the same kind of giver, are two compliments)."""
+
+    fingerprint = models.CharField(max_length=64)
+    row = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20)
+    record_id = models.PositiveBigIntegerField()
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["fingerprint", "row"], name="imported_row_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Row {self.row} of sheet {self.fingerprint[:12]}"

@@ -36,6 +36,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     added: dict[str, int] = field(default_factory=dict)
     already_held: dict[str, int] = field(default_factory=dict)
+    look_alike: dict[str, int] = field(default_factory=dict)
     ignored_columns: dict[str, list[str]] = field(default_factory=dict)
     new_teams: list[str] = field(default_factory=list)
     rows: int = 0
@@ -56,6 +57,12 @@ class ImportResult:
             for kind in KINDS
             if kind in self.added
         ]
+        for kind, n in self.look_alike.items():
+            lines.append(
+                f"{n:,} {NOUNS[kind]} {verb} say the same as one already held: if they came "
+                "in an earlier import of a longer or different copy of this log, they are "
+                "now held twice"
+            )
         if self.new_teams:
             lines.append("New teams: " + ", ".join(self.new_teams))
         for sheet, headings in self.ignored_columns.items():
@@ -126,6 +133,8 @@ def _import_sheet(
     progress(f"Checked {NOUNS[sheet.kind]}", len(sheet.rows), len(sheet.rows))
     result.problems += other.problems
     _count(result, sheet.kind, sheet.name, other.added, other.already_held, other.ignored)
+    if other.look_alike:
+        result.look_alike[sheet.kind] = result.look_alike.get(sheet.kind, 0) + other.look_alike
 
 
 def _count(

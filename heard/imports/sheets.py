@@ -4,7 +4,9 @@ or CSV files (one kind each, told apart by their headings). docs/import.md has t
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +47,14 @@ class Sheet:
     name: str
     headings: list[str]
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> str:
+        """What the sheet holds, as a hash: its headings and every cell, not the file's bytes,
+        so the same log saved again (or as CSV from the workbook) is the same sheet. With a
+        row's number it tells a row already imported (`heard.imports.models.ImportedRow`)."""
+        content = json.dumps([self.kind, self.headings, self.rows], default=str)
+        return hashlib.sha256(content.encode()).hexdigest()
 
     def columns(self, known: dict[str, set[str]]) -> tuple[dict[str, int], list[str]]:
         """Where each known column is, by any accepted heading; and the headings ignored."""

@@ -108,6 +108,7 @@ ROUTES = Choices(
         (Outcome.UPHELD, "Upheld"),
         (Outcome.PARTIALLY_UPHELD, "Partially upheld"),
         (Outcome.NOT_UPHELD, "Not upheld"),
+        (Outcome.NO_FINDING, "No finding"),
         (StageStatus.RESPONDED, "Responded"),
         ("adr", "ADR"),
         (StageStatus.WITHDRAWN, "Withdrawn"),
@@ -127,6 +128,9 @@ ROUTES = Choices(
         "rejected": StageStatus.NOT_ACCEPTED,
         "escalated unanswered": "escalated",
         "in progress": OPEN,
+        "no finding (unable to determine)": Outcome.NO_FINDING,
+        "unable to determine": Outcome.NO_FINDING,
+        "undetermined": Outcome.NO_FINDING,
     },
 )
 #: Routes that are a response with findings, and the routes a next stage can follow.
@@ -137,6 +141,7 @@ STATUS_OF_ROUTE = {
     Outcome.UPHELD: StageStatus.RESPONDED,
     Outcome.PARTIALLY_UPHELD: StageStatus.RESPONDED,
     Outcome.NOT_UPHELD: StageStatus.RESPONDED,
+    Outcome.NO_FINDING: StageStatus.RESPONDED,
     StageStatus.RESPONDED: StageStatus.RESPONDED,
     "adr": StageStatus.RESOLVED_BY_ADR,
     StageStatus.WITHDRAWN: StageStatus.WITHDRAWN,
@@ -277,5 +282,6 @@ def finding_of(route: str) -> str:
         Outcome.UPHELD: Finding.UPHELD,
         Outcome.PARTIALLY_UPHELD: Finding.PARTIALLY_UPHELD,
         Outcome.NOT_UPHELD: Finding.NOT_UPHELD,
+        Outcome.NO_FINDING: Finding.NO_FINDING,
     }
     return findings[route]

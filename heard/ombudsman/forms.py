@@ -33,7 +33,10 @@ class OmbudsmanForm(GovukForm):
     enquiry_received_on = DateInputField(what="the enquiry was received")
     reply_due_on = DateInputField(
         what="the council's reply is due",
-        help_text="The date the Ombudsman gave in its letter. For example, 27 3 2025",
+        label="Date the council's reply is due (optional)",
+        help_text="The date the Ombudsman gave in its letter, for example 27 3 2025. Leave it "
+        "blank if it is not recorded.",
+        required=False,
     )
     complaint_reference = forms.CharField(
         label="Our complaint reference (optional)",
@@ -48,10 +51,10 @@ class OmbudsmanForm(GovukForm):
         help_text="A case about one of our complaints follows that complaint's procedure",
     )
     team = forms.ModelChoiceField(
-        label="Team or service it is about",
+        label="Team or service it is about (optional)",
         queryset=Team.objects.filter(active=True),
-        empty_label="Choose a team",
-        error_messages={"required": "Choose the team"},
+        required=False,
+        empty_label="Not recorded",
     )
     summary = forms.CharField(
         label="Summary", max_length=300, error_messages={"required": "Enter a summary"}

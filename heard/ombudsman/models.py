@@ -86,7 +86,11 @@ class OmbudsmanCase(Stamped):
         related_name="ombudsman_cases",
     )
     area = models.CharField(max_length=20, choices=Area.choices)
-    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="+")
+    #: Blank where the log did not record it ("not recorded"); such a case is seen by the
+    #: complaints team only (heard.core.access).
+    team = models.ForeignKey(
+        "core.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     summary = models.CharField(max_length=300)
     assigned_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -96,8 +100,9 @@ class OmbudsmanCase(Stamped):
         related_name="ombudsman_cases",
     )
     enquiry_received_on = models.DateField("enquiry received")
-    #: Set by the Ombudsman in its enquiry letter, so recorded as given.
-    reply_due_on = models.DateField("council's reply due")
+    #: Set by the Ombudsman in its enquiry letter, so recorded as given; blank where the log
+    #: did not record it ("not recorded"), and then no reply is overdue or late.
+    reply_due_on = models.DateField("council's reply due", null=True, blank=True)
     replied_on = models.DateField("council replied", null=True, blank=True)
 
     decided_on = models.DateField("decision date", null=True, blank=True)
@@ -146,7 +151,8 @@ class OmbudsmanCase(Stamped):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(reply_due_on__gte=models.F("enquiry_received_on")),
+                condition=models.Q(reply_due_on__isnull=True)
+                | models.Q(reply_due_on__gte=models.F("enquiry_received_on")),
                 name="ombudsman_reply_due_after_enquiry",
             ),
             models.CheckConstraint(
@@ -161,7 +167,9 @@ class OmbudsmanCase(Stamped):
 
     @property
     def replied_in_time(self) -> bool | None:
-        return None if self.replied_on is None else self.replied_on <= self.reply_due_on
+        if self.replied_on is None or self.reply_due_on is None:
+            return None
+        return self.replied_on <= self.reply_due_on
 
     @property
     def upheld(self) -> bool:
@@ -169,16 +177,22 @@ class OmbudsmanCase(Stamped):
 
     @classmethod
     def log(
-        cls, *, by: User | None, enquiry_received_on: date, reply_due_on: date, **fields: Any
+        cls,
+        *,
+        by: User | None,
+        enquiry_received_on: date,
+        reply_due_on: date | None = None,
+        **fields: Any,
     ) -> OmbudsmanCase:
         require_date(enquiry_received_on, label="enquiry received", field="enquiry_received_on")
-        not_before(
-            reply_due_on,
-            enquiry_received_on,
-            label="reply due",
-            what="the date the enquiry was received",
-            field="reply_due_on",
-        )
+        if reply_due_on is not None:
+            not_before(
+                reply_due_on,
+                enquiry_received_on,
+                label="reply due",
+                what="the date the enquiry was received",
+                field="reply_due_on",
+            )
         complaint = fields.get("complaint")
         if complaint is not None:
             # The case follows its complaint: the complaint's procedure is its service area,

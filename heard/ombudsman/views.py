@@ -37,7 +37,9 @@ def _get_for_user(request: HttpRequest, reference: str) -> OmbudsmanCase:
 def _reply_left(case: OmbudsmanCase, today: date) -> DaysLeft | None:
     """Working days to the council's reply, while one is awaited."""
     waiting = case.replied_on is None and case.status == OmbudsmanStatus.OPEN
-    return days_left(case.reply_due_on, today) if waiting else None
+    if not waiting or case.reply_due_on is None:
+        return None
+    return days_left(case.reply_due_on, today)
 
 
 @require_GET

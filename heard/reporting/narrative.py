@@ -205,8 +205,21 @@ class Writer:
             f"upheld ({number(now.not_upheld)} of {number(now.not_upheld_rate.denominator)}), "
             f"compared to {percent(before.not_upheld_rate)} in {self.last_label}; "
             f"{number(now.upheld)} {were(now.upheld)} upheld and "
-            f"{number(now.partially_upheld)} partially upheld."
+            f"{number(now.partially_upheld)} partially upheld." + self.no_finding(now.no_finding)
         ]
+
+    @staticmethod
+    def no_finding(count: int) -> str:
+        """The responses that determined nothing: every point "no finding", or no point
+        recorded. They are outside the rates above, which count responses with findings."""
+        if not count:
+            return ""
+        response = "response" if count == 1 else "responses"
+        return (
+            f" A further {number(count)} {response} made no finding (every point was "
+            "unable to be determined, or no point was recorded); the rates leave "
+            f"{'it' if count == 1 else 'them'} out."
+        )
 
     def themes(self) -> list[str]:
         themes = self.now.complaints.stages["1"].themes

@@ -53,17 +53,19 @@ def response_working_days() -> Case:
 
 #: A finding's rank: a stage's outcome is told by its lowest and highest ranks.
 RANK = Case(
-    When(finding=Finding.UPHELD, then=Value(2)),
-    When(finding=Finding.PARTIALLY_UPHELD, then=Value(1)),
+    When(finding=Finding.UPHELD, then=Value(3)),
+    When(finding=Finding.PARTIALLY_UPHELD, then=Value(2)),
+    When(finding=Finding.NOT_UPHELD, then=Value(1)),
     default=Value(0),
 )
 
 
 def rolled_up_outcome() -> Coalesce:
-    """`outcomes.roll_up` in SQL: every point upheld is upheld; none upheld or partly upheld
-    is not upheld; anything between is partially upheld; blank with no findings."""
-    # The roll-up's code is 10 x the lowest rank + the highest: 22 when every point is
-    # upheld, 0 when none is upheld or partly upheld.
+    """`outcomes.roll_up` in SQL: every point upheld is upheld; every point "no finding" is
+    no finding; none upheld or partly upheld is not upheld; anything between is partially
+    upheld; blank with no findings."""
+    # The roll-up's code is 10 x the lowest rank + the highest: 33 when every point is
+    # upheld, 0 when every point has no finding, 1 or 11 when none is upheld or partly upheld.
     outcome = (
         ElementFinding.objects.filter(stage=OuterRef("pk"))
         .order_by()
@@ -71,8 +73,9 @@ def rolled_up_outcome() -> Coalesce:
         .annotate(code=Min(RANK) * 10 + Max(RANK))
         .annotate(
             outcome=Case(
-                When(code=22, then=Value(Outcome.UPHELD.value)),
-                When(code=0, then=Value(Outcome.NOT_UPHELD.value)),
+                When(code=33, then=Value(Outcome.UPHELD.value)),
+                When(code=0, then=Value(Outcome.NO_FINDING.value)),
+                When(code__in=(1, 11), then=Value(Outcome.NOT_UPHELD.value)),
                 default=Value(Outcome.PARTIALLY_UPHELD.value),
                 output_field=CharField(),
             )

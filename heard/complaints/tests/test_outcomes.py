@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from heard.complaints.choices import Finding, Outcome
@@ -15,7 +17,11 @@ CASES = [
     ([U, U, U], Outcome.UPHELD),
     ([N], Outcome.NOT_UPHELD),
     ([N, X], Outcome.NOT_UPHELD),
-    ([X], Outcome.NOT_UPHELD),
+    # Every point "no finding" is no finding (issue 22); with any point not upheld, the
+    # response is not upheld.
+    ([X], Outcome.NO_FINDING),
+    ([X, X], Outcome.NO_FINDING),
+    ([X, N, X], Outcome.NOT_UPHELD),
     ([U, N], Outcome.PARTIALLY_UPHELD),
     ([P], Outcome.PARTIALLY_UPHELD),
     ([U, P], Outcome.PARTIALLY_UPHELD),
@@ -61,3 +67,26 @@ def test_a_finding_can_be_corrected_before_the_response_and_counts_once():
     stage.record_finding(by=None, element=element, finding=N)
     assert [x.finding for x in stage.findings.all()] == [N]
     assert complaint.events.filter(action="record_finding").count() == 2
+
+
+@pytest.mark.django_db
+def test_the_migration_puts_right_the_stored_roll_up_of_responses_with_no_finding():
+    from django.apps import apps
+
+    migration = importlib.import_module("heard.complaints.migrations.0031_outcome_no_finding")
+    stages = {}
+    for name, findings in {"none": [X, X], "mixed": [N, X], "upheld": [U]}.items():
+        complaint = f.Stage1OpenFactory()
+        stage = stages[name] = complaint.active_stage
+        for i, finding in enumerate(findings):
+            element = complaint.add_element(by=None, theme=f.ThemeFactory(), description=f"{i}")
+            stage.record_finding(by=None, element=element, finding=finding)
+    # As the old roll-up stored them: every point "no finding" read as not upheld.
+    Stage.objects.filter(pk=stages["none"].pk).update(rolled_up_outcome=Outcome.NOT_UPHELD)
+    migration.every_point_no_finding(apps, None)
+    stored = dict(Stage.objects.values_list("pk", "rolled_up_outcome"))
+    assert {name: stored[stage.pk] for name, stage in stages.items()} == {
+        "none": Outcome.NO_FINDING,
+        "mixed": Outcome.NOT_UPHELD,
+        "upheld": Outcome.UPHELD,
+    }

@@ -177,8 +177,8 @@ def test_every_bad_row_is_reported_with_its_row_column_and_reason_and_nothing_is
         "log.csv, row 2, column “received”: “2021-04-31” is not a date, like 2021-04-06 or "
         "06/04/2021",
         "log.csv, row 2, column “outcome”: “Partly uphold” is not an outcome or route. Use one "
-        "of: upheld, partially upheld, not upheld, responded, adr, withdrawn, not accepted, "
-        "escalated, open",
+        "of: upheld, partially upheld, not upheld, no finding, responded, adr, withdrawn, "
+        "not accepted, escalated, open",
         "log.csv, row 3, column “stage”: CSC-10 has no Stage 1 row",
         "log.csv, row 4, column “acknowledged”: The date cannot be before the stage started",
         "log.csv, row 4, column “themes”: Give at least one theme: the outcome is recorded on "
@@ -486,3 +486,57 @@ def test_a_second_reference_differing_only_in_capitals_is_refused():
     assert not again.ok
     assert "is already held as CSC-2026-00083" in again.problems[0].message
     assert Complaint.objects.count() == 1
+
+
+def test_rows_that_say_the_same_are_separate_records_and_importing_twice_adds_nothing():
+    compliments = (
+        "received,team,giver,summary\n"
+        "2021-05-03,Fostering,Parent,Thanked the social worker\n"
+        "2021-05-03,Fostering,Parent,Thanked the social worker\n"
+    )
+    sars = (
+        "received,requester,care leaver\n2021-04-12,Jordan Smith,yes\n2021-04-12,Jordan Smith,yes\n"
+    )
+    files = [("compliments.csv", compliments.encode()), ("sars.csv", sars.encode())]
+    first = run_import(files)
+    assert first.ok, [str(p) for p in first.problems]
+    # Two compliments on one day for one team from the same kind of giver are two (issue 22).
+    assert (first.added["compliments"], first.added["subject_access"]) == (2, 2)
+    assert first.look_alike == {}
+    # The same sheets again, the compliments saved as a workbook: what a sheet holds decides
+    # what is already held, not the file's name or format.
+    book = Workbook()
+    book.active.title = "Compliments"
+    for line in compliments.splitlines():
+        book.active.append(line.split(","))
+    out = io.BytesIO()
+    book.save(out)
+    again = run_import([("renamed.xlsx", out.getvalue()), ("sars.csv", sars.encode())])
+    assert again.ok, [str(p) for p in again.problems]
+    assert (again.added, again.already_held) == (
+        {"compliments": 0, "subject_access": 0},
+        {"compliments": 2, "subject_access": 2},
+    )
+    assert (Compliment.objects.count(), SubjectAccessRequest.objects.count()) == (2, 2)
+    # The log grown by a row is another sheet: all three are added, and the summary says that
+    # two of them say the same as compliments held.
+    grown = run_import([("compliments.csv", (compliments + "2021-05-04,Duty,Child,\n").encode())])
+    assert (grown.added["compliments"], grown.look_alike) == (3, {"compliments": 2})
+    assert "2 compliments added say the same as one already held" in grown.summary()[1]
+
+
+def test_an_ombudsman_case_without_a_team_or_reply_due_date_is_kept_as_not_recorded():
+    log = (
+        "ombudsman reference,complaint reference,area,team,received,reply due\n"
+        "21 001 234,,children's social care,,2021-06-01,\n"
+        "21 001 235,,adult social care,Home care,2021-06-02,2021-07-01\n"
+    )
+    result = run_import([("ombudsman.csv", log.encode())])
+    assert result.ok, [str(p) for p in result.problems]
+    unrecorded = OmbudsmanCase.objects.get(ombudsman_reference="21 001 234")
+    assert (unrecorded.team, unrecorded.reply_due_on, unrecorded.replied_in_time) == (
+        None,
+        None,
+        None,
+    )
+    assert OmbudsmanCase.objects.get(ombudsman_reference="21 001 235").team.name == "Home care"

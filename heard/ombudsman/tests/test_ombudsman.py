@@ -260,6 +260,30 @@ def test_an_unknown_complaint_reference_and_a_reply_due_before_the_enquiry_are_r
     assert not OmbudsmanCase.objects.exists()
 
 
+def test_an_officer_logs_a_case_whose_team_and_reply_due_date_are_not_recorded(client):
+    # Whatever the import keeps, a screen can make: an old case from a log without them.
+    client.force_login(UserFactory(role=Role.COMPLAINTS_OFFICER))
+    response = client.post(
+        CREATE,
+        {
+            "ombudsman_reference": "19 004 321",
+            **day_fields("enquiry_received_on", date(2019, 6, 3)),
+            **{f"reply_due_on_{i}": "" for i in range(3)},
+            "area": Area.CHILDREN,
+            "team": "",
+            "summary": "Delay in a Stage 2 investigation",
+        },
+    )
+    case = OmbudsmanCase.objects.get()
+    assert response.url == reverse("ombudsman:detail", args=[case.reference])
+    assert (case.team, case.reply_due_on) == (None, None)
+    page = client.get(response.url).content.decode()
+    assert "team not recorded" in page
+    assert "Not recorded" in page
+    listed = client.get(LIST).content.decode()
+    assert "Awaiting the council's reply (due date not recorded)" in listed
+
+
 def test_the_decision_screen_shows_a_specific_error_and_keeps_the_answers(client):
     case = make()
     client.force_login(UserFactory(role=Role.COMPLAINTS_MANAGER))

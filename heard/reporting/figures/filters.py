@@ -59,7 +59,8 @@ def _outcome_filters() -> Filters:
         "upheld": Q(rolled_up_outcome=Outcome.UPHELD),
         "partially_upheld": Q(rolled_up_outcome=Outcome.PARTIALLY_UPHELD),
         "not_upheld": Q(rolled_up_outcome=Outcome.NOT_UPHELD),
-        "no_finding": Q(rolled_up_outcome=""),
+        # Every point "no finding (unable to determine)", or no point recorded at all.
+        "no_finding": Q(rolled_up_outcome__in=("", Outcome.NO_FINDING)),
     }
 
 

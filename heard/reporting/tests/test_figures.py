@@ -15,6 +15,7 @@ from heard.core.equality import Ethnicity
 from heard.imports.service import run_import
 from heard.reporting.comparison import compare
 from heard.reporting.figures import compute
+from heard.reporting.narrative import Writer
 from heard.reporting.periods import Period
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +77,25 @@ def test_outcomes_roll_up_from_the_points_of_complaint():
     outcomes = stage1().outcomes
     assert (outcomes.upheld, outcomes.partially_upheld, outcomes.not_upheld) == (1, 1, 1)
     assert outcomes.not_upheld_rate.percent_to(0) == 33
+
+
+def test_a_response_that_determined_no_point_counts_as_no_finding_not_as_not_upheld():
+    load(
+        "A,1,2021-05-04,2021-05-10,Responded,Delay=no finding; Communication=no finding,"
+        "Fostering,Parent,,\n"
+        "B,1,2021-05-04,2021-05-10,No finding,Delay,Fostering,Parent,,\n"
+        "C,1,2021-05-04,2021-05-10,Responded,Delay=not upheld; Communication=no finding,"
+        "Fostering,Parent,,\n"
+    )
+    outcomes = stage1().outcomes
+    assert (outcomes.not_upheld, outcomes.no_finding) == (1, 2)
+    # The not-upheld rate is over the responses with a finding.
+    assert (outcomes.not_upheld_rate.numerator, outcomes.not_upheld_rate.denominator) == (1, 1)
+    sentence = Writer(compute("children", YEAR), compute("children", YEAR.previous())).outcomes()[0]
+    assert sentence.endswith(
+        "A further 2 responses made no finding (every point was unable to be determined, or "
+        "no point was recorded); the rates leave them out."
+    )
 
 
 def test_a_complaint_counts_once_under_each_theme_it_touches():

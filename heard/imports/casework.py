@@ -17,9 +17,10 @@ from heard.compliments.models import Compliment, Giver
 from heard.core.errors import DomainError
 from heard.core.models import Service, Team
 from heard.imports import cells
-from heard.imports.cells import CellError, Choices
+from heard.imports.cells import CellError, Choices, UnknownWord
 from heard.imports.models import ImportedRow
 from heard.imports.problems import Problem
+from heard.imports.questions import Questions
 from heard.imports.sheets import Sheet
 from heard.ombudsman.models import AFTER_INVESTIGATION, Area, Decision, OmbudsmanCase
 from heard.referrals.csvimport import parse_month
@@ -39,6 +40,9 @@ class Row:
         self.number = number
         self.values = values
         self.failed = False
+        #: Whether the row waits on what a word means (heard.imports.questions).
+        self.waits = False
+        self.problems_before = len(job.problems)
 
     def raw(self, column: str) -> object:
         index = self.job.columns.get(column)
@@ -47,6 +51,10 @@ class Row:
     def get(self, column: str, reader: Callable[[object], Any], *, required: str = "") -> Any:
         try:
             value = reader(self.raw(column))
+        except UnknownWord as question:
+            self.job.questions.ask(question.words, self.number)
+            self.failed = self.waits = True
+            return None
         except CellError as error:
             self.job.problem(self.number, column, str(error))
             self.failed = True
@@ -69,6 +77,9 @@ class Row:
             self.failed = True
 
     def done(self) -> None:
+        if self.waits:
+            # Checked again once the words are answered; what else is wrong shows then too.
+            del self.job.problems[self.problems_before :]
         if self.failed:
             raise RowFailed
 
@@ -95,6 +106,8 @@ class SheetImport(ABC):
         self.imported: list[ImportedRow] = []
         #: Rows added that say the same as a record already held (told, never merged).
         self.look_alike = 0
+        #: Words the sheet uses that Heard does not know yet, and the rows that wait on them.
+        self.questions = Questions()
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
         heading = column.replace("_", " ") if column else None
@@ -169,6 +182,7 @@ GIVERS = Choices(
     "who gave it",
     Giver.choices,
     {"child": Giver.CHILD, "young person": Giver.CHILD, "parent": Giver.PARENT},
+    vocabulary="giver",
 )
 
 
@@ -223,11 +237,13 @@ DECISIONS = Choices(
         "advice": Decision.ADVICE,
         "outside jurisdiction": Decision.NOT_IN_JURISDICTION,
     },
+    vocabulary="ombudsman_decision",
 )
 AREAS = Choices(
     "an area",
     Area.choices,
     {"children's": Area.CHILDREN, "adults": Area.ADULTS, "adult social care": Area.ADULTS},
+    vocabulary="area",
 )
 FLAGS = (
     "detailed_investigation",
@@ -357,6 +373,7 @@ ROLES = Choices(
     "who is asking",
     RequesterRole.choices,
     {"self": RequesterRole.SELF, "care leaver": RequesterRole.SELF},
+    vocabulary="requester_role",
 )
 SAR_OUTCOMES = Choices(
     "a subject access outcome",
@@ -369,6 +386,7 @@ SAR_OUTCOMES = Choices(
         "no data": SarOutcome.NO_DATA,
         "refused": SarOutcome.REFUSED,
     },
+    vocabulary="sar_outcome",
 )
 
 
@@ -376,6 +394,7 @@ SERVICES = Choices(
     "a service",
     Service.choices,
     {"csc": Service.CHILDREN, "adults": Service.ADULTS, "corporate": Service.CORPORATE},
+    vocabulary="service",
 )
 
 

@@ -8,7 +8,9 @@ insensitively on the code, the label or a common synonym ("Partly upheld").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -22,6 +24,39 @@ NO = {"no", "n", "false", "0"}
 
 class CellError(ValueError):
     """The cell cannot be read; the message says what was expected."""
+
+
+class UnknownWord(CellError):
+    """Words the council's log uses that Heard does not know yet: not a problem with the row,
+    but a question for the person importing (what does it mean?). `words` holds
+    (vocabulary, the word as written) pairs; the row waits until they are answered."""
+
+    def __init__(self, words: list[tuple[str, str]]) -> None:
+        self.words = words
+        super().__init__("; ".join(f"“{word}” is not yet known" for _, word in words))
+
+
+#: The council's answers to earlier questions, for the import running now: (vocabulary,
+#: folded word) -> meaning. Set by heard.imports.service from heard.imports.models.WordMeaning.
+_meanings: ContextVar[dict[tuple[str, str], str] | None] = ContextVar("meanings", default=None)
+
+
+@contextmanager
+def council_meanings(meanings: dict[tuple[str, str], str]) -> Iterator[None]:
+    """Read cells with the council's own words meaning what it said they mean."""
+    token = _meanings.set(meanings)
+    try:
+        yield
+    finally:
+        _meanings.reset(token)
+
+
+def council_meaning(vocabulary: str, value: object) -> str | None:
+    return (_meanings.get() or {}).get((vocabulary, key(value)))
+
+
+#: Every vocabulary an import may ask about, by name (filled in as each Choices is made).
+VOCABULARIES: dict[str, Choices] = {}
 
 
 def text(value: object) -> str:
@@ -110,26 +145,46 @@ def whole_number(value: object) -> int | None:
 
 
 class Choices:
-    """Accepted spellings of a choice: its code, its label and any synonyms."""
+    """Accepted spellings of a choice: its code, its label and any synonyms; and then any word
+    the council has said means one of them (heard.imports.models.WordMeaning). A word none
+    of these knows raises UnknownWord, a question for the person importing."""
 
     def __init__(
-        self, noun: str, pairs: Iterable[tuple[str, str]], synonyms: dict[str, str] | None = None
+        self,
+        noun: str,
+        pairs: Iterable[tuple[str, str]],
+        synonyms: dict[str, str] | None = None,
+        *,
+        vocabulary: str,
+        question: str = "",
+        suggest: str = "",
     ) -> None:
         self.noun = noun
+        self.vocabulary = vocabulary
+        #: How the question is put: "What does this relationship mean?"
+        self.question = question or f"Which of these is {noun}?"
+        #: The answer offered first, if there is a natural one ("sufficient interest").
+        self.suggest = suggest
         self.codes: list[str] = []
+        self.labels: dict[str, str] = {}
         self.lookup: dict[str, str] = {}
         for code, label in pairs:
             self.codes.append(code)
+            self.labels[code] = str(label)
             self.lookup[key(code)] = code
             self.lookup[key(label)] = code
         for spelling, code in (synonyms or {}).items():
             self.lookup[key(spelling)] = code
+        VOCABULARIES.setdefault(vocabulary, self)
+
+    def knows(self, value: object) -> bool:
+        """Whether Heard itself knows the word (not through the council's answers)."""
+        return key(value) in self.lookup
 
     def read(self, value: object) -> str:
-        found = self.lookup.get(key(value))
+        found = self.lookup.get(key(value)) or council_meaning(self.vocabulary, value)
         if found is None:
-            shown = ", ".join(c.replace("_", " ") for c in self.codes)
-            raise CellError(f"“{text(value)}” is not {self.noun}. Use one of: {shown}")
+            raise UnknownWord([(self.vocabulary, text(value))])
         return found
 
     def optional(self, value: object) -> str:

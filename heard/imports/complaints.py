@@ -35,8 +35,9 @@ from heard.complaints.procedures import RULES
 from heard.complaints.timing import roll_up
 from heard.core import clock
 from heard.imports import cells
-from heard.imports.cells import CellError
+from heard.imports.cells import CellError, UnknownWord
 from heard.imports.problems import Problem
+from heard.imports.questions import Questions
 from heard.imports.sheets import Sheet
 from heard.imports.vocabulary import (
     CHANNELS,
@@ -81,6 +82,10 @@ class ComplaintImport:
         #: For each column, what each distinct cell read as (a value or a CellError).
         self.read_before: dict[str, dict[object, Any]] = defaultdict(dict)
         self.today = clock.today()
+        #: Words the log uses that Heard does not know yet, and the rows that wait on them.
+        self.questions = Questions()
+        #: Whether the row being checked waits on an answer (it is then not checked further).
+        self.row_waits = False
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
         heading = column.replace("_", " ") if column else None
@@ -136,6 +141,10 @@ class ComplaintImport:
             value = read[cell] = _read_cell(reader, cell)
         except TypeError:  # a cell that cannot be a key (an unusual Excel value)
             value = _read_cell(reader, cell)
+        if isinstance(value, UnknownWord):
+            self.questions.ask(value.words, number)
+            self.row_waits = True
+            return None
         if isinstance(value, CellError):
             self.problem(number, column, str(value))
             return None
@@ -145,6 +154,7 @@ class ComplaintImport:
 
     def _row(self, number: int, values: list[object]) -> StageRow | None:
         before = len(self.problems)
+        self.row_waits = False
         read = self._read
         reference = cells.text(self._cell(values, "reference"))
         if not reference:
@@ -213,6 +223,10 @@ class ComplaintImport:
         on = dates["ended"] or dates["received"]
         remedy = self._remedy(number, values, on)
         learning = self._learning(number, values, on, themes)
+        if self.row_waits:
+            # Checked again once the words are answered; what else is wrong shows then too.
+            del self.problems[before:]
+            return None
         if len(self.problems) > before or stage is None or dates["received"] is None:
             return None
         return StageRow(
@@ -347,6 +361,7 @@ class ComplaintImport:
         read = self._read
         procedure = read(number, values, "procedure", PROCEDURES.optional) or Procedure.CHILDREN
         relationship = read(number, values, "relationship", RELATIONSHIPS.optional) or ""
+        recorded = self._cell(values, "relationship")
         from_child = read(number, values, "from_child", cells.yes_no)
         if from_child:
             if relationship and relationship != Relationship.CHILD:
@@ -371,6 +386,10 @@ class ComplaintImport:
         return {
             "procedure": procedure,
             "relationship": relationship,
+            # The council's own word, where it is not one of Heard's (a mapped word).
+            "relationship_as_recorded": (
+                "" if RELATIONSHIPS.knows(recorded) else cells.text(recorded)[:100]
+            ),
             "team": team,
             "summary": cells.text(self._cell(values, "summary"))[:300] or "Imported complaint",
             "channel": read(number, values, "channel", CHANNELS.optional) or Channel.NOT_RECORDED,

@@ -9,10 +9,13 @@ from typing import Any
 
 from django.db import transaction
 
+from heard.imports import cells
 from heard.imports.bulk import cycle_collection_paused
 from heard.imports.casework import IMPORTERS
 from heard.imports.complaints import ComplaintImport
+from heard.imports.models import WordMeaning
 from heard.imports.problems import Problem
+from heard.imports.questions import Questions
 from heard.imports.sheets import KINDS, FileProblem, Sheet, read_file
 
 Progress = Callable[[str, int, int], None]
@@ -24,6 +27,21 @@ NOUNS = {
     "subject_access": "subject access requests",
     "referrals": "months of referrals",
 }
+
+
+#: One of each, for a count of 1.
+NOUN = {
+    "complaints": "complaint",
+    "compliments": "compliment",
+    "ombudsman": "Ombudsman case",
+    "subject_access": "subject access request",
+    "referrals": "month of referrals",
+}
+
+
+def counted(n: int, kind: str) -> str:
+    """ "1 complaint", "2 complaints"."""
+    return f"{n:,} {NOUN[kind] if n == 1 else NOUNS[kind]}"
 
 
 def _quiet(label: str, done: int, total: int) -> None:
@@ -40,15 +58,32 @@ class ImportResult:
     ignored_columns: dict[str, list[str]] = field(default_factory=dict)
     new_teams: list[str] = field(default_factory=list)
     rows: int = 0
+    #: Words the files use that Heard does not know yet: nothing is written until the
+    #: council says what each means (heard.imports.questions).
+    questions: Questions = field(default_factory=Questions)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.questions
+
+    @property
+    def blocked(self) -> bool:
+        """Whether anything stops the import: a problem, or a word to answer."""
+        return not self.ok
 
     def summary(self) -> list[str]:
         verb = "would be added" if self.dry_run or not self.ok else "added"
-        lines = [
-            f"{self.added.get(kind, 0):,} {NOUNS[kind]} {verb}"
+        lines = []
+        if self.questions:
+            n = len(self.questions.asked)
+            lines.append(
+                f"{n:,} {'word' if n == 1 else 'words'} in the file "
+                f"{'is' if n == 1 else 'are'} not known yet: say what "
+                f"{'it means' if n == 1 else 'each means'}, and the rows that use "
+                f"{'it' if n == 1 else 'them'} are imported with the rest"
+            )
+        lines += [
+            f"{counted(self.added.get(kind, 0), kind)} {verb}"
             + (
                 f"; {self.already_held[kind]:,} already held, left as they are"
                 if self.already_held.get(kind)
@@ -58,10 +93,11 @@ class ImportResult:
             if kind in self.added
         ]
         for kind, n in self.look_alike.items():
+            one = n == 1
             lines.append(
-                f"{n:,} {NOUNS[kind]} {verb} say the same as one already held: if they came "
-                "in an earlier import of a longer or different copy of this log, they are "
-                "now held twice"
+                f"{counted(n, kind)} {verb} {'says' if one else 'say'} the same as one already "
+                f"held: if {'it' if one else 'they'} came in an earlier import of a longer or "
+                f"different copy of this log, {'it is' if one else 'they are'} now held twice"
             )
         if self.new_teams:
             lines.append("New teams: " + ", ".join(self.new_teams))
@@ -77,7 +113,13 @@ def run_import(
     by: Any = None,
     progress: Progress = _quiet,
 ) -> ImportResult:
-    with cycle_collection_paused():
+    meanings = {
+        (vocabulary, word): meaning
+        for vocabulary, word, meaning in WordMeaning.objects.values_list(
+            "vocabulary", "word", "meaning"
+        )
+    }
+    with cycle_collection_paused(), cells.council_meanings(meanings):
         return _run(files, dry_run, by, progress)
 
 
@@ -102,6 +144,7 @@ def _run(
     for log in logs:
         log.check()
         result.problems += log.problems
+        result.questions.merge(log.questions, log.sheet.name)
     pending: set[str] = set()
     progress("Writing", 0, result.rows)
     with transaction.atomic():
@@ -110,13 +153,13 @@ def _run(
         for sheet in sheets:
             if sheet.kind != "complaints":
                 _import_sheet(sheet, result, by, progress, pending)
-        if dry_run or result.problems:
+        if dry_run or result.blocked:
             transaction.set_rollback(True)
     return result
 
 
 def _write_log(log: ComplaintImport, result: ImportResult, pending: set[str]) -> None:
-    if result.problems:
+    if result.blocked:
         added = len(log.complaints) - len(log.already_held)
         pending |= log.references
     else:
@@ -132,6 +175,7 @@ def _import_sheet(
     other.run()
     progress(f"Checked {NOUNS[sheet.kind]}", len(sheet.rows), len(sheet.rows))
     result.problems += other.problems
+    result.questions.merge(other.questions, sheet.name)
     _count(result, sheet.kind, sheet.name, other.added, other.already_held, other.ignored)
     if other.look_alike:
         result.look_alike[sheet.kind] = result.look_alike.get(sheet.kind, 0) + other.look_alike

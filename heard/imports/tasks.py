@@ -35,7 +35,10 @@ def run_import_job(job_id: int) -> str:
     except Exception:
         jobs.update(status=ImportStatus.FAILED, finished_at=timezone.now(), content=b"")
         raise
-    if not result.ok:
+    questions = [q.as_dict() for q in result.questions.in_order()]
+    if questions:
+        status = ImportStatus.QUESTIONS
+    elif not result.ok:
         status = ImportStatus.REFUSED
     else:
         status = ImportStatus.CHECKED if job.dry_run else ImportStatus.DONE
@@ -44,8 +47,10 @@ def run_import_job(job_id: int) -> str:
         stage="",
         problems=[str(p) for p in result.problems],
         summary=result.summary(),
+        questions=questions,
         finished_at=timezone.now(),
-        # The upload has served its purpose; the cases (or the problems) are what remain.
-        content=b"",
+        # The upload has served its purpose once it has run (the cases, or the problems,
+        # are what remain); it is kept only while it waits for answers.
+        **({} if questions else {"content": b""}),
     )
     return status

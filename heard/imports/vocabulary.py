@@ -29,7 +29,7 @@ from heard.complaints.models import (
 )
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
 from heard.imports import cells
-from heard.imports.cells import CellError, Choices
+from heard.imports.cells import CellError, Choices, UnknownWord
 
 COLUMNS: dict[str, set[str]] = {
     "reference": {"reference", "ref", "complaint reference", "case reference"},
@@ -99,6 +99,7 @@ PROCEDURES = Choices(
         "adult": Procedure.ADULTS,
         "cor": Procedure.CORPORATE,
     },
+    vocabulary="procedure",
 )
 #: An outcome is how a stage ended: a finding, or a route that is not one.
 OPEN = "open"
@@ -132,6 +133,7 @@ ROUTES = Choices(
         "unable to determine": Outcome.NO_FINDING,
         "undetermined": Outcome.NO_FINDING,
     },
+    vocabulary="outcome",
 )
 #: Routes that are a response with findings, and the routes a next stage can follow.
 OUTCOME_ROUTES = frozenset(Outcome.values)
@@ -153,6 +155,7 @@ FINDINGS = Choices(
     "a finding",
     Finding.choices,
     {"partly upheld": Finding.PARTIALLY_UPHELD, "partially": Finding.PARTIALLY_UPHELD},
+    vocabulary="finding",
 )
 REMEDY_KINDS = Choices(
     "a type of remedy",
@@ -167,8 +170,13 @@ REMEDY_KINDS = Choices(
         "change to service": RemedyKind.SERVICE_CHANGE,
         "service improvement": RemedyKind.SERVICE_CHANGE,
     },
+    vocabulary="remedy_type",
 )
-REASONS = Choices("a reason a complaint is not accepted", NotAcceptedReason.choices)
+REASONS = Choices(
+    "a reason a complaint is not accepted",
+    NotAcceptedReason.choices,
+    vocabulary="not_accepted_reason",
+)
 RELATIONSHIPS = Choices(
     "a relationship",
     Relationship.choices,
@@ -182,18 +190,28 @@ RELATIONSHIPS = Choices(
         "service user": Relationship.SELF,
         "other": Relationship.SUFFICIENT_INTEREST,
     },
+    vocabulary="relationship",
+    suggest=Relationship.SUFFICIENT_INTEREST,
 )
-CHANNELS = Choices("a way a complaint is received", Channel.choices, {"online": Channel.WEB_FORM})
+CHANNELS = Choices(
+    "a way a complaint is received",
+    Channel.choices,
+    {"online": Channel.WEB_FORM},
+    vocabulary="channel",
+)
 EQUALITY = {
     "ethnicity": Choices(
         "an ethnicity (ONS 2021)",
         Ethnicity.choices,
         {"white british": Ethnicity.WHITE_BRITISH, "unknown": Ethnicity.NOT_KNOWN},
+        vocabulary="ethnicity",
     ),
-    "gender": Choices("a gender", Gender.choices),
-    "age_band": Choices("an age band", AgeBand.choices),
-    "disability": Choices("a disability answer", Disability.choices),
+    "gender": Choices("a gender", Gender.choices, vocabulary="gender"),
+    "age_band": Choices("an age band", AgeBand.choices, vocabulary="age_band"),
+    "disability": Choices("a disability answer", Disability.choices, vocabulary="disability"),
 }
+#: The vocabulary of theme names: a council's answer is a theme's id.
+THEME_VOCABULARY = "theme"
 #: Shorter names for the default themes that complaints logs often use.
 THEME_SYNONYMS = {
     "quality of service": "Quality or appropriateness of service",
@@ -246,19 +264,32 @@ class ThemeMatcher:
         starting = {pk for k, pk in self.by_key.items() if k.startswith(wanted)}
         if len(starting) == 1:
             return starting.pop()
-        raise CellError(f"“{value}” is not a theme. Themes are listed in Admin → Themes")
+        # A theme the council said this word means ("add it as a new theme" made one).
+        meaning = cells.council_meaning(THEME_VOCABULARY, value)
+        if meaning is not None:
+            return int(meaning)
+        raise UnknownWord([(THEME_VOCABULARY, value)])
 
     def read_all(self, value: object) -> tuple[tuple[int, str], ...]:
-        """ "Delay; Communication = upheld": theme ids, each with its finding if given."""
+        """ "Delay; Communication = upheld": theme ids, each with its finding if given.
+        Every word in the cell that is not known yet is asked about at once."""
         out: list[tuple[int, str]] = []
+        unknown: list[tuple[str, str]] = []
         for item in cells.text(value).split(";"):
             if not item.strip():
                 continue
             name, _, finding = item.partition("=")
-            theme = self.read(name.strip())
+            try:
+                theme = self.read(name.strip())
+                found = FINDINGS.read(finding) if finding.strip() else ""
+            except UnknownWord as question:
+                unknown += question.words
+                continue
             if any(theme == seen for seen, _ in out):
                 raise CellError(f"“{name.strip()}” is given twice")
-            out.append((theme, FINDINGS.read(finding) if finding.strip() else ""))
+            out.append((theme, found))
+        if unknown:
+            raise UnknownWord(unknown)
         return tuple(out)
 
 

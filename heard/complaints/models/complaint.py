@@ -91,6 +91,11 @@ class Complaint(Stamped):
     relationship = models.CharField(
         "complainant's relationship to the child", max_length=40, choices=Relationship.choices
     )
+    #: The council's own word for the relationship, where an imported log used one Heard
+    #: does not have ("grandparent"): kept as recorded beside what it was taken to mean.
+    relationship_as_recorded = models.CharField(
+        "relationship as recorded", max_length=100, blank=True, db_default=""
+    )
     children = models.ManyToManyField("complaints.Child", related_name="complaints", blank=True)
     #: Adult social care and corporate complaints: the person it is about, when the
     #: complainant speaks for someone else (a relative, a neighbour). A children's complaint

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from heard.accounts.tests.factories import UserFactory
-from heard.complaints.models import Complaint
-from heard.imports.models import ImportJob, ImportStatus
+from heard.complaints.models import Complaint, ElementFinding, Theme
+from heard.imports.models import ImportJob, ImportStatus, WordMeaning
 
 # The worker closes database connections between tasks, as it must in production; so these
 # tests commit for real (transaction=True) rather than run inside one rolled-back transaction.
@@ -90,3 +90,59 @@ def test_a_file_of_another_type_is_refused_on_the_form(manager):
 def test_only_the_complaints_manager_imports(client, role):
     client.force_login(UserFactory(role=role))
     assert client.get(reverse("imports:upload")).status_code == 403
+
+
+REAL_LOG = (
+    "reference,stage,received,ended,outcome,themes,team,relationship\n"
+    "C-1,1,2021-05-04,2021-05-10,Upheld,Bins,Fostering,Grandparent\n"
+    "C-2,1,2021-06-04,,,,Fostering,grandparent\n"
+    "C-3,1,2021-06-07,,,,Fostering,Member of the public\n"
+)
+
+
+def test_words_the_log_uses_are_asked_about_once_and_the_file_then_imports(manager):
+    response = upload(manager, REAL_LOG)
+    work()
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.QUESTIONS
+    assert job.content != b""  # kept until the words are answered
+    assert not Complaint.objects.exists()
+    page = manager.get(response.url)
+    text = page.content.decode()
+    assert "What do these words mean?" in text
+    form = page.context["form"]
+    # Each word once, with how many rows use it; a relationship offers sufficient interest.
+    assert [(f.label, f.help_text) for f in form] == [
+        ("“Grandparent”", "Used as a relationship on 2 rows"),
+        ("“Member of the public”", "Used as a relationship on 1 row"),
+        ("“Bins”", "Used as a theme on 1 row"),
+    ]
+    assert form["q0"].initial == "sufficient_interest"
+    assert form["q2"].initial == "new"
+
+    unanswered = manager.post(response.url, {"q0": "sufficient_interest", "q1": "", "q2": "new"})
+    assert "Choose what “Member of the public” means" in unanswered.content.decode()
+    assert not WordMeaning.objects.exists()  # nothing kept from a form with an error
+
+    answered = {"q0": "sufficient_interest", "q1": "sufficient_interest", "q2": "new"}
+    assert manager.post(response.url, answered).url == response.url
+    work()
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE
+    assert job.content == b""
+    kept = {
+        c.reference: (c.relationship, c.relationship_as_recorded) for c in Complaint.objects.all()
+    }
+    assert kept == {
+        "C-1": ("sufficient_interest", "Grandparent"),
+        "C-2": ("sufficient_interest", "grandparent"),
+        "C-3": ("sufficient_interest", "Member of the public"),
+    }
+    assert Theme.objects.filter(name="Bins").exists()
+    assert ElementFinding.objects.get().element.theme.name == "Bins"
+    # The next import of the same words asks nothing, and adds nothing already held.
+    upload(manager, REAL_LOG)
+    work()
+    again = ImportJob.objects.order_by("-pk").first()
+    assert again.status == ImportStatus.DONE
+    assert Complaint.objects.count() == 3

@@ -54,6 +54,7 @@ from heard.imports.vocabulary import (
     RESPONDED_ROUTES,
     ROUTES,
     ROUTES_LABEL,
+    THEME_NOT_RECORDED,
     StageRow,
     ThemeMatcher,
     finding_of,
@@ -210,6 +211,10 @@ class ComplaintImport:
         if reason and route != StageStatus.NOT_ACCEPTED:
             self.problem(number, "not_accepted_reason", "A reason is given only when not accepted")
         themes = read(number, values, "themes", self.themes.read_all) or ()
+        if not themes and route in OUTCOME_ROUTES and not self.row_waits:
+            # Many logs record one outcome per stage and no points: it is one point whose
+            # theme was not recorded, with the outcome as its finding.
+            themes = ((THEME_NOT_RECORDED, ""),)
         self._check_findings(number, route, themes)
         costs = {}
         for kind in self.cost_kinds:

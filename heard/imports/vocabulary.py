@@ -210,6 +210,10 @@ EQUALITY = {
     "age_band": Choices("an age band", AgeBand.choices, vocabulary="age_band"),
     "disability": Choices("a disability answer", Disability.choices, vocabulary="disability"),
 }
+#: A point whose theme the log did not record (an outcome given for the stage alone): it is
+#: written under the theme "Theme not recorded" (heard.imports.writing).
+THEME_NOT_RECORDED = -1
+THEME_NOT_RECORDED_NAME = "Theme not recorded"
 #: The vocabulary of theme names: a council's answer is a theme's id.
 THEME_VOCABULARY = "theme"
 #: Shorter names for the default themes that complaints logs often use.

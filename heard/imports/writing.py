@@ -25,6 +25,7 @@ from heard.complaints.models import (
     LearningAction,
     Remedy,
     Stage,
+    Theme,
 )
 from heard.complaints.timing import TimeStandard, report_values_of, time_standards
 from heard.core.models import ReferenceSequence, Team
@@ -36,11 +37,37 @@ from heard.imports.vocabulary import (
     OWN_REFERENCE,
     RESPONDED_ROUTES,
     STATUS_OF_ROUTE,
+    THEME_NOT_RECORDED,
+    THEME_NOT_RECORDED_NAME,
     StageRow,
     finding_of,
 )
 from heard.workdays.models import CalendarDay
 from heard.workdays.store import ensure_current_calendar
+
+
+def _name_unrecorded_themes(new: list[list[StageRow]]) -> None:
+    """Give the points whose theme the log did not record the theme "Theme not recorded"
+    (added, inactive, the first time it is needed), so the reports show them under it."""
+    rows = [
+        row
+        for stages in new
+        for row in stages
+        if any(t == THEME_NOT_RECORDED for t, _ in row.themes)
+        or (row.learning and row.learning["theme"] == THEME_NOT_RECORDED)
+    ]
+    if not rows:
+        return
+    theme = Theme.objects.filter(name__iexact=THEME_NOT_RECORDED_NAME).first()
+    if theme is None:
+        # Not offered on screens: an officer always knows what a point is about.
+        theme = Theme.objects.create(name=THEME_NOT_RECORDED_NAME, active=False, order=999)
+    for row in rows:
+        row.themes = tuple(
+            (theme.pk if t == THEME_NOT_RECORDED else t, finding) for t, finding in row.themes
+        )
+        if row.learning and row.learning["theme"] == THEME_NOT_RECORDED:
+            row.learning["theme"] = theme.pk
 
 
 def write_complaints(
@@ -51,6 +78,7 @@ def write_complaints(
     (heard.imports.bulk)."""
     if not new:
         return 0, []
+    _name_unrecorded_themes(new)
     services: dict[str, str] = {}
     for rows in new:
         services.setdefault(rows[0].complaint["team"], rows[0].complaint["procedure"])

@@ -184,8 +184,6 @@ def test_every_bad_row_is_reported_with_its_row_column_and_reason_and_nothing_is
     assert [str(p) for p in result.problems] == [
         "log.csv, row 3, column “stage”: CSC-10 has no Stage 1 row",
         "log.csv, row 4, column “acknowledged”: The date cannot be before the stage started",
-        "log.csv, row 4, column “themes”: Give at least one theme: the outcome is recorded on "
-        "the points of complaint",
         "log.csv, row 4, column “relationship”: Enter the complainant's relationship to the child",
         "log.csv, row 5, column “outcome”: The findings on the themes make the outcome "
         "“partially upheld”, not “upheld”",
@@ -239,7 +237,7 @@ def test_the_command_lists_the_problems_and_exits_with_an_error(tmp_path):
     assert "row 9, column “ended”" in str(raised.value)
     # Answered on the command line, the words are kept and the rows checked in full.
     meanings = ["outcome:Partly uphold=partially_upheld", "theme:Bananas=new"]
-    with pytest.raises(CommandError, match="Nothing was imported: 10 problems") as raised:
+    with pytest.raises(CommandError, match="Nothing was imported: 9 problems") as raised:
         call_command("import_cases", str(path), *[f"--meaning={m}" for m in meanings], **quiet)
     assert "row 8, column “team”" in str(raised.value)
     assert WordMeaning.objects.count() == 2
@@ -560,3 +558,35 @@ def test_an_ombudsman_case_without_a_team_or_reply_due_date_is_kept_as_not_recor
         None,
     )
     assert OmbudsmanCase.objects.get(ombudsman_reference="21 001 235").team.name == "Home care"
+
+
+def test_an_outcome_with_no_points_is_one_point_whose_theme_was_not_recorded():
+    result = run(
+        "Reference,Stage,Received,Ended,Outcome,Themes,Team,Relationship\n"
+        "N-1,1,2021-05-04,2021-05-10,Upheld,,Fostering,Parent\n"
+        "N-2,1,2021-05-04,2021-05-10,Not upheld,,Fostering,Parent\n"
+        "N-3,1,2021-05-04,2021-05-10,Responded,,Fostering,Parent\n"
+    )
+    # "Responded" says the findings are on the themes: with none, that contradicts itself.
+    assert [str(p) for p in result.problems] == [
+        "log.csv, row 4, column “themes”: Give at least one theme: the outcome is recorded on "
+        "the points of complaint"
+    ]
+    result = run(
+        "Reference,Stage,Received,Ended,Outcome,Themes,Team,Relationship\n"
+        "N-1,1,2021-05-04,2021-05-10,Upheld,,Fostering,Parent\n"
+        "N-2,1,2021-05-04,2021-05-10,Not upheld,,Fostering,Parent\n"
+    )
+    assert result.ok, [str(p) for p in result.problems]
+    findings = {
+        f.element.complaint.reference: (f.theme.name, f.finding)
+        for f in ElementFinding.objects.select_related("theme", "element__complaint")
+    }
+    assert findings == {
+        "N-1": ("Theme not recorded", "upheld"),
+        "N-2": ("Theme not recorded", "not_upheld"),
+    }
+    assert dict(Stage.objects.values_list("complaint__reference", "rolled_up_outcome")) == {
+        "N-1": "upheld",
+        "N-2": "not_upheld",
+    }

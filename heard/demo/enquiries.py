@@ -1,4 +1,4 @@
-"""Demo councillor and MP enquiries."""
+"""Demo councillor and MP enquiries, and other representations."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from heard.accounts.models import User
 from heard.core.models import Team
 from heard.demo.reference import TEAMS
 from heard.demo.years import FIRST_DEMO_YEAR, demo_closure_days, financial_years
-from heard.enquiries.models import Enquiry, MemberKind, response_period
+from heard.enquiries.models import Enquiry, MemberKind, RepresentationKind, response_period
 from heard.workdays.calendar import WorkingCalendar
 
 ENQUIRY_SUBJECTS = [
@@ -55,4 +55,49 @@ def build_enquiries(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -
             if replied <= today and not still_open:
                 enquiry.respond(by=enquiry.assigned_officer, on=replied, response="Reply sent")
             logged += 1
+    return logged + _build_other_representations(seed, today, first_year)
+
+
+#: The other kinds, with how many a year (low, high) and what they say.
+OTHER_REPRESENTATIONS = {
+    RepresentationKind.ENQUIRY: (
+        (15, 40),
+        ["Asks how to make a complaint about a care plan", "Asks who their social worker is"],
+    ),
+    RepresentationKind.CONCERN: (
+        (10, 30),
+        ["A neighbour is worried about a child left alone", "A relative worries about a visit"],
+    ),
+    RepresentationKind.COMMENT: (
+        (5, 15),
+        ["Suggests the leaflet for families is made clearer", "Comments on office opening times"],
+    ),
+    RepresentationKind.PROFESSIONAL: (
+        (3, 10),
+        ["A school says a referral was not followed up", "A GP says a report was not shared"],
+    ),
+}
+
+
+def _build_other_representations(seed: int, today: date, first_year: int) -> int:
+    """Enquiries, concerns, comments and professionals' complaints (a separate random stream,
+    so the member enquiries above are unchanged); most answered."""
+    rng = random.Random(f"representations-{seed}")
+    teams = list(Team.objects.filter(name__in=TEAMS))
+    logged = 0
+    for start, _end, days in financial_years(first_year, today):
+        for kind, ((low, high), subjects) in OTHER_REPRESENTATIONS.items():
+            for _ in range(round(rng.randint(low, high) * days / 365)):
+                received = start + timedelta(days=rng.randrange(days))
+                enquiry = Enquiry.log(
+                    by=None,
+                    received_on=received,
+                    kind=kind,
+                    team=rng.choice(teams),
+                    summary=rng.choice(subjects),
+                )
+                replied = received + timedelta(days=rng.choice([3, 7, 10, 14, 20]))
+                if replied <= today - timedelta(days=7):
+                    enquiry.respond(by=None, on=replied, response="Reply sent")
+                logged += 1
     return logged

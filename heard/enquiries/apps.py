@@ -5,7 +5,7 @@ from django.apps import AppConfig
 
 class EnquiriesConfig(AppConfig):
     name = "heard.enquiries"
-    verbose_name = "Member enquiries"
+    verbose_name = "Enquiries and other representations"
 
     def ready(self) -> None:
         from auditlog.registry import auditlog

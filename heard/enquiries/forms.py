@@ -1,4 +1,4 @@
-"""Logging and answering member enquiries, and the list's filters."""
+"""Logging and answering enquiries and other representations, and the list's filters."""
 
 from __future__ import annotations
 
@@ -11,20 +11,34 @@ from heard.accounts.rules import caseworkers
 from heard.core.errors import DomainError
 from heard.core.forms import DateInputField, GovukForm
 from heard.core.models import Team
-from heard.enquiries.models import Enquiry, EnquiryQuerySet, EnquiryStatus, MemberKind
+from heard.enquiries.models import (
+    Enquiry,
+    EnquiryQuerySet,
+    EnquiryStatus,
+    MemberKind,
+    RepresentationKind,
+)
 
 
 class EnquiryForm(GovukForm):
     received_on = DateInputField(what="the enquiry was received")
+    kind = forms.ChoiceField(
+        label="What is it?",
+        choices=RepresentationKind.choices,
+        initial=RepresentationKind.MEMBER_ENQUIRY,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what it is"},
+    )
     member_kind = forms.ChoiceField(
-        label="From a",
+        label="From a (councillor's or MP's enquiry only)",
+        required=False,
         choices=[("", "Choose councillor or MP"), *MemberKind.choices],
-        error_messages={"required": "Choose whether it is from a councillor or an MP"},
     )
     member_name = forms.CharField(
-        label="Member's name",
+        label="Name",
+        help_text="The councillor or MP; for anything else, whoever made it (optional)",
+        required=False,
         max_length=200,
-        error_messages={"required": "Enter the councillor's or MP's name"},
     )
     constituent = forms.CharField(label="On behalf of (optional)", required=False, max_length=200)
     team = forms.ModelChoiceField(
@@ -41,6 +55,16 @@ class EnquiryForm(GovukForm):
     assigned_officer = forms.ModelChoiceField(
         label="Assigned officer", required=False, empty_label="Not assigned", queryset=caseworkers()
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # Shown with every other missing answer (Enquiry.log checks the same).
+        if data.get("kind") == RepresentationKind.MEMBER_ENQUIRY:
+            if not data.get("member_kind"):
+                self.add_error("member_kind", "Choose whether it is from a councillor or an MP")
+            if not data.get("member_name"):
+                self.add_error("member_name", "Enter the councillor's or MP's name")
+        return data
 
     def save(self, by: User) -> Enquiry | None:
         try:
@@ -73,6 +97,11 @@ class RespondForm(GovukForm):
 
 
 class EnquiryFilterForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="What it is",
+        required=False,
+        choices=[("", "Every kind"), *RepresentationKind.choices],
+    )
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Any status"), *EnquiryStatus.choices]
     )
@@ -86,6 +115,8 @@ class EnquiryFilterForm(GovukForm):
 
     def filter(self, enquiries: EnquiryQuerySet, today: Any) -> EnquiryQuerySet:
         data = self.cleaned_data
+        if data.get("kind"):
+            enquiries = enquiries.filter(kind=data["kind"])
         if data.get("status"):
             enquiries = enquiries.filter(status=data["status"])
         if data.get("member_kind"):

@@ -1,4 +1,6 @@
-"""Enquiries from councillors and MPs: a light case with its own response target.
+"""Enquiries from councillors and MPs, and the other representations a complaints team
+counts beside complaints (an enquiry, a concern, a comment, a professional's complaint): a
+light case with its own response target.
 
 The target is `HEARD_ENQUIRY_RESPONSE_WORKING_DAYS` working days after receipt (default 10),
 derived from the calendar like every other deadline, never typed in.
@@ -24,6 +26,16 @@ from heard.workdays.sql import working_days_after
 
 if TYPE_CHECKING:
     from heard.accounts.models import User
+
+
+class RepresentationKind(models.TextChoices):
+    """What the representation is (councils count and report each kind beside complaints)."""
+
+    MEMBER_ENQUIRY = "member_enquiry", "Councillor's or MP's enquiry"
+    ENQUIRY = "enquiry", "Enquiry"
+    CONCERN = "concern", "Concern"
+    COMMENT = "comment", "Comment"
+    PROFESSIONAL = "professional_complaint", "Professional's complaint"
 
 
 class MemberKind(models.TextChoices):
@@ -63,8 +75,16 @@ class Enquiry(models.Model):
         max_length=20, choices=EnquiryStatus.choices, default=EnquiryStatus.OPEN
     )
     received_on = models.DateField()
-    member_kind = models.CharField("from a", max_length=20, choices=MemberKind.choices)
-    member_name = models.CharField("member's name", max_length=200)
+    kind = models.CharField(
+        max_length=30,
+        choices=RepresentationKind.choices,
+        default=RepresentationKind.MEMBER_ENQUIRY,
+        db_default=RepresentationKind.MEMBER_ENQUIRY,
+    )
+    #: A councillor's or MP's enquiry only.
+    member_kind = models.CharField("from a", max_length=20, choices=MemberKind.choices, blank=True)
+    #: The councillor or MP; for another kind, whoever made it (optional).
+    member_name = models.CharField("name", max_length=200, blank=True)
     constituent = models.CharField("on behalf of", max_length=200, blank=True)
     team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="enquiries")
     summary = models.CharField(max_length=300)
@@ -114,7 +134,24 @@ class Enquiry(models.Model):
 
     @classmethod
     def log(cls, *, by: User | None, received_on: date, **fields: object) -> Enquiry:
-        """Log an enquiry with the next ENQ reference for its year."""
+        """Log an enquiry or other representation with the next ENQ reference for its year.
+        A councillor's or MP's enquiry says which and who; no other kind is from a member."""
+        kind = fields.setdefault("kind", RepresentationKind.MEMBER_ENQUIRY)
+        if kind not in RepresentationKind.values:
+            raise RuleViolation("Choose what it is", field="kind")
+        if kind == RepresentationKind.MEMBER_ENQUIRY:
+            if not fields.get("member_kind"):
+                raise RuleViolation(
+                    "Choose whether it is from a councillor or an MP", field="member_kind"
+                )
+            if not str(fields.get("member_name") or "").strip():
+                raise RuleViolation("Enter the councillor's or MP's name", field="member_name")
+        elif fields.get("member_kind"):
+            raise RuleViolation(
+                "Only a councillor's or MP's enquiry is from a councillor or an MP: choose "
+                "that, or leave “From a” empty",
+                field="member_kind",
+            )
         if received_on > clock.today():
             raise RuleViolation(
                 "The date the enquiry was received must be today or in the past",

@@ -16,6 +16,7 @@ from heard.complaints.models import Complaint
 from heard.compliments.models import Compliment, Giver
 from heard.core.errors import DomainError
 from heard.core.models import Service, Team
+from heard.enquiries.models import Enquiry, MemberKind, RepresentationKind
 from heard.imports import cells
 from heard.imports.cells import CellError, Choices, UnknownWord
 from heard.imports.models import ImportedRow
@@ -531,8 +532,82 @@ class ReferralImport(SheetImport):
         self.counts[month] = count
 
 
+REPRESENTATION_KINDS = Choices(
+    "an enquiry or other representation",
+    RepresentationKind.choices,
+    {
+        "member enquiry": RepresentationKind.MEMBER_ENQUIRY,
+        "councillor enquiry": RepresentationKind.MEMBER_ENQUIRY,
+        "mp enquiry": RepresentationKind.MEMBER_ENQUIRY,
+        "professional complaint": RepresentationKind.PROFESSIONAL,
+    },
+    vocabulary="representation_kind",
+)
+MEMBERS = Choices(
+    "a councillor or an MP",
+    MemberKind.choices,
+    {"cllr": MemberKind.COUNCILLOR, "member of parliament": MemberKind.MP},
+    vocabulary="member_kind",
+)
+
+
+class RepresentationImport(SheetImport):
+    """Enquiries and other representations, one row each (docs/import.md). They have no
+    reference in a log: a row already imported is told by its sheet and row number."""
+
+    columns_known = {
+        "received": {"received", "date", "date received"},
+        "kind": {"representation", "kind", "type", "what it is"},
+        "member_kind": {"from a", "councillor or mp", "member"},
+        "name": {"name", "from", "member name", "made by"},
+        "on_behalf_of": {"on behalf of", "constituent"},
+        "team": {"team", "service"},
+        "summary": {"summary"},
+        "replied": {"replied", "reply sent", "responded"},
+    }
+    required = ("received", "kind", "team")
+    field_columns = {
+        "received_on": "received",
+        "member_kind": "member_kind",
+        "member_name": "name",
+        "responded_on": "replied",
+    }
+
+    def apply(self, row: Row) -> None:
+        received = row.get("received", cells.required_date)
+        kind = row.get("kind", REPRESENTATION_KINDS.read)
+        member_kind = row.get("member_kind", MEMBERS.optional) or ""
+        name = row.text("name", limit=200)
+        on_behalf_of = row.text("on_behalf_of", limit=200)
+        summary = row.text("summary") or "Imported enquiry"
+        replied = row.get("replied", cells.optional_date)
+        team = self.team(row)
+        row.done()
+        if self.held(row):
+            return
+        self.compare(
+            Enquiry.objects.filter(
+                received_on=received, kind=kind, team=team, member_name=name, summary=summary
+            )
+        )
+        enquiry = Enquiry.log(
+            by=self.by,
+            received_on=received,
+            kind=kind,
+            member_kind=member_kind,
+            member_name=name,
+            constituent=on_behalf_of,
+            team=team,
+            summary=summary,
+        )
+        if replied is not None:
+            enquiry.respond(by=self.by, on=replied)
+        self.imported_as(row, enquiry)
+
+
 IMPORTERS: dict[str, type[SheetImport]] = {
     "compliments": ComplimentImport,
+    "representations": RepresentationImport,
     "ombudsman": OmbudsmanImport,
     "subject_access": SarImport,
     "referrals": ReferralImport,

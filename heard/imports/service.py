@@ -23,6 +23,7 @@ Progress = Callable[[str, int, int], None]
 NOUNS = {
     "complaints": "complaints",
     "compliments": "compliments",
+    "representations": "enquiries and other representations",
     "ombudsman": "Ombudsman cases",
     "subject_access": "subject access requests",
     "referrals": "months of referrals",
@@ -33,6 +34,7 @@ NOUNS = {
 NOUN = {
     "complaints": "complaint",
     "compliments": "compliment",
+    "representations": "enquiry or other representation",
     "ombudsman": "Ombudsman case",
     "subject_access": "subject access request",
     "referrals": "month of referrals",

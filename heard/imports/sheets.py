@@ -17,11 +17,24 @@ from openpyxl import load_workbook
 from heard.imports.cells import key
 
 #: The kinds of sheet, in the order they are imported (a complaint before its Ombudsman case).
-KINDS = ("complaints", "compliments", "ombudsman", "subject_access", "referrals")
+KINDS = (
+    "complaints",
+    "compliments",
+    "representations",
+    "ombudsman",
+    "subject_access",
+    "referrals",
+)
 
 SHEET_NAMES = {
     "complaints": {"complaints", "complaint stages", "complaints log", "stages"},
     "compliments": {"compliments"},
+    "representations": {
+        "representations",
+        "other representations",
+        "enquiries",
+        "member enquiries",
+    },
     "ombudsman": {"ombudsman", "ombudsman cases", "lgsco"},
     "subject_access": {"subject access", "subject access requests", "sars", "sar"},
     "referrals": {"referrals", "monthly referrals"},
@@ -31,6 +44,7 @@ SHEET_NAMES = {
 SIGNATURES = {
     "complaints": "stage",
     "compliments": "giver",
+    "representations": "representation",
     "ombudsman": "ombudsman reference",
     "subject_access": "requester",
     "referrals": "month",

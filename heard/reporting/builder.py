@@ -9,6 +9,7 @@ from heard.complaints.choices import CostKind, Relationship
 from heard.compliments.models import Giver
 from heard.core.equality import AgeBand, Disability, EthnicGroup, Gender
 from heard.core.text import printable
+from heard.enquiries.models import RepresentationKind
 from heard.ombudsman.models import Decision
 from heard.reporting.document import (
     COMPARE_HEADINGS,
@@ -79,6 +80,7 @@ class Builder:
             self.equality(),
             self.ombudsman(),
             self.compliments(),
+            self.representations(),
             self.subject_access(),
             self.costs(),
             self.learning(),
@@ -485,6 +487,31 @@ class Builder:
         section.tables = [counts, teams, givers]
         section.quotes = [printable(quote) for quote in c["quotes"]]
         return section
+
+    def representations(self) -> Section:
+        r = self.f["representations"]
+        if not r["received"]["value"] and not r["received"]["previous"]:
+            return Section("representations", "Enquiries and other representations")
+        counts = self.compare_table(
+            "representations",
+            "Enquiries and other representations received, by kind",
+            [
+                *(
+                    (RepresentationKind(code).label, figure, f"representations.kind_{code}")
+                    for code, figure in r["by_kind"].items()
+                ),
+                ("All kinds", r["received"], "representations.received"),
+            ],
+        )
+        timely = Table(
+            "representations_on_time",
+            "Replies sent within the target",
+            self.rate_headings("Rate", "In time", "Replies"),
+        )
+        timely.rows.append(self.rate_row("Replied within the target", r["responded_in_time"], None))
+        return Section(
+            "representations", "Enquiries and other representations", tables=[counts, timely]
+        )
 
     def subject_access(self) -> Section:
         s = self.f["subject_access"]

@@ -77,7 +77,7 @@ class CouncilFigures:
 
 
 def _enquiries_by_service(period: Period) -> dict[str, int]:
-    """Councillors' and MPs' enquiries belong to the service of the team they are about."""
+    """Enquiries and other representations belong to the service of the team they are about."""
     rows = (
         Enquiry.objects.filter(between("received_on", period))
         .order_by()
@@ -95,7 +95,7 @@ def council_figures(period: Period) -> CouncilFigures:
         "Compliments received": lambda p: compliment_figures(p, period).received,
         "Subject access requests received": lambda p: sar_figures(p, period).received,
         "Ombudsman cases received": lambda p: ombudsman_figures(p, period).received,
-        "Councillors' and MPs' enquiries received": lambda p: enquiries.get(p, 0),
+        "Enquiries and other representations received": lambda p: enquiries.get(p, 0),
         "Cost of complaints (investigators, advocacy, panels)": lambda p: (
             cost_figures(p, period).total
         ),
@@ -112,7 +112,7 @@ def council_figures(period: Period) -> CouncilFigures:
         "Ombudsman cases received": OmbudsmanCase.objects.filter(
             between("enquiry_received_on", period)
         ).count(),
-        "Councillors' and MPs' enquiries received": Enquiry.objects.filter(
+        "Enquiries and other representations received": Enquiry.objects.filter(
             between("received_on", period)
         ).count(),
         "Cost of complaints (investigators, advocacy, panels)": (

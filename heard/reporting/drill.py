@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from heard.complaints.models import Complaint, LearningAction, Remedy, Stage
 from heard.compliments.models import Compliment
+from heard.enquiries.models import Enquiry
 from heard.ombudsman.models import OmbudsmanCase
 from heard.reporting.figures.casework import (
     compliment_filters,
@@ -23,6 +24,7 @@ from heard.reporting.figures.casework import (
     ombudsman_filters,
     ombudsman_of,
     remedy_filters,
+    representation_filters,
     sar_filters,
 )
 from heard.reporting.figures.filters import (
@@ -90,6 +92,15 @@ def _compliment_row(c: Compliment) -> Row:
         reverse("compliments:detail", args=[c.reference]),
         c.received_on,
         f"{c.team.name}: {c.summary}",
+    )
+
+
+def _representation_row(e: Enquiry) -> Row:
+    return Row(
+        e.reference,
+        reverse("enquiries:detail", args=[e.reference]),
+        e.received_on,
+        f"{e.get_kind_display()}, {e.team.name}: {e.summary}",
     )
 
 
@@ -188,6 +199,16 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
             compliments.select_related("team").order_by("received_on", "pk"),
             _compliment_row,
             "compliment",
+        )
+    if kind == "representations":
+        filters = representation_filters(procedure, period)
+        if name not in filters:
+            raise UnknownFigure(key)
+        representations = Enquiry.objects.visible_to(user).filter(filters[name])
+        return Drill(
+            representations.select_related("team").order_by("received_on", "pk"),
+            _representation_row,
+            "enquiry or other representation",
         )
     if kind == "sars":
         filters = sar_filters(procedure, period)

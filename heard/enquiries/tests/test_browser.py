@@ -37,8 +37,9 @@ def test_an_officer_logs_an_enquiry_and_records_the_reply(page):
     assert_accessible(page)
 
     fill_date(page, "Date the enquiry was received", "20", "5", "2025")
+    page.get_by_role("radio", name="Councillor's or MP's enquiry").check()
     page.get_by_label("From a").select_option(label="MP")
-    page.get_by_label("Member's name").fill("Jo Smith MP")
+    page.get_by_label("Name", exact=True).fill("Jo Smith MP")
     page.get_by_label("Team or service it is about").select_option(label="Fostering")
     page.get_by_label("Summary").fill("Asks why a review was delayed")
     page.get_by_role("button", name="Log the enquiry").click()

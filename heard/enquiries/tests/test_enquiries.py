@@ -80,6 +80,7 @@ def test_an_officer_logs_an_enquiry_and_records_the_reply(client, officer):
         CREATE,
         {
             **day_fields("received_on", date(2025, 5, 20)),
+            "kind": "member_enquiry",
             "member_kind": "mp",
             "member_name": "Jo Smith MP",
             "constituent": "<script>alert(1)</script>",
@@ -108,7 +109,7 @@ def test_an_officer_logs_an_enquiry_and_records_the_reply(client, officer):
 
 def test_missing_answers_and_a_future_date_get_specific_errors(client, officer):
     client.force_login(officer)
-    html = client.post(CREATE, {"constituent": "x"}).content.decode()
+    html = client.post(CREATE, {"constituent": "x", "kind": "member_enquiry"}).content.decode()
     for message in (
         "Enter the date the enquiry was received",
         "Choose whether it is from a councillor or an MP",
@@ -120,6 +121,7 @@ def test_missing_answers_and_a_future_date_get_specific_errors(client, officer):
     team = TeamFactory()
     future = {
         **day_fields("received_on", clock.today() + timedelta(days=2)),
+        "kind": "member_enquiry",
         "member_kind": "mp",
         "member_name": "Jo Smith MP",
         "team": team.pk,
@@ -179,3 +181,29 @@ def test_the_dashboard_counts_open_and_overdue_enquiries_as_the_list_does(client
     context = client.get(reverse("dashboard:home")).context
     assert (context["enquiries_open"], context["enquiries_overdue"]) == (2, 1)
     assert context["enquiries_overdue"] == len(client.get(LIST, {"overdue": "on"}).context["rows"])
+
+
+def test_other_representations_are_logged_by_kind_and_only_a_member_enquiry_has_a_member(
+    client, officer
+):
+    team = TeamFactory(name="Fostering")
+    client.force_login(officer)
+    answers = {
+        **day_fields("received_on", date(2025, 5, 20)),
+        "kind": "concern",
+        "member_kind": "councillor",
+        "team": team.pk,
+        "summary": "A neighbour worried about a child's care",
+    }
+    refused = client.post(CREATE, answers).content.decode()
+    assert "Only a councillor&#x27;s or MP&#x27;s enquiry is from a councillor or an MP" in refused
+    assert not Enquiry.objects.exists()
+    answers["member_kind"] = ""
+    response = client.post(CREATE, answers)
+    concern = Enquiry.objects.get()
+    assert (concern.kind, concern.member_kind, concern.member_name) == ("concern", "", "")
+    page = client.get(response.url).content.decode()
+    assert "Concern" in page
+    listed = client.get(LIST, {"kind": "concern"}).context["rows"]
+    assert [e.reference for e, _ in listed] == [concern.reference]
+    assert not client.get(LIST, {"kind": "comment"}).context["rows"]

@@ -15,6 +15,7 @@ from heard.complaints.choices import ComplaintStatus, StageStatus
 from heard.complaints.models import Complaint, Cost, ElementFinding, Stage
 from heard.compliments.models import Compliment
 from heard.core.models import ReferenceSequence
+from heard.enquiries.models import Enquiry
 from heard.imports.models import WordMeaning
 from heard.imports.questions import save_answers
 from heard.imports.service import run_import
@@ -427,9 +428,11 @@ def test_the_template_files_in_the_docs_import_cleanly():
     files = [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.csv"))]
     result = run_import(files)
     assert result.ok, [str(p) for p in result.problems]
-    assert result.added == dict.fromkeys(
-        ["complaints", "compliments", "ombudsman", "subject_access", "referrals"], 1
-    )
+    assert result.added == {
+        **dict.fromkeys(["complaints", "compliments", "ombudsman", "subject_access"], 1),
+        "referrals": 1,
+        "representations": 2,
+    }
 
 
 def test_imported_stages_keep_the_report_values_a_save_would_derive():
@@ -590,3 +593,27 @@ def test_an_outcome_with_no_points_is_one_point_whose_theme_was_not_recorded():
         "N-1": "upheld",
         "N-2": "not_upheld",
     }
+
+
+def test_representations_import_from_their_own_sheet_by_kind_and_again_add_nothing():
+    log = (
+        "received,representation,from a,name,team,summary,replied\n"
+        "2021-05-04,MP enquiry,MP,Jo Smith MP,Fostering,Asks about a delay,2021-05-10\n"
+        "2021-05-04,Comment,,,Fostering,Praise and a suggestion,\n"
+        "2021-05-04,Comment,,,Fostering,Praise and a suggestion,\n"
+        "2021-05-05,Grumble,,,Fostering,Not happy,\n"
+    )
+    first = run_import([("enquiries.csv", log.encode())])
+    # "Grumble" is the council's own word: asked about, not refused.
+    assert [q.as_dict() for q in first.questions.in_order()] == [
+        {"vocabulary": "representation_kind", "word": "Grumble", "rows": 1}
+    ]
+    save_answers([("representation_kind", "Grumble", "concern")])
+    second = run_import([("enquiries.csv", log.encode())])
+    assert second.ok, [str(p) for p in second.problems]
+    assert second.added["representations"] == 4  # the two same comments are two
+    kinds = sorted(Enquiry.objects.values_list("kind", flat=True))
+    assert kinds == ["comment", "comment", "concern", "member_enquiry"]
+    assert Enquiry.objects.get(kind="member_enquiry").responded_on == date(2021, 5, 10)
+    third = run_import([("enquiries.csv", log.encode())])
+    assert (third.added["representations"], third.already_held["representations"]) == (0, 4)

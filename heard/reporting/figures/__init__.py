@@ -14,12 +14,14 @@ from heard.reporting.figures.casework import (
     LearningFigures,
     OmbudsmanFigures,
     RemedyFigures,
+    RepresentationFigures,
     SarFigures,
     compliment_figures,
     cost_figures,
     learning_figures,
     ombudsman_figures,
     remedy_figures,
+    representation_figures,
     sar_figures,
 )
 from heard.reporting.figures.complaints import ComplaintFigures, complaint_figures
@@ -36,6 +38,7 @@ class Figures:
     costs: CostFigures
     learning: LearningFigures
     remedies: RemedyFigures
+    representations: RepresentationFigures
 
 
 def compute(procedure: str, period: Period) -> Figures:
@@ -49,4 +52,5 @@ def compute(procedure: str, period: Period) -> Figures:
         costs=cost_figures(procedure, period),
         learning=learning_figures(procedure, period),
         remedies=remedy_figures(procedure, period),
+        representations=representation_figures(procedure, period),
     )

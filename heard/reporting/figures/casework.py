@@ -14,6 +14,7 @@ from heard.complaints.choices import Procedure, RemedyKind
 from heard.complaints.models import Complaint, Cost, LearningAction, Remedy
 from heard.compliments.models import Compliment
 from heard.core.models import Team
+from heard.enquiries.models import Enquiry, RepresentationKind
 from heard.ombudsman.models import Area, Decision, OmbudsmanCase, OmbudsmanRemedy
 from heard.reporting.figures.base import Check, Filters, between, most_first
 from heard.reporting.periods import Period
@@ -67,6 +68,50 @@ def compliment_figures(procedure: str, period: Period) -> ComplimentFigures:
             .order_by("received_on", "pk")
             .values_list("published_quote", flat=True)
         ),
+    )
+
+
+# --- enquiries and other representations -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RepresentationFigures:
+    received: int
+    #: Every kind, in a fixed order (none received is 0), so each has last year's beside it.
+    by_kind: dict[str, int]
+    responded: int
+    responded_in_time: Rate
+
+
+def representation_filters(procedure: str, period: Period) -> Filters:
+    """A procedure's report counts the enquiries and other representations about its own
+    service's teams: received in the period, by kind; and replies sent in the period."""
+    ours = Q(team__service=procedure)
+    received = between("received_on", period) & ours
+    return {
+        "received": received,
+        **{f"kind_{kind.value}": received & Q(kind=kind) for kind in RepresentationKind},
+        "responded": between("responded_on", period) & ours,
+    }
+
+
+def representation_figures(procedure: str, period: Period) -> RepresentationFigures:
+    filters = representation_filters(procedure, period)
+    counts = (
+        Enquiry.objects.with_due()
+        .order_by()
+        .aggregate(
+            **{name: Count("pk", filter=q) for name, q in filters.items()},
+            in_time=Count(
+                "pk", filter=filters["responded"] & Q(responded_on__lte=F("response_due_on"))
+            ),
+        )
+    )
+    return RepresentationFigures(
+        received=counts["received"],
+        by_kind={kind.value: counts[f"kind_{kind.value}"] for kind in RepresentationKind},
+        responded=counts["responded"],
+        responded_in_time=Rate(counts["in_time"], counts["responded"]),
     )
 
 

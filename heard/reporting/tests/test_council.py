@@ -106,7 +106,7 @@ def test_each_case_counts_in_one_procedure_and_once_in_the_councils_total(office
         "Compliments received": (1, 2, 1, 4),
         "Subject access requests received": (1, 2, 1, 4),
         "Ombudsman cases received": (0, 2, 1, 3),
-        "Councillors' and MPs' enquiries received": (1, 2, 1, 4),
+        "Enquiries and other representations received": (1, 2, 1, 4),
         "Cost of complaints (investigators, advocacy, panels)": (
             Decimal("0.00"),
             Decimal("241.00"),
@@ -126,7 +126,7 @@ def test_a_case_no_procedures_report_counts_shows_as_a_difference(officer, teams
     )
     figures = council_figures(YEAR)
     broken = [row.label for row in figures.rows if not row.check.holds]
-    assert broken == ["Compliments received", "Councillors' and MPs' enquiries received"]
+    assert broken == ["Compliments received", "Enquiries and other representations received"]
     assert not figures.reconciles
 
 

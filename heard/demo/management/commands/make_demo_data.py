@@ -58,7 +58,7 @@ class Command(BaseCommand):
             f"{counts['adult and corporate complaints']} adult and corporate complaints, "
             f"{counts['subject access requests']} subject access requests, "
             f"{counts['Ombudsman cases']} Ombudsman cases, {counts['compliments']} compliments "
-            f"and {counts['enquiries']} member enquiries "
+            f"and {counts['enquiries']} enquiries and other representations "
             f"in {time.perf_counter() - started:.1f}s. "
             "Run with --print-logins to see the demo users."
         )

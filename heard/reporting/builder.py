@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from heard.complaints.choices import CostKind, Relationship
+from heard.complaints.choices import CostKind, Finding, Relationship
 from heard.compliments.models import Giver
 from heard.core.equality import AgeBand, Disability, EthnicGroup, Gender
 from heard.core.text import printable
@@ -140,8 +140,25 @@ class Builder:
             f"Complaints received at each stage, {self.now} compared with {self.before}",
             [(f"Stage {n}", s["received"], f"stage.{n}.received") for n, s in stages.items()],
         )
+        more = Table(
+            "stages_more",
+            f"More about each stage, {self.now}",
+            ["Measure", *(f"Stage {n}" for n in stages)],
+        )
+        for key, label in (
+            ("from_earlier_years", "Received, the complaint first received in an earlier year"),
+            ("mixed_findings", "Responses whose points had different findings"),
+        ):
+            more.rows.append(
+                [
+                    text(label),
+                    *(count(s[key]["value"], f"stage.{n}.{key}") for n, s in stages.items()),
+                ]
+            )
         return Section(
-            "stages", "Complaints received and how each stage ended", tables=[flow, received]
+            "stages",
+            "Complaints received and how each stage ended",
+            tables=[flow, received, more],
         )
 
     def outcomes(self) -> Section:
@@ -246,9 +263,26 @@ class Builder:
                         ("Accepted in part", r["accepted_in_part"], None),
                         ("Not accepted", r["not_accepted"], None),
                     ],
-                )
+                ),
+                self.panel_in_time(),
             ],
         )
+
+    def panel_in_time(self) -> Table:
+        """Regulation 19: the review panel meets within 30 working days of the request."""
+        table = Table(
+            "panel_in_time",
+            f"Review panels held in {self.now}",
+            self.rate_headings("Rate", "Within 30 working days", "Panels held"),
+        )
+        table.rows.append(
+            self.rate_row(
+                "Held within 30 working days of the request",
+                self.f["complaints"]["panel_held_in_time"],
+                "stage.3.panel_held_in_time",
+            )
+        )
+        return table
 
     def escalation(self) -> Section:
         e = self.f["complaints"]["escalation"]
@@ -348,7 +382,26 @@ class Builder:
                     percent(t["upheld_rate"]["percent"]),
                 ]
             )
-        return Section("themes", "Themes", tables=[table] if themes else [])
+        findings = Table(
+            "theme_findings",
+            f"Findings on the points of the Stage 1 responses in {self.now}, by theme",
+            ["Theme", *(f.label for f in Finding)],
+        )
+        for name, t in themes.items():
+            findings.rows.append(
+                [text(name), *(count(t["findings"][f.value]["value"]) for f in Finding)]
+            )
+        raised = Table(
+            "points_raised",
+            f"Points of complaint raised on the complaints received in {self.now}, by theme",
+            ["Theme", "Points raised"],
+        )
+        for name, figure in self.f["complaints"]["points_raised"].items():
+            raised.rows.append(
+                [text(name), count(figure["value"], f"complaints.points_raised.{name}")]
+            )
+        tables = ([table, findings] if themes else []) + ([raised] if raised.rows else [])
+        return Section("themes", "Themes", tables=tables)
 
     def equality(self) -> Section:
         equality = self.f["complaints"]["equality"]
@@ -466,7 +519,28 @@ class Builder:
                 money(o["remedy_payments"]["previous"]),
             ]
         )
-        return Section("ombudsman", "The Ombudsman", tables=[figures, cohort, rates, payments])
+        reached = self.compare_table(
+            "ombudsman_stage_reached",
+            f"Representations received in {self.now}, by how far the complaint went",
+            [
+                *(
+                    (
+                        f"After Stage {n}",
+                        o["received_by_stage_reached"][n],
+                        f"ombudsman.received_after_stage_{n}",
+                    )
+                    for n in ("1", "2", "3")
+                ),
+                (
+                    "No complaint recorded",
+                    o["received_by_stage_reached"]["not_recorded"],
+                    "ombudsman.received_stage_not_recorded",
+                ),
+            ],
+        )
+        return Section(
+            "ombudsman", "The Ombudsman", tables=[figures, cohort, reached, rates, payments]
+        )
 
     def compliments(self) -> Section:
         c = self.f["compliments"]

@@ -29,8 +29,9 @@ from heard.reporting.figures.casework import (
 )
 from heard.reporting.figures.filters import (
     complaint_filters,
+    more_stage_filters,
+    panel_stages,
     stage_filters,
-    timed_stages,
     timeliness_filters,
 )
 from heard.reporting.periods import Period
@@ -142,10 +143,14 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
     visible = Complaint.objects.visible_to(user)
     if kind == "stage":
         number, _, measure = name.partition(".")
-        filters = {**stage_filters(period), **timeliness_filters(procedure, period)}
+        filters = {
+            **stage_filters(period),
+            **timeliness_filters(procedure, period),
+            **more_stage_filters(period),
+        }
         if measure not in filters or not number.isdigit():
             raise UnknownFigure(key)
-        stages = timed_stages(procedure).filter(filters[measure], number=int(number))
+        stages = panel_stages(procedure).filter(filters[measure], number=int(number))
         return Drill(
             stages.filter(complaint__in=visible)
             .select_related("complaint")
@@ -177,6 +182,8 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
             chosen = complaints.filter(received, relationship=value)
         elif measure == "team":
             chosen = complaints.filter(received, team__name=value)
+        elif measure == "points_raised":
+            chosen = complaints.filter(received, elements__theme__name=value).distinct()
         elif measure in complaint_filters(period):
             chosen = complaints.filter(complaint_filters(period)[measure])
         else:

@@ -207,6 +207,9 @@ def ombudsman_of(procedure: str) -> Q:
 class OmbudsmanFigures:
     received: int
     received_by_decision: dict[str, int]
+    #: The cases received, by the last stage the complaint behind each reached ("1", "2",
+    #: "3"), or "not_recorded" where no complaint is recorded.
+    received_by_stage_reached: dict[str, int]
     awaiting_decision: int
     reconciliation: Check
     decided: int
@@ -231,6 +234,12 @@ def ombudsman_filters(period: Period) -> Filters:
         "received": received,
         "awaiting_decision": received & Q(decision=""),
         **{f"received_{d.value}": received & Q(decision=d) for d in Decision},
+        # How far the complaint behind it went before the Ombudsman (its last stage); a case
+        # with no complaint recorded is "not recorded".
+        **{
+            f"received_after_stage_{n}": received & Q(complaint__current_stage=n) for n in (1, 2, 3)
+        },
+        "received_stage_not_recorded": received & Q(complaint__isnull=True),
         "decided": decided,
         **{f"decided_{d.value}": decided & Q(decision=d) for d in Decision},
         "detailed_investigations": decided & Q(detailed_investigation=True),
@@ -283,6 +292,10 @@ def ombudsman_figures(procedure: str, period: Period) -> OmbudsmanFigures:
     return OmbudsmanFigures(
         received=c["received"],
         received_by_decision=by_decision,
+        received_by_stage_reached={
+            **{str(n): c[f"received_after_stage_{n}"] for n in (1, 2, 3)},
+            "not_recorded": c["received_stage_not_recorded"],
+        },
         awaiting_decision=c["awaiting_decision"],
         reconciliation=ombudsman_reconciliation(c["received"], by_decision, c["awaiting_decision"]),
         decided=c["decided"],

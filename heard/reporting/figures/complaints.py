@@ -41,12 +41,14 @@ from heard.complaints.choices import (
 )
 from heard.complaints.models import (
     Complaint,
+    Element,
     ElementFinding,
     PanelResponse,
     Recommendation,
     Stage,
     Theme,
 )
+from heard.complaints.procedures import RULES
 from heard.complaints.timing import TimeStandard, time_standards
 from heard.core.models import Team
 from heard.referrals.models import MonthlyReferrals
@@ -58,6 +60,8 @@ from heard.reporting.figures.filters import (
     OUTCOME_OF,
     OUTCOMES,
     complaint_filters,
+    more_stage_filters,
+    panel_stages,
     stage_filters,
     stage_numbers,
     timed_stages,
@@ -99,6 +103,8 @@ class ThemeFigures:
     elements: int
     upheld_or_partly: int
     upheld_rate: Rate
+    #: The points about the theme, by their finding ("upheld: communication 12").
+    findings: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,10 @@ class StageFigures:
     timeliness: Timeliness
     acknowledged_on_time: Rate
     themes: dict[str, ThemeFigures]
+    #: Received in the period, their complaint first received before it.
+    from_earlier_years: int
+    #: Responses in the period whose points had different findings.
+    mixed_findings: int
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,11 @@ class ComplaintFigures:
     #: The Stage 3 panels' recommendations on the Stage 3 responses in the period, by the
     #: council's response (regulation 20), with how many were made.
     recommendations: dict[str, int]
+    #: Stage 3 review panels held in the period within 30 working days of the request
+    #: (regulation 19), over the panels held; 0 of 0 for a procedure without a Stage 3.
+    panel_held_in_time: Rate
+    #: The points of complaint raised on the complaints received in the period, by theme.
+    points_raised: dict[str, int]
 
 
 def _median(histogram: list[tuple[int, int]]) -> tuple[Decimal | None, Decimal | None]:
@@ -366,6 +381,7 @@ def _themes(procedure: str, period: Period) -> dict[int, dict[str, dict[str, int
             upheld_or_partly=Count(
                 "stage", filter=Q(finding__in=[Finding.UPHELD, Finding.PARTIALLY_UPHELD])
             ),
+            **{f"finding_{f.value}": Count("stage", filter=Q(finding=f)) for f in Finding},
         )
     )
     out: dict[int, dict[str, dict[str, int]]] = {}
@@ -382,6 +398,7 @@ def _stage_figures(
     responses: Responses,
     acknowledged: tuple[int, int],
     themes: dict[str, dict[str, int]],
+    more: dict[str, int],
 ) -> StageFigures:
     outcomes = responses.outcomes
     responded = counts["responded"]
@@ -425,12 +442,53 @@ def _stage_figures(
                 elements=row["elements"],
                 upheld_or_partly=row["upheld_or_partly"],
                 upheld_rate=Rate(row["upheld_or_partly"], row["elements"]),
+                findings={f.value: row[f"finding_{f.value}"] for f in Finding},
             )
             for name, row in sorted(
                 themes.items(), key=lambda item: (-item[1]["complaints"], item[0])
             )
         },
+        from_earlier_years=more.get("from_earlier_years", 0),
+        mixed_findings=more.get("mixed_findings", 0),
     )
+
+
+def _more(procedure: str, period: Period) -> tuple[dict[int, dict[str, int]], Rate]:
+    """The stage figures of `more_stage_filters`, each in its own small query over its own
+    date range: per stage, those received from earlier years and the responses with mixed
+    findings; and the Stage 3 panels held, and held in time."""
+    filters = more_stage_filters(period)
+    stages = timed_stages(procedure).filter(number__in=stage_numbers(procedure)).order_by()
+    out: dict[int, dict[str, int]] = {}
+    for name in ("from_earlier_years", "mixed_findings"):
+        for row in stages.filter(filters[name]).values("number").annotate(n=Count("*")):
+            out.setdefault(row["number"], {})[name] = row["n"]
+    if RULES[Procedure(procedure)].last_stage < 3:
+        return out, Rate(0, 0)
+    panels = (
+        panel_stages(procedure)
+        .filter(filters["panel_held"])
+        .order_by()
+        .aggregate(held=Count("*"), in_time=Count("pk", filter=filters["panel_held_in_time"]))
+    )
+    return out, Rate(panels["in_time"], panels["held"])
+
+
+def _points_raised(procedure: str, period: Period) -> dict[str, int]:
+    """The points of complaint on the complaints received in the period, by theme (one
+    query; most first)."""
+    rows = (
+        Element.objects.filter(
+            complaint__in=Complaint.objects.filter(
+                complaint_filters(period)["received"], procedure=procedure
+            ).values("pk")
+        )
+        .order_by()
+        .values("theme")
+        .annotate(n=Count("*"))
+    )
+    names = dict(Theme.objects.values_list("pk", "name"))
+    return {names[theme]: n for theme, n in most_first({r["theme"]: r["n"] for r in rows})}
 
 
 #: Counted over the complaints received, from one index, by team.
@@ -442,6 +500,7 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
     responses, ended = _responses(procedure, period)
     started = _received(procedure, period)
     themes = _themes(procedure, period)
+    more, panels_in_time = _more(procedure, period)
     standards = time_standards(procedure)
     stages = {}
     for n in stage_numbers(procedure):
@@ -458,6 +517,7 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
             responses.get(n, Responses(dict.fromkeys(OUTCOMES, 0))),
             (received_n.on_time, received_n.acknowledged),
             themes.get(n, {}),
+            more.get(n, {}),
         )
     received = Complaint.objects.filter(
         complaint_filters(period)["received"], procedure=procedure
@@ -507,6 +567,8 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         teams={team_names[team]: n for team, n in most_first(teams)},
         equality=people.equality,
         recommendations=_recommendations(procedure, period),
+        panel_held_in_time=panels_in_time,
+        points_raised=_points_raised(procedure, period),
     )
 
 

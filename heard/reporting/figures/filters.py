@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import (
     Case,
+    Count,
     Exists,
     F,
     IntegerField,
@@ -24,7 +25,8 @@ from heard.complaints.choices import (
     Relationship,
     StageStatus,
 )
-from heard.complaints.models import Stage
+from heard.complaints.models import ElementFinding, Stage
+from heard.complaints.periods import STAGE3_PANEL
 from heard.complaints.procedures import (
     ADULT_RESPONSE_MONTHS,
     RULES,
@@ -32,7 +34,7 @@ from heard.complaints.procedures import (
 from heard.complaints.timing import time_standards
 from heard.reporting.figures.base import Filters, between
 from heard.reporting.periods import Period
-from heard.workdays.sql import AddMonths
+from heard.workdays.sql import AddMonths, working_days_after
 
 FLOW_IN = ("open_at_start", "received")
 FLOW_OUT = (
@@ -94,6 +96,43 @@ def stage_filters(period: Period) -> Filters:
         acknowledgement_working_days__lte=F("_ack_days")
     )
     return filters
+
+
+def more_stage_filters(period: Period) -> Filters:
+    """Stage figures councils publish beyond the flow (issue 22), each counted in its own
+    small query (heard.reporting.figures.complaints._more):
+
+    - `from_earlier_years`: stages received in the period whose complaint was first received
+      before it;
+    - `mixed_findings`: responses in the period whose points had different findings;
+    - `panel_held` and `panel_held_in_time`: Stage 3 review panels held in the period, and
+      those held within 30 working days of the request (regulation 19); the second needs
+      `panel_stages()`.
+    """
+    received = between("started_on", period)
+    responded = between("ended_on", period) & Q(status=StageStatus.RESPONDED)
+    mixed = (
+        ElementFinding.objects.filter(between("responded_on", period))
+        .order_by()
+        .values("stage")
+        .annotate(n=Count("finding", distinct=True))
+        .filter(n__gt=1)
+        .values("stage")
+    )
+    panel_held = between("panel_held_on", period) & Q(number=3)
+    return {
+        "from_earlier_years": received & Q(complaint__received_on__lt=period.first),
+        "mixed_findings": responded & Q(pk__in=mixed),
+        "panel_held": panel_held,
+        "panel_held_in_time": panel_held & Q(panel_held_on__lte=F("_panel_due")),
+    }
+
+
+def panel_stages(procedure: str) -> QuerySet[Stage]:
+    """The procedure's stages with `_panel_due`: 30 working days after the request."""
+    return timed_stages(procedure).annotate(
+        _panel_due=working_days_after("started_on", STAGE3_PANEL)
+    )
 
 
 def stage_numbers(procedure: str) -> list[int]:

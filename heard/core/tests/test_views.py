@@ -40,8 +40,10 @@ def test_pages_carry_the_organisation_name_and_no_crown(client, officer, setting
 
 
 def test_the_admin_site_configures_pick_lists_teams_closure_days_and_letter_wording_only():
+    # And the council's own words for its import (configuration too: what a word means).
     registered = {m._meta.label for m in admin.site._registry}
     assert registered == {
+        "imports.WordMeaning",
         "complaints.Theme",
         "complaints.LetterTemplate",
         "core.Team",

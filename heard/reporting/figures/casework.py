@@ -97,14 +97,21 @@ def representation_filters(procedure: str, period: Period) -> Filters:
 
 def representation_figures(procedure: str, period: Period) -> RepresentationFigures:
     filters = representation_filters(procedure, period)
+    received = [name for name in filters if name != "responded"]
+    # Two small queries, each over its own dates: those received, by kind; and the replies,
+    # each with its target (a calendar lookup only for them).
     counts = (
-        Enquiry.objects.with_due()
+        Enquiry.objects.filter(filters["received"])
+        .order_by()
+        .aggregate(**{name: Count("pk", filter=filters[name]) for name in received})
+    )
+    counts |= (
+        Enquiry.objects.filter(filters["responded"])
+        .with_due()
         .order_by()
         .aggregate(
-            **{name: Count("pk", filter=q) for name, q in filters.items()},
-            in_time=Count(
-                "pk", filter=filters["responded"] & Q(responded_on__lte=F("response_due_on"))
-            ),
+            responded=Count("pk"),
+            in_time=Count("pk", filter=Q(responded_on__lte=F("response_due_on"))),
         )
     )
     return RepresentationFigures(

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
     IntegerField,
+    Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -111,18 +112,19 @@ def more_stage_filters(period: Period) -> Filters:
     """
     received = between("started_on", period)
     responded = between("ended_on", period) & Q(status=StageStatus.RESPONDED)
-    mixed = (
-        ElementFinding.objects.filter(between("responded_on", period))
+    # Looked up for each response in the period by the findings' stage index: its points'
+    # lowest and highest finding differ.
+    mixed = Exists(
+        ElementFinding.objects.filter(stage=OuterRef("pk"))
         .order_by()
         .values("stage")
-        .annotate(n=Count("finding", distinct=True))
-        .filter(n__gt=1)
-        .values("stage")
+        .annotate(lowest=Min("finding"), highest=Max("finding"))
+        .filter(lowest__lt=F("highest"))
     )
     panel_held = between("panel_held_on", period) & Q(number=3)
     return {
         "from_earlier_years": received & Q(complaint__received_on__lt=period.first),
-        "mixed_findings": responded & Q(pk__in=mixed),
+        "mixed_findings": responded & Q(mixed),
         "panel_held": panel_held,
         "panel_held_in_time": panel_held & Q(panel_held_on__lte=F("_panel_due")),
     }

@@ -25,6 +25,8 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    Max,
+    Min,
     Q,
     QuerySet,
     Sum,
@@ -59,9 +61,9 @@ from heard.reporting.figures.filters import (
     FLOW_OUT,
     OUTCOME_OF,
     OUTCOMES,
+    PANEL_DUE,
     complaint_filters,
     more_stage_filters,
-    panel_stages,
     stage_filters,
     stage_numbers,
     timed_stages,
@@ -458,16 +460,39 @@ def _more(procedure: str, period: Period) -> tuple[dict[int, dict[str, int]], Ra
     date range: per stage, those received from earlier years and the responses with mixed
     findings; and the Stage 3 panels held, and held in time."""
     filters = more_stage_filters(period)
-    stages = timed_stages(procedure).filter(number__in=stage_numbers(procedure)).order_by()
-    out: dict[int, dict[str, int]] = {}
-    for name in ("from_earlier_years", "mixed_findings"):
-        for row in stages.filter(filters[name]).values("number").annotate(n=Count("*")):
-            out.setdefault(row["number"], {})[name] = row["n"]
+    numbers = stage_numbers(procedure)
+    out: dict[int, dict[str, int]] = {n: {} for n in numbers}
+    # A Stage 1 starts the day its complaint is received, so only later stages can have come
+    # from an earlier year's complaint: only theirs are looked up.
+    earlier = (
+        timed_stages(procedure)
+        .filter(filters["from_earlier_years"], number__in=numbers[1:])
+        .order_by()
+        .values("number")
+        .annotate(n=Count("*"))
+    )
+    for row in earlier:
+        out[row["number"]]["from_earlier_years"] = row["n"]
+    # The responses' findings are one range of the findings' index (as the themes read it),
+    # grouped by stage; each stage whose lowest and highest finding differ is counted, in
+    # the database.
+    mixed = (
+        ElementFinding.objects.filter(
+            between("responded_on", period), procedure=procedure, stage_number__in=numbers
+        )
+        .order_by()
+        .values("stage_number", "stage")
+        .annotate(lowest=Min("finding"), highest=Max("finding"))
+        .filter(lowest__lt=F("highest"))
+        .aggregate(**{str(n): Count("stage", filter=Q(stage_number=n)) for n in numbers})
+    )
+    for n in numbers:
+        out[n]["mixed_findings"] = mixed[str(n)]
     if RULES[Procedure(procedure)].last_stage < 3:
         return out, Rate(0, 0)
     panels = (
-        panel_stages(procedure)
-        .filter(filters["panel_held"])
+        Stage.objects.filter(filters["panel_held"], procedure=procedure)
+        .annotate(_panel_due=PANEL_DUE)
         .order_by()
         .aggregate(held=Count("*"), in_time=Count("pk", filter=filters["panel_held_in_time"]))
     )

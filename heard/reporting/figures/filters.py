@@ -130,11 +130,13 @@ def more_stage_filters(period: Period) -> Filters:
     }
 
 
+#: A Stage 3's panel is due 30 working days after the request (regulation 19).
+PANEL_DUE = working_days_after("started_on", STAGE3_PANEL)
+
+
 def panel_stages(procedure: str) -> QuerySet[Stage]:
-    """The procedure's stages with `_panel_due`: 30 working days after the request."""
-    return timed_stages(procedure).annotate(
-        _panel_due=working_days_after("started_on", STAGE3_PANEL)
-    )
+    """The procedure's timed stages with `_panel_due`, for the drill-down."""
+    return timed_stages(procedure).annotate(_panel_due=PANEL_DUE)
 
 
 def stage_numbers(procedure: str) -> list[int]:

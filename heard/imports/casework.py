@@ -12,6 +12,8 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
+from django.db.models import Max
+
 from heard.complaints.models import Complaint
 from heard.compliments.models import Compliment, Giver
 from heard.core.errors import DomainError
@@ -105,6 +107,7 @@ class SheetImport(ABC):
         self.already_held = 0
         self.teams: dict[str, Team] = {}
         self.imported: list[ImportedRow] = []
+        self.keys_before: dict[Any, int] = {}
         #: Rows added that say the same as a record already held (told, never merged).
         self.look_alike = 0
         #: Words the sheet uses that Heard does not know yet, and the rows that wait on them.
@@ -146,10 +149,17 @@ class SheetImport(ABC):
         return False
 
     def compare(self, same: Any) -> None:
-        """Count a new row that says the same as a record already held (`same`, a queryset):
-        it is still added, but the summary says so, in case the log was imported before."""
-        if same.exclude(pk__in=[row.record_id for row in self.imported]).exists():
+        """Count a new row that says the same as a record held before this import (`same`,
+        a queryset): it is still added, but the summary says so, in case the log was
+        imported before. Records this import adds have keys above those held before it."""
+        if same.filter(pk__lte=self.last_key_before(same.model)).exists():
             self.look_alike += 1
+
+    def last_key_before(self, model: Any) -> int:
+        """The highest key of `model` before this import wrote any (looked up once)."""
+        if model not in self.keys_before:
+            self.keys_before[model] = model.objects.aggregate(last=Max("pk"))["last"] or 0
+        return self.keys_before[model]
 
     def imported_as(self, row: Row, record: Any) -> None:
         """Remember what the row became, so importing the sheet again adds nothing."""

@@ -8,7 +8,7 @@ from heard.core.models import Team
 
 @admin.register(Team)
 class TeamAdmin(ConfigurationAdmin):
-    list_display = ["name", "active"]
+    list_display = ["name", "service_area", "active"]
     list_filter = ["active"]
     search_fields = ["name"]
 

@@ -26,6 +26,9 @@ class Team(models.Model):
     name = models.CharField(max_length=120)
     active = models.BooleanField(default=True, help_text="Inactive teams stay on old cases.")
     service = models.CharField(max_length=20, choices=Service.choices, default=Service.CHILDREN)
+    #: The directorate or service area the team sits in, as the council names it: figures
+    #: are broken down by it as well as by team ("" when not recorded).
+    service_area = models.CharField(max_length=120, blank=True, db_default="", default="")
 
     class Meta:
         ordering = ["name"]

@@ -18,12 +18,19 @@ from heard.core.models import Team
 class TeamForm(GovukModelForm):
     class Meta:
         model = Team
-        fields = ["name", "service", "active"]
-        labels = {"name": "Team's name", "service": "Service", "active": "Offered for new cases"}
+        fields = ["name", "service", "service_area", "active"]
+        labels = {
+            "name": "Team's name",
+            "service": "Service",
+            "service_area": "Service area (optional)",
+            "active": "Offered for new cases",
+        }
         widgets = {"service": forms.RadioSelect}
         help_texts = {
             "name": "As officers and reports should show it, for example Children in care",
             "service": "Whose annual report counts the team's compliments",
+            "service_area": "The directorate or service area the team sits in, for example "
+            "Early help: reports count cases by it as well as by team",
             "active": "Untick when the team closes: it stays on the cases it has",
         }
         error_messages = {
@@ -39,6 +46,9 @@ class TeamForm(GovukModelForm):
         if other is not None:
             raise forms.ValidationError(f"There is already a team called {other.name}")
         return name
+
+    def clean_service_area(self) -> str:
+        return " ".join(str(self.cleaned_data["service_area"]).split())
 
 
 @require_GET

@@ -396,6 +396,7 @@ class ComplaintImport:
                 "" if RELATIONSHIPS.knows(recorded) else cells.text(recorded)[:100]
             ),
             "team": team,
+            "service_area": cells.text(self._cell(values, "service_area"))[:120],
             "summary": cells.text(self._cell(values, "summary"))[:300] or "Imported complaint",
             "channel": read(number, values, "channel", CHANNELS.optional) or Channel.NOT_RECORDED,
             "complainant": cells.text(self._cell(values, "complainant"))[:200] or "Not recorded",

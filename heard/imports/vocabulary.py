@@ -46,6 +46,7 @@ COLUMNS: dict[str, set[str]] = {
     "not_accepted_reason": {"not accepted reason", "reason not accepted"},
     "themes": {"themes", "theme"},
     "team": {"team", "service", "team or service"},
+    "service_area": {"service area", "area", "directorate", "division"},
     "summary": {"summary"},
     "channel": {"channel", "how received"},
     "complainant": {"complainant", "complainant name"},

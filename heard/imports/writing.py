@@ -80,9 +80,13 @@ def write_complaints(
         return 0, []
     _name_unrecorded_themes(new)
     services: dict[str, str] = {}
+    areas: dict[str, str] = {}
     for rows in new:
-        services.setdefault(rows[0].complaint["team"], rows[0].complaint["procedure"])
-    teams, new_teams = _teams(services)
+        c = rows[0].complaint
+        services.setdefault(c["team"], c["procedure"])
+        if c["service_area"]:
+            areas.setdefault(cells.key(c["team"]), c["service_area"])
+    teams, new_teams = _teams(services, areas)
     people = allocate_ids(Complainant, len(new))
     complaint_ids = allocate_ids(Complaint, len(new))
     stage_ids = iter(allocate_ids(Stage, sum(len(rows) for rows in new)))
@@ -139,14 +143,23 @@ def write_complaints(
     return len(new), new_teams
 
 
-def _teams(services: dict[str, str]) -> tuple[dict[str, Team], list[str]]:
+def _teams(services: dict[str, str], areas: dict[str, str]) -> tuple[dict[str, Team], list[str]]:
     """Every team by its key, adding those the log names and Heard does not hold yet (each
-    in the service of the procedure of the first complaint about it); and the names added."""
+    in the service of the procedure of the first complaint about it); and the names added.
+    A team takes the service area (directorate) of the first row naming one, where it has
+    none yet: a team's area, once set, is the council's to change on the Teams screen."""
     held = {cells.key(t.name): t for t in Team.objects.all()}
     missing = [name for name in sorted(services) if cells.key(name) not in held]
-    added = [Team(name=name, service=services[name]) for name in missing]
+    added = [
+        Team(name=name, service=services[name], service_area=areas.get(cells.key(name), ""))
+        for name in missing
+    ]
     for team in Team.objects.bulk_create(added):
         held[cells.key(team.name)] = team
+    unplaced = [t for key, t in held.items() if not t.service_area and key in areas]
+    for team in unplaced:
+        team.service_area = areas[cells.key(team.name)]
+    Team.objects.bulk_update(unplaced, ["service_area"])
     return held, missing
 
 

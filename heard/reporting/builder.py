@@ -361,6 +361,22 @@ class Builder:
                 ]
             )
         tables.append(teams)
+        areas = Table(
+            "service_areas",
+            f"Complaints by service area, {self.now}",
+            ["Service area", self.now, self.before, *COMPARE_HEADINGS],
+            note="A complaint counts under the service area of its team (Teams screen).",
+        )
+        for name, figure in c["service_areas"].items():
+            areas.rows.append(
+                [
+                    text(name),
+                    count(figure["value"], f"complaints.service_area.{name}"),
+                    *change_cells(figure),
+                ]
+            )
+        if areas.rows:
+            tables.append(areas)
         return Section("who", "Who complained", tables=tables)
 
     def themes(self) -> Section:

@@ -14,7 +14,14 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from heard.complaints.models import Complaint, LearningAction, Remedy, Stage
+from heard.complaints.models import (
+    Complaint,
+    Element,
+    ElementFinding,
+    LearningAction,
+    Remedy,
+    Stage,
+)
 from heard.compliments.models import Compliment
 from heard.enquiries.models import Enquiry
 from heard.ombudsman.models import OmbudsmanCase
@@ -27,6 +34,7 @@ from heard.reporting.figures.casework import (
     representation_filters,
     sar_filters,
 )
+from heard.reporting.figures.complaints import NOT_RECORDED
 from heard.reporting.figures.filters import (
     complaint_filters,
     more_stage_filters,
@@ -137,6 +145,40 @@ def _remedy_row(r: Remedy) -> Row:
     )
 
 
+def _point_row(e: Element) -> Row:
+    reference = e.complaint.reference
+    return Row(
+        reference,
+        reverse("complaints:detail", args=[reference]),
+        e.complaint.received_on,
+        f"Point {e.number}, {e.theme.name}: {e.description}",
+    )
+
+
+def _finding_row(f: ElementFinding) -> Row:
+    reference = f.stage.complaint.reference
+    return Row(
+        reference,
+        reverse("complaints:detail", args=[reference]),
+        f.responded_on,
+        f"Stage {f.stage_number}, {f.theme.name}: {f.get_finding_display()}",
+    )
+
+
+def unit_rows(unit: str, rows: QuerySet[Any], user: Any) -> Drill:
+    """The table builder's rows of one cell (heard.reporting.figures.tables), as `user` may
+    see them: stages, points of complaint or findings."""
+    visible = Complaint.objects.visible_to(user)
+    if unit == "stage":
+        stages = rows.filter(complaint__in=visible).select_related("complaint")
+        return Drill(stages.order_by("started_on", "pk"), _stage_row, "stage")
+    if unit == "point":
+        points = rows.filter(complaint__in=visible).select_related("complaint", "theme")
+        return Drill(points.order_by("complaint__received_on", "pk"), _point_row, "point")
+    findings = rows.filter(stage__complaint__in=visible).select_related("stage__complaint", "theme")
+    return Drill(findings.order_by("responded_on", "pk"), _finding_row, "finding")
+
+
 def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
     """The cases behind the figure `key`, as `user` may see them."""
     kind, _, name = key.partition(".")
@@ -182,6 +224,9 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
             chosen = complaints.filter(received, relationship=value)
         elif measure == "team":
             chosen = complaints.filter(received, team__name=value)
+        elif measure == "service_area":
+            area = "" if value == NOT_RECORDED else value
+            chosen = complaints.filter(received, team__service_area=area)
         elif measure == "points_raised":
             chosen = complaints.filter(received, elements__theme__name=value).distinct()
         elif measure in complaint_filters(period):

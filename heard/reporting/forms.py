@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -9,7 +10,8 @@ from django import forms
 
 from heard.complaints.choices import Procedure
 from heard.core import clock
-from heard.core.forms import GovukForm, GovukModelForm
+from heard.core.forms import DateInputField, GovukForm, GovukModelForm
+from heard.reporting.figures.tables import DIMENSIONS, MEASURES, Spec
 from heard.reporting.models import ReportText
 from heard.reporting.periods import Period, year_label
 
@@ -111,3 +113,95 @@ class ReportTextForm(GovukModelForm):
                     name, f"{self.fields[name].label} must be 10,000 characters or fewer"
                 )
         return data
+
+
+class TableForm(ReportForm):
+    """The table builder's choices: what to count, by what, for which procedure and period.
+    A date range, when both dates are given, is the period instead of the year or quarter."""
+
+    measure = forms.ChoiceField(
+        label="What to count",
+        choices=[(key, m.label) for key, m in MEASURES.items()],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what to count"},
+    )
+    rows = forms.ChoiceField(
+        label="Rows: count by",
+        choices=[(key, d.label) for key, d in DIMENSIONS.items()],
+        error_messages={"invalid_choice": "Choose a breakdown from the list"},
+    )
+    columns = forms.ChoiceField(
+        label="Columns: and by (optional)",
+        required=False,
+        choices=[("", "No second breakdown"), *((k, d.label) for k, d in DIMENSIONS.items())],
+        error_messages={"invalid_choice": "Choose a breakdown from the list"},
+    )
+    first = DateInputField(
+        what="the period starts",
+        label="From (optional)",
+        required=False,
+        help_text="For example, 1 4 2024",
+    )
+    last = DateInputField(what="the period ends", label="To (optional)", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        procedure = self.fields["procedure"]
+        assert isinstance(procedure, forms.ChoiceField)
+        procedure.required = False
+        procedure.choices = [("", "All procedures"), *Procedure.choices]
+
+    @classmethod
+    def from_query(cls, data: Any) -> TableForm:
+        """The form over the query string: last year's stages received by team unless chosen."""
+        values = {
+            "year": data.get("year") or str(latest_complete_year()),
+            "quarter": data.get("quarter") or "",
+            "procedure": data.get("procedure", ""),
+            "measure": data.get("measure") or "received",
+            "rows": data.get("rows") or "team",
+            "columns": data.get("columns", ""),
+            **{
+                f"{name}_{part}": data.get(f"{name}_{part}", "")
+                for name in ("first", "last")
+                for part in range(3)
+            },
+        }
+        return cls(values)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last = data.get("first"), data.get("last")
+        if first and not last:
+            self.add_error("last", "Enter the date the period ends, or leave both dates blank")
+        elif last and not first:
+            self.add_error("first", "Enter the date the period starts, or leave both dates blank")
+        elif first and last and last < first:
+            self.add_error("last", "The date the period ends must be on or after the day it starts")
+        if data.get("rows") and data.get("rows") == data.get("columns"):
+            self.add_error("columns", "Choose a different breakdown for the columns, or none")
+        return data
+
+    def spec(self) -> Spec:
+        data = self.cleaned_data
+        if data.get("first") and data.get("last"):
+            period = Period(data["first"], data["last"])
+        else:
+            period, _ = self.period()
+        return Spec(data["measure"], data["rows"], data["columns"], data["procedure"], period)
+
+    def query(self) -> str:
+        data = self.cleaned_data
+        values: dict[str, Any] = {
+            "year": data["year"],
+            "quarter": data["quarter"] or "",
+            "procedure": data["procedure"],
+            "measure": data["measure"],
+            "rows": data["rows"],
+            "columns": data["columns"],
+        }
+        for name in ("first", "last"):
+            if data.get(name):
+                day: date = data[name]
+                values |= {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
+        return urlencode(values)

@@ -14,7 +14,7 @@ from heard.workdays.sar import add_calendar_months
 Kind = Literal["year", "quarter", "range"]
 
 
-def _financial_year_of(day: date) -> int:
+def financial_year_of(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
@@ -49,7 +49,7 @@ class Period:
     @classmethod
     def quarter_of(cls, day: date) -> Period:
         """The financial-year quarter that `day` falls in."""
-        year = _financial_year_of(day)
+        year = financial_year_of(day)
         return cls.quarter(year, (day.month - 4) % 12 // 3 + 1)
 
     @property
@@ -63,7 +63,7 @@ class Period:
 
     @property
     def year(self) -> int:
-        return _financial_year_of(self.first)
+        return financial_year_of(self.first)
 
     @property
     def label(self) -> str:

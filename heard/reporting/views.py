@@ -18,8 +18,16 @@ from heard.core.errors import RuleViolation
 from heard.reporting import charts
 from heard.reporting.builder import build_document
 from heard.reporting.council import council_figures
-from heard.reporting.drill import UnknownFigure, drill
-from heard.reporting.forms import ReportForm, ReportTextForm
+from heard.reporting.crosstab import as_csv, as_xlsx, grid
+from heard.reporting.drill import UnknownFigure, drill, unit_rows
+from heard.reporting.figures.tables import (
+    MEASURES,
+    TableError,
+    count_table,
+    table_rows,
+    year_before,
+)
+from heard.reporting.forms import ReportForm, ReportTextForm, TableForm
 from heard.reporting.models import PublishedReport, ReportText
 from heard.reporting.periods import Period
 from heard.reporting.printing import svg_uri
@@ -155,8 +163,9 @@ def cases(request: HttpRequest) -> HttpResponse:
             "noun": found.noun,
             "figure": figure,
             "period": period,
-            "procedure": Procedure(procedure).label,
-            "back": f"?{form.query()}",
+            "what": Procedure(procedure).label,
+            "back": f"{reverse('reporting:report')}?{form.query()}",
+            "back_label": "Back to the report",
         },
     )
 
@@ -187,4 +196,73 @@ def menu(request: HttpRequest) -> HttpResponse:
         request,
         "reporting/menu.html",
         {"this_quarter": last.quarter_number, "this_quarter_year": last.year},
+    )
+
+
+@require_GET
+def table(request: HttpRequest) -> HttpResponse:
+    """The table builder: any count by one or two breakdowns, with the year before. For the
+    complaints team, who may see every case anyway: its counts are not checked for small
+    numbers, so report viewers do not get it."""
+    require_perm(request, "reporting.drill_down")
+    form = TableForm.from_query(request.GET)
+    context: dict[str, object] = {"form": form, "measures": MEASURES}
+    if form.is_valid():
+        try:
+            counted = count_table(form.spec())
+        except TableError as error:
+            form.add_error("rows", str(error))
+        else:
+            context.update(grid=grid(counted, form.query(), links=True), query=form.query())
+    return render(request, "reporting/table.html", context)
+
+
+@require_GET
+def table_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    require_perm(request, "reporting.drill_down")
+    form = TableForm.from_query(request.GET)
+    if fmt not in ("csv", "xlsx") or not form.is_valid():
+        raise Http404("No such table")
+    try:
+        counted = grid(count_table(form.spec()), form.query(), links=False)
+    except TableError:
+        raise Http404("No such table") from None
+    if fmt == "csv":
+        response = HttpResponse(as_csv(counted), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            as_xlsx(counted),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="heard-table.{fmt}"'
+    return response
+
+
+@require_GET
+def table_cases(request: HttpRequest) -> HttpResponse:
+    """The cases behind one cell of the table builder's table."""
+    require_perm(request, "reporting.drill_down")
+    form = TableForm.from_query(request.GET)
+    if not form.is_valid() or "row" not in request.GET:
+        raise Http404("No such cell")
+    spec = form.spec()
+    before = request.GET.get("when") == "before"
+    try:
+        rows = table_rows(spec, request.GET["row"], request.GET.get("column"), year_before_=before)
+        found = unit_rows(MEASURES[spec.measure].unit, rows, request.user)
+    except (TableError, ValueError):
+        raise Http404("No such cell") from None
+    page = Paginator(found.queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reporting/cases.html",
+        {
+            "page": page,
+            "rows": [found.row(item) for item in page],
+            "noun": found.noun,
+            "what": MEASURES[spec.measure].label,
+            "period": year_before(spec.period) if before else spec.period,
+            "back": f"{reverse('reporting:table')}?{form.query()}",
+            "back_label": "Back to the table",
+        },
     )

@@ -132,3 +132,23 @@ def test_a_team_belongs_to_a_service_whose_report_counts_its_compliments(client,
     assert "Adult social care" in client.get(reverse("core:teams")).content.decode()
     refused = client.post(ADD, {"name": "Bins", "active": "on"})
     assert "Choose the team&#x27;s service" in refused.content.decode()
+
+
+def test_a_team_sits_in_a_service_area_which_the_list_shows(client, manager):
+    client.force_login(manager)
+    client.post(
+        ADD,
+        {
+            "name": "Fostering",
+            "active": "on",
+            "service": "children",
+            "service_area": "  Children in   care ",
+        },
+    )
+    team = Team.objects.get(name="Fostering")
+    assert team.service_area == "Children in care"
+    TeamFactory(name="Adoption")
+    listing = client.get(LIST).content.decode()
+    assert "Children in care" in listing
+    # A team with no area says so, rather than a blank cell.
+    assert "Not recorded" in listing

@@ -617,3 +617,33 @@ def test_representations_import_from_their_own_sheet_by_kind_and_again_add_nothi
     assert Enquiry.objects.get(kind="member_enquiry").responded_on == date(2021, 5, 10)
     third = run_import([("enquiries.csv", log.encode())])
     assert (third.added["representations"], third.already_held["representations"]) == (0, 4)
+
+
+def test_a_service_area_column_places_each_team_in_its_area_once():
+    from heard.core.tests.factories import TeamFactory
+
+    TeamFactory(name="Fostering", service_area="")
+    TeamFactory(name="Leaving care", service_area="Corporate parenting")
+    log = """\
+Reference,Stage,Received,Ended,Outcome,Team,Service area,Relationship
+R-1,1,2021-04-06,2021-04-20,Upheld,Fostering,Children in care,Parent
+R-2,1,2021-04-07,2021-04-21,Upheld,Fostering,Early help,Parent
+R-3,1,2021-04-08,2021-04-22,Upheld,Leaving care,Children in care,Parent
+R-4,1,2021-04-09,2021-04-23,Upheld,Adoption,Permanence,Parent
+R-5,1,2021-04-09,2021-04-23,Upheld,Safeguarding,,Parent
+"""
+    result = run(log)
+    assert result.ok, result.problems
+    assert result.added["complaints"] == 5
+    from heard.core.models import Team
+
+    areas = dict(Team.objects.values_list("name", "service_area"))
+    # A team without an area takes the first the log gives; one with an area keeps it; a new
+    # team is added in its area; a blank cell leaves it unrecorded.
+    assert areas == {
+        "Fostering": "Children in care",
+        "Leaving care": "Corporate parenting",
+        "Adoption": "Permanence",
+        "Safeguarding": "",
+    }
+    assert "service area" not in result.ignored_columns.get("log.csv", [])

@@ -156,6 +156,9 @@ class ComplaintFigures:
     advocacy_taken_up: Breakdown
     relationships: dict[str, Breakdown]
     teams: dict[str, int]
+    #: Complaints received in the period by the service area (directorate) of their team;
+    #: teams with none count under NOT_RECORDED.
+    service_areas: dict[str, int]
     equality: dict[str, EqualityFigures]
     #: The Stage 3 panels' recommendations on the Stage 3 responses in the period, by the
     #: council's response (regulation 20), with how many were made.
@@ -516,6 +519,9 @@ def _points_raised(procedure: str, period: Period) -> dict[str, int]:
     return {names[theme]: n for theme, n in most_first({r["theme"]: r["n"] for r in rows})}
 
 
+#: The service area of a team the council has not placed in one.
+NOT_RECORDED = "Not recorded"
+
 #: Counted over the complaints received, from one index, by team.
 ACCESS_FIGURES = ("escalated", "escalated_to_stage3")
 
@@ -562,7 +568,11 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
     for row in by_group:
         teams[row["team"]] += row["n"]
     people = people_figures(procedure, period)
-    team_names = dict(Team.objects.values_list("pk", "name"))
+    team_names: dict[int, str] = {}
+    areas: Counter[str] = Counter()
+    for pk, name, area in Team.objects.values_list("pk", "name", "service_area"):
+        team_names[pk] = name
+        areas[area or NOT_RECORDED] += teams.get(pk, 0)
     cohort = started.get(1, Received()).by_status
     escalated, to_stage3 = counts["escalated"], counts["escalated_to_stage3"]
     referrals = MonthlyReferrals.objects.filter(
@@ -590,6 +600,7 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         advocacy_taken_up=people.advocacy_taken_up,
         relationships=people.relationships,
         teams={team_names[team]: n for team, n in most_first(teams)},
+        service_areas=dict(most_first(+areas)),
         equality=people.equality,
         recommendations=_recommendations(procedure, period),
         panel_held_in_time=panels_in_time,

@@ -150,30 +150,38 @@ def timed_stages(procedure: str) -> QuerySet[Stage]:
     """This procedure's stages, with `_agreed` (adult social care: answered by the agreed
     date) and `_ack_days` (the acknowledgement period) annotated for the figures' filters.
     The working days each stage took and its outcome are kept on it (heard.complaints.timing)."""
-    # Adult social care: by the agreed date or, with none agreed, six calendar months.
-    six_months = AddMonths(F("started_on"), ADULT_RESPONSE_MONTHS)
-    agreed = Case(
-        When(ended_on__lte=Coalesce(F("extended_to"), six_months), then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
     return Stage.objects.filter(procedure=procedure, number__in=stage_numbers(procedure)).annotate(
-        _agreed=agreed,
+        _agreed=AGREED,
         _ack_days=Value(RULES[Procedure(procedure)].acknowledgement_period()),
     )
 
 
+#: Adult social care: answered by the agreed date or, with none agreed, six calendar months.
+AGREED = Case(
+    When(
+        ended_on__lte=Coalesce(F("extended_to"), AddMonths(F("started_on"), ADULT_RESPONSE_MONTHS)),
+        then=Value(1),
+    ),
+    default=Value(0),
+    output_field=IntegerField(),
+)
+
+
+def within(procedure: str) -> dict[str, Q]:
+    """A response of the procedure within its stage's standard and within the maximum, in
+    any period (adult social care's need `_agreed`: `AGREED`)."""
+    if procedure == Procedure.ADULTS:
+        return {"within_standard": Q(_agreed=1), "within_maximum": Q(_agreed=1)}
+    out: dict[str, Q] = {"within_standard": Q(pk=None), "within_maximum": Q(pk=None)}
+    for number, standard in time_standards(procedure).items():
+        out["within_standard"] |= Q(number=number, response_working_days__lte=standard.standard)
+        out["within_maximum"] |= Q(number=number, response_working_days__lte=standard.maximum)
+    return out
+
+
 def timeliness_filters(procedure: str, period: Period) -> Filters:
     responded = stage_filters(period)["responded"]
-    standards = time_standards(procedure)
-    if procedure == Procedure.ADULTS:
-        agreed = Q(_agreed=1)
-        return {"within_standard": responded & agreed, "within_maximum": responded & agreed}
-    within: dict[str, Q] = {"within_standard": Q(pk=None), "within_maximum": Q(pk=None)}
-    for number, standard in standards.items():
-        within["within_standard"] |= Q(number=number, response_working_days__lte=standard.standard)
-        within["within_maximum"] |= Q(number=number, response_working_days__lte=standard.maximum)
-    return {name: responded & q for name, q in within.items()}
+    return {name: responded & q for name, q in within(procedure).items()}
 
 
 def complaint_filters(period: Period) -> Filters:

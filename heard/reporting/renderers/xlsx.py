@@ -33,7 +33,7 @@ def _value(cell: Cell) -> object:
     )
 
 
-def _append(sheet: Worksheet, values: Sequence[object]) -> None:
+def append(sheet: Worksheet, values: Sequence[object]) -> None:
     """Add a row; every piece of text stays text. openpyxl would store a string starting
     with "=" as a formula, so a team's name or the report's words typed as "=HYPERLINK(...)"
     would run in Excel: each text cell is marked a string, whatever it starts with."""
@@ -49,36 +49,36 @@ def render(report: Report) -> bytes:
     summary = book.active
     assert isinstance(summary, Worksheet)
     summary.title = "Summary"
-    _append(summary, [document.title])
+    append(summary, [document.title])
     summary["A1"].font = Font(bold=True, size=14)
-    _append(summary, [])
+    append(summary, [])
     for paragraph in document.introduction.paragraphs + document.introduction.bullets:
-        _append(summary, [paragraph])
+        append(summary, [paragraph])
     for sentence in document.summary:
-        _append(summary, [sentence])
-    _append(summary, [])
-    _append(summary, ["How the figures are counted"])
+        append(summary, [sentence])
+    append(summary, [])
+    append(summary, ["How the figures are counted"])
     summary.cell(row=summary.max_row, column=1).font = Font(bold=True)
     for rule in document.rules:
-        _append(summary, [rule])
+        append(summary, [rule])
     summary.column_dimensions["A"].width = 140
     used = {"summary"}
     for section in document.sections:
         for table in section.tables:
             sheet = book.create_sheet(_sheet_name(table.caption, used))
-            _append(sheet, [table.caption])
+            append(sheet, [table.caption])
             sheet["A1"].font = Font(bold=True)
-            _append(sheet, table.headings)
+            append(sheet, table.headings)
             for cell in sheet[2]:
                 cell.font = Font(bold=True)
             for row in table.rows:
-                _append(sheet, [_value(cell) for cell in row])
+                append(sheet, [_value(cell) for cell in row])
                 for written, cell in zip(sheet[sheet.max_row], row, strict=True):
                     if cell.number is not None:
                         written.number_format = FORMATS.get(cell.kind, "General")
             if table.note:
-                _append(sheet, [])
-                _append(sheet, [table.note])
+                append(sheet, [])
+                append(sheet, [table.note])
             sheet.column_dimensions["A"].width = 48
             for column in "BCDEFGHIJKLM":
                 sheet.column_dimensions[column].width = 16

@@ -72,3 +72,36 @@ def test_a_manager_reads_the_annual_report_and_follows_a_figure_to_its_cases(pag
     assert row.get_by_role("cell").all_inner_texts() == ["2", "0", "0", "2"]
     assert page.get_by_text("Every total reconciles").is_visible()
     assert_accessible(page)
+
+
+def test_a_manager_builds_a_table_and_follows_a_count_to_its_cases(page):
+    assert run_import([("log.csv", LOG.encode())]).ok
+    user = UserFactory(username="mo", role="complaints_manager")
+    user.set_password("a-long-test-password")
+    user.save()
+    sign_in(page, "mo", "a-long-test-password")
+    page.wait_for_url(re.compile(r"/$"))
+    page.get_by_role("link", name="Reports", exact=True).click()
+    page.get_by_role("link", name="Build a table").click()
+    assert_accessible(page)
+    page.get_by_label("Responses sent").check()
+    page.get_by_label("Rows: count by").select_option(label="Outcome")
+    page.get_by_label("Columns: and by (optional)").select_option(label="Child or adult")
+    page.get_by_label("Financial year").select_option(label="2021/22")
+    page.get_by_role("button", name="Count").click()
+    page.wait_for_url(re.compile(r"measure=responded"))
+    table = page.get_by_role("table", name=re.compile("Responses sent by outcome and child"))
+    upheld = table.get_by_role("row", name=re.compile("^Upheld"))
+    assert upheld.get_by_role("cell").all_inner_texts()[:2] == ["0", "0"]
+    assert_accessible(page)
+    upheld.get_by_role("link", name=re.compile("the cases, Upheld, An adult")).click()
+    assert page.get_by_role("link", name="CSC-2021-00001").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to the table").click()
+    page.wait_for_url(re.compile(r"measure=responded"))
+    # A breakdown the count cannot have says why, on the page.
+    page.get_by_label("Stages received").check()
+    page.get_by_label("Rows: count by").select_option(label="Theme")
+    page.get_by_role("button", name="Count").click()
+    assert page.get_by_text("they cannot be counted by theme").first.is_visible()
+    assert_accessible(page)

@@ -5,6 +5,7 @@ in time, and Ombudsman cases by how far their complaint went. Each drills down t
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -88,3 +89,27 @@ def test_each_new_figure_drills_down_to_the_cases_it_counted(client, figure, lis
     references = {row.reference for row in response.context["rows"]}
     assert set(listed) <= references
     assert not references & set(left_out)
+
+
+def test_complaints_are_counted_by_their_teams_service_area_and_drill_down(client):
+    from heard.core.models import Team
+
+    extra = (
+        "reference,stage,received,team,service area,relationship\n"
+        "F,1,2021-06-01,Safeguarding,,Parent\n"
+    )
+    assert run_import([("more.csv", extra.encode())]).ok
+    Team.objects.filter(name="Fostering").update(service_area="Children in care")
+    c = compute("children", YEAR).complaints
+    # B, C, D and E this year (A was received last year); F's team has no area.
+    assert c.service_areas == {"Children in care": 4, "Not recorded": 1}
+    client.force_login(UserFactory(role="complaints_manager"))
+    for area, listed in (("Children in care", {"B", "C", "D", "E"}), ("Not recorded", {"F"})):
+        url = (
+            reverse("reporting:cases")
+            + "?"
+            + urlencode(
+                {"year": 2021, "procedure": "children", "figure": f"complaints.service_area.{area}"}
+            )
+        )
+        assert {row.reference for row in client.get(url).context["rows"]} == listed

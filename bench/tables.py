@@ -5,6 +5,7 @@ complaint and findings over the financial years 2015/16 to today, in teams place
 service areas). At the small size and then the large one it counts, for the last complete
 financial year and the year before it, over every procedure:
 
+- complaints by how they have ended so far and relationship;
 - stages received by team and stage reached;
 - responses by service area and outcome;
 - responses in time by team and stage;
@@ -39,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import report as built
 
 TABLES = [
+    ("complaints", "ended", "relationship"),
     ("received", "team", "stage_reached"),
     ("responded", "service_area", "outcome"),
     ("in_time", "team", "stage"),

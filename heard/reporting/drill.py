@@ -169,6 +169,9 @@ def unit_rows(unit: str, rows: QuerySet[Any], user: Any) -> Drill:
     """The table builder's rows of one cell (heard.reporting.figures.tables), as `user` may
     see them: stages, points of complaint or findings."""
     visible = Complaint.objects.visible_to(user)
+    if unit == "complaint":
+        complaints = rows.filter(pk__in=visible.values("pk"))
+        return Drill(complaints.order_by("received_on", "pk"), _complaint_row, "complaint")
     if unit == "stage":
         stages = rows.filter(complaint__in=visible).select_related("complaint")
         return Drill(stages.order_by("started_on", "pk"), _stage_row, "stage")

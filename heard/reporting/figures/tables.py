@@ -31,7 +31,14 @@ from django.db.models import (
     When,
 )
 
-from heard.complaints.choices import Finding, Outcome, Procedure, Relationship, StageStatus
+from heard.complaints.choices import (
+    ComplaintStatus,
+    Finding,
+    Outcome,
+    Procedure,
+    Relationship,
+    StageStatus,
+)
 from heard.complaints.models import Complaint, Element, ElementFinding, Stage, Theme
 from heard.complaints.procedures import RULES
 from heard.core import clock
@@ -55,6 +62,12 @@ class Measure:
 
 
 MEASURES: dict[str, Measure] = {
+    "complaints": Measure(
+        "Complaints received",
+        "complaint",
+        "received_on",
+        "Complaints received in the period, each once whatever stages it went on to.",
+    ),
     "received": Measure(
         "Stages received",
         "stage",
@@ -90,7 +103,12 @@ MEASURES: dict[str, Measure] = {
 }
 
 #: How each unit reaches its complaint.
-COMPLAINT = {"stage": "complaint__", "point": "complaint__", "finding": "element__complaint__"}
+COMPLAINT = {
+    "complaint": "",
+    "stage": "complaint__",
+    "point": "complaint__",
+    "finding": "element__complaint__",
+}
 
 
 @dataclass(frozen=True)
@@ -142,6 +160,16 @@ def _outcome(unit: str, c: str) -> Any:
     return None
 
 
+def _ended(unit: str, c: str) -> Any:
+    """How the complaint has ended so far: not yet, or as its last stage ended (responded,
+    resolved by ADR, withdrawn, not accepted)."""
+    return Case(
+        When(**{f"{c}status": ComplaintStatus.OPEN}, then=Value("open")),
+        default=F(f"{c}stage_status"),
+        output_field=CharField(),
+    )
+
+
 def _first_year(unit: str, c: str) -> Any:
     """The financial year (April to March) the complaint was first received in: a comparison
     with each year's 1 April, latest first, in the database (no date function per row), from
@@ -182,7 +210,15 @@ DIMENSIONS: dict[str, Dimension] = {
         lambda v: {"yes": "Advocacy taken up", "no": "Not taken up", "not_recorded": NOT_RECORDED},
     ),
     "theme": Dimension(
-        "Theme", lambda unit, c: F("theme") if unit != "stage" else None, _names(Theme), int
+        "Theme",
+        lambda unit, c: F("theme") if unit in ("point", "finding") else None,
+        _names(Theme),
+        int,
+    ),
+    "ended": Dimension(
+        "How it has ended so far",
+        _ended,
+        lambda v: {**dict(StageStatus.choices), "open": "Not ended yet"},
     ),
     "outcome": Dimension(
         "Outcome",
@@ -225,6 +261,8 @@ def _rows(measure: str, procedure: str) -> QuerySet[Any]:
     unit = MEASURES[measure].unit
     procedures = _procedures(procedure)
     numbers = list(range(1, max(RULES[Procedure(p)].last_stage for p in procedures) + 1))
+    if unit == "complaint":
+        return Complaint.objects.filter(procedure__in=procedures)
     if unit == "point":
         return Element.objects.filter(complaint__procedure__in=procedures)
     if unit == "finding":
@@ -250,7 +288,12 @@ def _dated(field: str, periods: list[Period]) -> Q:
 
 
 def _not_counted_by(meta: Measure, key: str) -> str:
-    what = {"stage": "stages", "point": "points of complaint", "finding": "findings"}[meta.unit]
+    what = {
+        "complaint": "complaints",
+        "stage": "stages",
+        "point": "points of complaint",
+        "finding": "findings",
+    }[meta.unit]
     return f"{meta.label} are {what}: they cannot be counted by {DIMENSIONS[key].label.lower()}"
 
 

@@ -95,6 +95,22 @@ def test_year_first_received_stage_reached_service_area_and_advocacy():
     }
 
 
+def test_the_years_complaints_by_how_they_have_ended_so_far(client):
+    # B, C and D this year: B and D ended with their Stage 1 response; C is open at Stage 2.
+    assert counts("complaints", "ended", "child") == {
+        ("Responded", "An adult on their behalf or own"): (2, 0),
+        ("Not ended yet", "A child or young person"): (1, 1),
+    }
+    assert counts("complaints", "team") == {"Fostering": (1, 1), "Safeguarding": (2, 0)}
+    with pytest.raises(TableError, match="Complaints received are complaints: they cannot"):
+        count_table(Spec("complaints", "theme", "", "children", YEAR))
+    client.force_login(UserFactory(role="complaints_manager"))
+    cell = page(client, measure="complaints", rows="ended").context["grid"].rows
+    ended = {row[0].value: row[1].link for row in cell}
+    listed = client.get(ended["Responded"]).context["rows"]
+    assert [row.reference for row in listed] == ["B", "D"]
+
+
 def test_every_procedure_or_one_and_any_dates():
     assert counts("received", "procedure", procedure="") == {
         "Children's social care (statutory)": (5, 1)

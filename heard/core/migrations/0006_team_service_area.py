@@ -6,15 +6,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0005_team_service'),
+        ("core", "0005_team_service"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='team',
-            name='service_area',
-            field=models.CharField(blank=True, db_default='', default='', max_length=120),
+            model_name="team",
+            name="service_area",
+            field=models.CharField(blank=True, db_default="", default="", max_length=120),
         ),
     ]

@@ -69,3 +69,26 @@ def env_colour(name: str, default: str) -> str:
     if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
         raise ConfigurationError(f"{name} must be a colour like #1d70b8, not {value!r}")
     return value.lower()
+
+
+def env_targets(
+    name: str, default: dict[str, int], *, choices: Sequence[str], maximum: int
+) -> dict[str, int]:
+    """Working-day targets by name, written "corporate=10,children=5"; an unknown name or a
+    number out of range is refused at start-up."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return dict(default)
+    targets: dict[str, int] = {}
+    for part in raw.split(","):
+        key, _, days = (piece.strip() for piece in part.partition("="))
+        if key not in choices:
+            raise ConfigurationError(
+                f"{name} names {key!r}: each must be one of {', '.join(choices)}"
+            )
+        if not days.isdigit() or not 1 <= int(days) <= maximum:
+            raise ConfigurationError(
+                f"{name} gives {key} {days!r}: a number of working days from 1 to {maximum}"
+            )
+        targets[key] = int(days)
+    return targets

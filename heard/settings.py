@@ -22,6 +22,7 @@ from heard.env import (
     env_int,
     env_list,
     env_str,
+    env_targets,
 )
 
 # Lets admin.ModelAdmin[Model] and QuerySet[Model] be written with types at run time.
@@ -312,6 +313,11 @@ HEARD_CALENDAR_CACHE_SECONDS = env_int("HEARD_CALENDAR_CACHE_SECONDS", 60, minim
 # Working days to reply to an enquiry from a councillor or MP (a local standard).
 HEARD_ENQUIRY_RESPONSE_WORKING_DAYS = env_int(
     "HEARD_ENQUIRY_RESPONSE_WORKING_DAYS", 10, minimum=1, maximum=40
+)
+# The informal (pre-complaint, early resolution) stage before Stage 1, per procedure, with
+# its working-day target: "corporate=10,children=5". A procedure not named has none.
+HEARD_INFORMAL_STAGE = env_targets(
+    "HEARD_INFORMAL_STAGE", {}, choices=["children", "adults", "corporate"], maximum=40
 )
 # The largest document an officer may upload to a case, in megabytes.
 HEARD_UPLOAD_MAX_MB = env_int("HEARD_UPLOAD_MAX_MB", 20, minimum=1, maximum=500)

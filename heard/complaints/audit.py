@@ -23,6 +23,7 @@ from heard.complaints.models import (
     Document,
     Element,
     ElementFinding,
+    InformalComplaint,
     LearningAction,
     LetterTemplate,
     Practitioner,
@@ -80,6 +81,7 @@ def register() -> None:
         auditlog.register(model, exclude_fields=exclude, m2m_fields=m2m)
     auditlog.register(LetterTemplate, exclude_fields=["updated_at"])
     auditlog.register(Practitioner)
+    auditlog.register(InformalComplaint, exclude_fields=["updated_at"])
     # Audit entries are never edited or deleted through the application.
     if admin.site.is_registered(LogEntry):
         admin.site.unregister(LogEntry)

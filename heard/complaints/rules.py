@@ -15,8 +15,9 @@ from heard.accounts.rules import (
     is_caseworker,
     is_complaints_manager,
     sees_complaints,
+    sees_team_cases,
 )
-from heard.complaints.models import Complaint, Document
+from heard.complaints.models import Complaint, Document, InformalComplaint
 
 
 @rules.predicate
@@ -60,3 +61,18 @@ rules.add_perm("complaints.change_lettertemplate", can_edit_letters)
 
 # The register of appointees is kept by the complaints team.
 rules.add_perm("complaints.manage_appointees", is_caseworker)
+
+
+@rules.predicate
+def can_view_informal(user: User | AnonymousUser, informal: InformalComplaint | None) -> bool:
+    if informal is None:
+        return False
+    return InformalComplaint.objects.visible_to(user).filter(pk=informal.pk).exists()
+
+
+# Informal complaints follow the lighter case types' rule (heard.core.access): the complaints
+# team sees every one, a responding manager those about their own team.
+rules.add_perm("complaints.view_informal", can_view_informal)
+rules.add_perm("complaints.add_informal", is_caseworker)
+rules.add_perm("complaints.change_informal", is_caseworker & can_view_informal)
+rules.add_perm("complaints.list_informal", sees_team_cases)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from heard.complaints import appointees, records, views
+from heard.complaints import appointees, informal_views, records, views
 
 app_name = "complaints"
 
@@ -13,6 +13,10 @@ urlpatterns = [
     path("appointees/", appointees.appointee_list, name="appointees"),
     path("appointees/new/", appointees.appointee_edit, name="add_appointee"),
     path("appointees/<int:pk>/", appointees.appointee_edit, name="edit_appointee"),
+    path("informal/", informal_views.informal_list, name="informal_list"),
+    path("informal/new/", informal_views.informal_create, name="add_informal"),
+    path("informal/<str:reference>/", informal_views.informal_detail, name="informal"),
+    path("informal/<str:reference>/<slug:step>/", informal_views.informal_end, name="end_informal"),
     path("<str:reference>/", views.complaint_detail, name="detail"),
     path("<str:reference>/add-point/", views.element_create, name="add_element"),
     path("<str:reference>/edit/", views.complaint_edit, name="edit"),

@@ -8,6 +8,7 @@ from typing import cast
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,10 +25,12 @@ from heard.complaints.forms import (
     ElementForm,
     ProcedureForm,
 )
+from heard.complaints.informal_views import get_informal_for_user
 from heard.complaints.models import (
     Complaint,
     ComplaintEvent,
     Document,
+    InformalComplaint,
     LetterTemplate,
     Stage,
 )
@@ -150,6 +153,7 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
         {
             "complaint": complaint,
             "ombudsman_cases": ombudsman_cases,
+            "informal": InformalComplaint.objects.filter(complaint=complaint).first(),
             "stages": [(s, days_left(s.next_due, today)) for s in stages],
             "elements": elements,
             "costs": [(s, cost) for s in stages for cost in s.costs.all()],
@@ -238,13 +242,33 @@ def _caseworker(request: HttpRequest) -> User:
 def complaint_create(request: HttpRequest) -> HttpResponse:
     """Log a new complaint; it starts at Stage 1 on the day it was received."""
     user = _caseworker(request)
-    form = ComplaintForm(request.POST or None)
+    # Taking an informal complaint to Stage 1: the form starts from what it holds.
+    reference = request.POST.get("informal") or request.GET.get("informal")
+    informal = get_informal_for_user(request, reference) if reference else None
+    initial: dict[str, object] = {}
+    if informal is not None:
+        initial = {
+            "procedure": informal.procedure,
+            "team": informal.team_id,
+            "summary": informal.summary,
+            "complainant_name": informal.complainant_name,
+            "received_on": clock.today(),
+        }
+    form = ComplaintForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        complaint = form.save(by=user)
+        with transaction.atomic():
+            complaint = form.save(by=user)
+            if complaint is not None and informal is not None:
+                try:
+                    informal.escalate(by=user, complaint=complaint)
+                except DomainError as error:
+                    transaction.set_rollback(True)
+                    form.add_rule_error(error)
+                    complaint = None
         if complaint is not None:
             messages.success(request, f"Complaint {complaint.reference} logged")
             return redirect("complaints:detail", reference=complaint.reference)
-    return render(request, "complaints/create.html", {"form": form})
+    return render(request, "complaints/create.html", {"form": form, "informal": informal})
 
 
 @require_http_methods(["GET", "POST"])

@@ -30,7 +30,7 @@ WITHHELD_NOTE = (
 #: The quarterly performance report for senior leaders is shorter: performance, not the
 #: full statutory account.
 QUARTERLY_SECTIONS = frozenset(
-    {"stages", "outcomes", "timeliness", "escalation", "themes", "ombudsman", "actions"}
+    {"informal", "stages", "outcomes", "timeliness", "escalation", "themes", "ombudsman", "actions"}
 )
 
 

@@ -18,6 +18,7 @@ from heard.complaints.models import (
     Complaint,
     Element,
     ElementFinding,
+    InformalComplaint,
     LearningAction,
     Remedy,
     Stage,
@@ -27,6 +28,7 @@ from heard.enquiries.models import Enquiry
 from heard.ombudsman.models import OmbudsmanCase
 from heard.reporting.figures.casework import (
     compliment_filters,
+    informal_filters,
     learning_filters,
     ombudsman_filters,
     ombudsman_of,
@@ -101,6 +103,16 @@ def _compliment_row(c: Compliment) -> Row:
         reverse("compliments:detail", args=[c.reference]),
         c.received_on,
         f"{c.team.name}: {c.summary}",
+    )
+
+
+def _informal_row(i: InformalComplaint) -> Row:
+    ended = f", ended {i.ended_on:%d/%m/%Y}" if i.ended_on else ""
+    return Row(
+        i.reference,
+        reverse("complaints:informal", args=[i.reference]),
+        i.received_on,
+        f"{i.get_status_display()}{ended}, {i.team.name}: {i.summary}",
     )
 
 
@@ -254,6 +266,16 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
             compliments.select_related("team").order_by("received_on", "pk"),
             _compliment_row,
             "compliment",
+        )
+    if kind == "informal":
+        filters = informal_filters(procedure, period)
+        if name not in filters:
+            raise UnknownFigure(key)
+        informal = InformalComplaint.objects.visible_to(user).filter(filters[name])
+        return Drill(
+            informal.select_related("team").order_by("received_on", "pk"),
+            _informal_row,
+            "informal complaint",
         )
     if kind == "representations":
         filters = representation_filters(procedure, period)

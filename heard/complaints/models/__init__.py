@@ -6,6 +6,7 @@ from heard.complaints.models.complaint import Complaint, Theme
 from heard.complaints.models.complaint_queries import ComplaintQuerySet
 from heard.complaints.models.documents import Document, LetterKind, LetterTemplate
 from heard.complaints.models.events import ComplaintEvent
+from heard.complaints.models.informal import InformalComplaint, InformalEvent, InformalStatus
 from heard.complaints.models.outcomes import (
     Cost,
     Element,
@@ -32,6 +33,9 @@ __all__ = [
     "Document",
     "Element",
     "ElementFinding",
+    "InformalComplaint",
+    "InformalEvent",
+    "InformalStatus",
     "LearningAction",
     "LetterKind",
     "LetterTemplate",

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from heard.env import ConfigurationError, env_bool, env_choice, env_colour, env_int, env_list
+from heard.env import (
+    ConfigurationError,
+    env_bool,
+    env_choice,
+    env_colour,
+    env_int,
+    env_list,
+    env_targets,
+)
 
 
 def test_whole_numbers_must_be_numbers_within_range(monkeypatch):
@@ -39,3 +47,20 @@ def test_booleans_choices_lists_and_colours(monkeypatch):
         env_colour("HEARD_X", "#1d70b8")
     monkeypatch.setenv("HEARD_X", "#00703C")
     assert env_colour("HEARD_X", "#1d70b8") == "#00703c"
+
+
+def test_working_day_targets_by_procedure(monkeypatch):
+    procedures = ["children", "adults", "corporate"]
+    monkeypatch.delenv("HEARD_X", raising=False)
+    assert env_targets("HEARD_X", {}, choices=procedures, maximum=40) == {}
+    monkeypatch.setenv("HEARD_X", "corporate=10, children = 5")
+    assert env_targets("HEARD_X", {}, choices=procedures, maximum=40) == {
+        "corporate": 10,
+        "children": 5,
+    }
+    monkeypatch.setenv("HEARD_X", "housing=10")
+    with pytest.raises(ConfigurationError, match="HEARD_X names 'housing'"):
+        env_targets("HEARD_X", {}, choices=procedures, maximum=40)
+    monkeypatch.setenv("HEARD_X", "corporate=0")
+    with pytest.raises(ConfigurationError, match="from 1 to 40"):
+        env_targets("HEARD_X", {}, choices=procedures, maximum=40)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from heard.reporting.figures.casework import (
     ComplimentFigures,
     CostFigures,
+    InformalFigures,
     LearningFigures,
     OmbudsmanFigures,
     RemedyFigures,
@@ -18,6 +19,7 @@ from heard.reporting.figures.casework import (
     SarFigures,
     compliment_figures,
     cost_figures,
+    informal_figures,
     learning_figures,
     ombudsman_figures,
     remedy_figures,
@@ -39,6 +41,7 @@ class Figures:
     learning: LearningFigures
     remedies: RemedyFigures
     representations: RepresentationFigures
+    informal: InformalFigures
 
 
 def compute(procedure: str, period: Period) -> Figures:
@@ -53,4 +56,5 @@ def compute(procedure: str, period: Period) -> Figures:
         learning=learning_figures(procedure, period),
         remedies=remedy_figures(procedure, period),
         representations=representation_figures(procedure, period),
+        informal=informal_figures(procedure, period),
     )

@@ -11,7 +11,14 @@ from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Sum, V
 from django.db.models.functions import Coalesce
 
 from heard.complaints.choices import Procedure, RemedyKind
-from heard.complaints.models import Complaint, Cost, LearningAction, Remedy
+from heard.complaints.models import (
+    Complaint,
+    Cost,
+    InformalComplaint,
+    InformalStatus,
+    LearningAction,
+    Remedy,
+)
 from heard.compliments.models import Compliment
 from heard.core.models import Team
 from heard.enquiries.models import Enquiry, RepresentationKind
@@ -119,6 +126,52 @@ def representation_figures(procedure: str, period: Period) -> RepresentationFigu
         by_kind={kind.value: counts[f"kind_{kind.value}"] for kind in RepresentationKind},
         responded=counts["responded"],
         responded_in_time=Rate(counts["in_time"], counts["responded"]),
+    )
+
+
+# --- the informal stage before Stage 1 --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InformalFigures:
+    """The procedure's informal (pre-complaint) stage, where the council runs one."""
+
+    received: int
+    resolved: int
+    withdrawn: int
+    #: Taken to Stage 1 in the period.
+    escalated: int
+    #: Resolved in the period within the target in force when each was logged.
+    resolved_in_time: Rate
+
+
+def informal_filters(procedure: str, period: Period) -> Filters:
+    ended = between("ended_on", period) & Q(procedure=procedure)
+    resolved = ended & Q(status=InformalStatus.RESOLVED)
+    return {
+        "received": between("received_on", period) & Q(procedure=procedure),
+        "resolved": resolved,
+        "resolved_in_time": resolved & Q(ended_on__lte=F("due_on")),
+        "withdrawn": ended & Q(status=InformalStatus.WITHDRAWN),
+        "escalated": ended & Q(status=InformalStatus.ESCALATED),
+    }
+
+
+def informal_figures(procedure: str, period: Period) -> InformalFigures:
+    """One query over the informal complaints received or ended in the period."""
+    filters = informal_filters(procedure, period)
+    counts = (
+        InformalComplaint.objects.filter(filters["received"] | between("ended_on", period))
+        .filter(procedure=procedure)
+        .order_by()
+        .aggregate(**{name: Count("pk", filter=q) for name, q in filters.items()})
+    )
+    return InformalFigures(
+        received=counts["received"],
+        resolved=counts["resolved"],
+        withdrawn=counts["withdrawn"],
+        escalated=counts["escalated"],
+        resolved_in_time=Rate(counts["resolved_in_time"], counts["resolved"]),
     )
 
 

@@ -1,0 +1,97 @@
+"""Logging an informal complaint and ending it (resolved or withdrawn)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from heard.accounts.models import User
+from heard.complaints.models.informal import (
+    InformalComplaint,
+    InformalStatus,
+    informal_procedures,
+)
+from heard.core.errors import DomainError
+from heard.core.forms import DateInputField, GovukForm
+from heard.core.models import Team
+
+
+class InformalForm(GovukForm):
+    received_on = DateInputField(what="it was received")
+    procedure = forms.ChoiceField(
+        label="Procedure",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the procedure"},
+    )
+    complainant_name = forms.CharField(
+        label="Complainant's name",
+        max_length=200,
+        error_messages={"required": "Enter the complainant's name"},
+    )
+    team = forms.ModelChoiceField(
+        label="Team or service it is about",
+        queryset=Team.objects.filter(active=True),
+        empty_label="Choose a team",
+        error_messages={"required": "Choose the team"},
+    )
+    summary = forms.CharField(
+        label="Summary",
+        max_length=300,
+        error_messages={"required": "Enter a summary of the complaint"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        procedure = self.fields["procedure"]
+        assert isinstance(procedure, forms.ChoiceField)
+        procedure.choices = informal_procedures()
+
+    def save(self, by: User) -> InformalComplaint | None:
+        try:
+            return InformalComplaint.log(by=by, **self.cleaned_data)
+        except DomainError as error:
+            self.add_rule_error(error)
+            return None
+
+
+class EndForm(GovukForm):
+    """Resolved informally, or withdrawn."""
+
+    ended_on = DateInputField(what="it ended")
+    note = forms.CharField(
+        label="What was done",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, step: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.step = step
+        if step == "withdraw":
+            self.fields["note"].label = "Why it was withdrawn (optional)"
+        self.fields["ended_on"].label = (
+            "Date it was resolved" if step == "resolve" else "Date it was withdrawn"
+        )
+
+    def save(self, informal: InformalComplaint, by: User) -> bool:
+        data = self.cleaned_data
+        try:
+            if self.step == "resolve":
+                informal.resolve(by=by, on=data["ended_on"], note=data["note"])
+            else:
+                informal.withdraw(by=by, on=data["ended_on"], note=data["note"])
+        except DomainError as error:
+            self.add_rule_error(error)
+            return False
+        return True
+
+
+class InformalFilterForm(GovukForm):
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *InformalStatus.choices]
+    )
+    team = forms.ModelChoiceField(
+        label="Team", required=False, queryset=Team.objects.all(), empty_label="Any team"
+    )

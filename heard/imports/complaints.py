@@ -9,12 +9,10 @@ reference already held is left as it is, so importing the same file twice adds n
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from django.db.models.functions import Lower
@@ -28,16 +26,26 @@ from heard.complaints.choices import (
     RemedyKind,
     StageStatus,
 )
-from heard.complaints.models import (
-    Complaint,
-)
+from heard.complaints.models import Complaint, InformalStatus
 from heard.complaints.procedures import RULES
 from heard.complaints.timing import roll_up
 from heard.core import clock
 from heard.imports import cells
 from heard.imports.cells import CellError, UnknownWord
+from heard.imports.informal import (
+    INFORMAL,
+    INFORMAL_OUTCOMES,
+    informal_fields,
+    informal_held,
+    write_informal,
+)
 from heard.imports.problems import Problem
 from heard.imports.questions import Questions
+from heard.imports.references import (
+    URL_SAFE_REFERENCE,
+    reserved_references,
+    url_safe_example,
+)
 from heard.imports.sheets import Sheet
 from heard.imports.vocabulary import (
     CHANNELS,
@@ -73,6 +81,10 @@ class ComplaintImport:
         self.columns, self.ignored = sheet.columns(COLUMNS)
         self.themes = ThemeMatcher()
         self.complaints: dict[str, list[StageRow]] = {}
+        #: Informal (pre-complaint) rows by reference, and the Stage 1 row each came before.
+        self.informal: dict[str, StageRow] = {}
+        self.informal_stage1: dict[str, StageRow] = {}
+        self.informal_held: set[str] = set()
         self.already_held: set[str] = set()
         self.new_teams: list[str] = []
         #: Only the cost columns this sheet has are read.
@@ -105,7 +117,9 @@ class ComplaintImport:
         total = len(self.sheet.rows)
         for done, (number, values) in enumerate(self.sheet.rows, start=1):
             parsed = self._row(number, values)
-            if parsed is not None:
+            if parsed is not None and parsed.number == INFORMAL:
+                self._add_informal(parsed)
+            elif parsed is not None:
                 by_reference[parsed.reference].append(parsed)
             else:
                 failed.add(cells.text(self._cell(values, "reference")))
@@ -118,6 +132,7 @@ class ComplaintImport:
         for reference, rows in by_reference.items():
             if reference not in failed:
                 self._check_complaint(reference, rows)
+        self._check_informal(by_reference, failed)
         self.problems.sort(key=lambda p: p.row or 0)
         self._find_held()
 
@@ -197,6 +212,8 @@ class ComplaintImport:
                 self.problem(number, name, "The date cannot be in the future")
         if dates["received"] is None and "received" not in self._columns_with_problems(before):
             self.problem(number, "received", "Enter the date the stage started")
+        if stage == INFORMAL:
+            return self._informal_row(number, values, reference, dates, before)
         route = read(number, values, "outcome", ROUTES.optional) or (
             OPEN if not cells.key(self._cell(values, "outcome")) else None
         )
@@ -252,6 +269,45 @@ class ComplaintImport:
             complaint=complaint,
             remedy=remedy,
             learning=learning,
+        )
+
+    def _informal_row(
+        self,
+        number: int,
+        values: list[object],
+        reference: str,
+        dates: dict[str, Any],
+        before: int,
+    ) -> StageRow | None:
+        """An informal (pre-complaint) row: its dates, how it ended, and who and what it
+        was about (heard.imports.informal)."""
+        route = self._read(number, values, "outcome", INFORMAL_OUTCOMES.optional) or OPEN
+        if route in (InformalStatus.RESOLVED, InformalStatus.WITHDRAWN) and not dates["ended"]:
+            self.problem(number, "ended", "Enter the date it was resolved or withdrawn")
+        if route == OPEN and dates["ended"]:
+            self.problem(number, "outcome", "Give how it ended: resolved, withdrawn or Stage 1")
+        fields = informal_fields(self._complaint_fields(number, values, informal=True))
+        if self.row_waits:
+            del self.problems[before:]
+            return None
+        if len(self.problems) > before or dates["received"] is None:
+            return None
+        return StageRow(
+            row=number,
+            reference=reference,
+            number=INFORMAL,
+            received=dates["received"],
+            acknowledged=None,
+            extended_to=None,
+            extension_agreed=None,
+            panel_held=None,
+            panel_report_sent=None,
+            ended=dates["ended"],
+            route=route,
+            not_accepted_reason="",
+            themes=(),
+            costs={},
+            complaint=fields,
         )
 
     def _follow_through(
@@ -362,7 +418,9 @@ class ComplaintImport:
                     f"“{Outcome(rolled).label.lower()}”, not “{Outcome(route).label.lower()}”",
                 )
 
-    def _complaint_fields(self, number: int, values: list[object]) -> dict[str, Any]:
+    def _complaint_fields(
+        self, number: int, values: list[object], *, informal: bool = False
+    ) -> dict[str, Any]:
         read = self._read
         procedure = read(number, values, "procedure", PROCEDURES.optional) or Procedure.CHILDREN
         relationship = read(number, values, "relationship", RELATIONSHIPS.optional) or ""
@@ -375,12 +433,12 @@ class ComplaintImport:
                 )
             relationship = Relationship.CHILD
         if not relationship:
-            if procedure == Procedure.CHILDREN:
+            if procedure == Procedure.CHILDREN and not informal:
                 self.problem(
                     number, "relationship", "Enter the complainant's relationship to the child"
                 )
             relationship = Relationship.SELF
-        elif relationship == Relationship.SELF and procedure == Procedure.CHILDREN:
+        elif relationship == Relationship.SELF and procedure == Procedure.CHILDREN and not informal:
             self.problem(
                 number, "relationship", "A children's complaint needs the relationship to the child"
             )
@@ -453,6 +511,35 @@ class ComplaintImport:
             )
         self.complaints[reference] = rows
 
+    def _add_informal(self, row: StageRow) -> None:
+        earlier = self.informal.get(row.reference)
+        if earlier is not None:
+            self.problem(
+                row.row,
+                "stage",
+                f"{row.reference} has two informal rows (rows {earlier.row} and {row.row})",
+            )
+            return
+        self.informal[row.reference] = row
+
+    def _check_informal(self, by_reference: dict[str, list[StageRow]], failed: set[str]) -> None:
+        """An informal stage comes before its complaint's Stage 1."""
+        for reference, row in list(self.informal.items()):
+            stage1 = next((r for r in by_reference.get(reference, []) if r.number == 1), None)
+            if stage1 is None:
+                continue
+            if row.received > stage1.received:
+                self.problem(
+                    row.row,
+                    "received",
+                    f"The informal stage of {reference} starts after its Stage 1, on row "
+                    f"{stage1.row}: it comes before Stage 1",
+                )
+                del self.informal[reference]
+            else:
+                self.informal_stage1[reference] = stage1
+        self.references |= set(self.informal)
+
     def _check_capitals(self, by_reference: dict[str, list[StageRow]], failed: set[str]) -> None:
         """Two references that differ only in capitals are the same reference: the second
         is refused (with the row of the first), not imported as a second case."""
@@ -475,6 +562,7 @@ class ComplaintImport:
     def _find_held(self) -> None:
         """The references already held, exactly (left as they are), and those held in other
         capitals (refused: they would be a second case under the same reference)."""
+        self.informal_held = informal_held(list(self.informal))
         references = {reference.casefold(): reference for reference in self.complaints}
         keys = list(references)
         for start in range(0, len(keys), 900):
@@ -500,30 +588,13 @@ class ComplaintImport:
 
     # --- writing -----------------------------------------------------------------------------
 
-    def write(self, source: str) -> int:
-        """Create every complaint not already held (heard.imports.writing); returns how many."""
+    def write(self, source: str) -> tuple[int, int]:
+        """Create every complaint not already held (heard.imports.writing), then every
+        informal complaint (heard.imports.informal); returns how many of each."""
         new = [rows for ref, rows in self.complaints.items() if ref not in self.already_held]
         written, self.new_teams = write_complaints(new, source, self.progress)
-        return written
-
-
-#: A reference as a web address can carry it (docs/import.md).
-URL_SAFE_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-
-def url_safe_example(reference: str) -> str:
-    """The reference with each character a web address cannot carry made a hyphen."""
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", reference).strip("-_") or "CSC-2021-00042"
-
-
-@lru_cache(maxsize=1)
-def reserved_references() -> frozenset[str]:
-    """The words the case pages' addresses use where a reference would go (/complaints/new/):
-    a case with one of them as its reference could never be opened."""
-    from heard.complaints.urls import urlpatterns
-
-    words = {str(pattern.pattern).split("/", 1)[0] for pattern in urlpatterns}
-    return frozenset(word.casefold() for word in words if word and "<" not in word)
+        informal = {r: row for r, row in self.informal.items() if r not in self.informal_held}
+        return written, write_informal(informal, self.informal_stage1, source)
 
 
 def _read_cell(reader: Callable[[object], Any], cell: object) -> Any:

@@ -22,7 +22,7 @@ def noun_for(vocabulary: str) -> str:
     """What a vocabulary's words are, in a sentence: "a relationship"."""
     if vocabulary in NOUNS:
         return NOUNS[vocabulary]
-    from heard.imports import casework  # noqa: F401  (its vocabularies register on import)
+    from heard.imports import casework, informal  # noqa: F401  (their vocabularies register on import)
 
     return VOCABULARIES[vocabulary].noun
 
@@ -69,7 +69,7 @@ class Questions:
 
 def vocabularies() -> list[tuple[str, str]]:
     """Every vocabulary an import may ask about: (name, what it is)."""
-    from heard.imports import casework  # noqa: F401  (its vocabularies register on import)
+    from heard.imports import casework, informal  # noqa: F401  (their vocabularies register on import)
 
     names = sorted({*VOCABULARIES, THEME_VOCABULARY})
     return [(name, name.replace("_", " ")) for name in names]
@@ -77,7 +77,7 @@ def vocabularies() -> list[tuple[str, str]]:
 
 def answers_for(vocabulary: str, *, new_theme: bool = True) -> list[tuple[str, str]]:
     """The meanings a word of this vocabulary may be given: (value, label)."""
-    from heard.imports import casework  # noqa: F401  (its vocabularies register on import)
+    from heard.imports import casework, informal  # noqa: F401  (their vocabularies register on import)
 
     if vocabulary == THEME_VOCABULARY:
         themes = [(str(pk), name) for pk, name in Theme.objects.values_list("pk", "name")]

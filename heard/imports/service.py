@@ -22,6 +22,7 @@ Progress = Callable[[str, int, int], None]
 
 NOUNS = {
     "complaints": "complaints",
+    "informal": "informal complaints",
     "compliments": "compliments",
     "representations": "enquiries and other representations",
     "ombudsman": "Ombudsman cases",
@@ -33,6 +34,7 @@ NOUNS = {
 #: One of each, for a count of 1.
 NOUN = {
     "complaints": "complaint",
+    "informal": "informal complaint",
     "compliments": "compliment",
     "representations": "enquiry or other representation",
     "ombudsman": "Ombudsman case",
@@ -91,7 +93,7 @@ class ImportResult:
                 if self.already_held.get(kind)
                 else ""
             )
-            for kind in KINDS
+            for kind in ("complaints", "informal", *KINDS[1:])
             if kind in self.added
         ]
         for kind, n in self.look_alike.items():
@@ -164,10 +166,13 @@ def _write_log(log: ComplaintImport, result: ImportResult, pending: set[str]) ->
     if result.blocked:
         added = len(log.complaints) - len(log.already_held)
         pending |= log.references
+        informal = len(log.informal) - len(log.informal_held)
     else:
-        added = log.write(log.sheet.name)
+        added, informal = log.write(log.sheet.name)
         result.new_teams += log.new_teams
     _count(result, "complaints", log.sheet.name, added, len(log.already_held), log.ignored)
+    if log.informal:
+        _count(result, "informal", log.sheet.name, informal, len(log.informal_held), [])
 
 
 def _import_sheet(

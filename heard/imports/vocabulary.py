@@ -306,10 +306,30 @@ ROUTES_LABEL = {
 }
 
 
+#: Words for the informal (pre-complaint) stage before Stage 1 (heard.imports.informal).
+INFORMAL_STAGE = {
+    "0",
+    "informal",
+    "informal stage",
+    "informal complaint",
+    "informal resolution",
+    "pre-complaint",
+    "pre complaint",
+    "precomplaint",
+    "early resolution",
+}
+
+
 def stage_number(value: object) -> int:
+    """1, 2 or 3; or 0 for the informal stage."""
     raw = cells.key(value).removeprefix("stage").strip()
+    if raw in INFORMAL_STAGE or cells.key(value) in INFORMAL_STAGE:
+        return 0
     if raw not in ("1", "2", "3"):
-        raise CellError(f"“{cells.text(value)}” is not a stage: use 1, 2 or 3")
+        raise CellError(
+            f"“{cells.text(value)}” is not a stage: use 1, 2 or 3, or informal for a stage "
+            "before Stage 1"
+        )
     return int(raw)
 
 

@@ -86,7 +86,7 @@ def write_complaints(
         services.setdefault(c["team"], c["procedure"])
         if c["service_area"]:
             areas.setdefault(cells.key(c["team"]), c["service_area"])
-    teams, new_teams = _teams(services, areas)
+    teams, new_teams = held_teams(services, areas)
     people = allocate_ids(Complainant, len(new))
     complaint_ids = allocate_ids(Complaint, len(new))
     stage_ids = iter(allocate_ids(Stage, sum(len(rows) for rows in new)))
@@ -143,7 +143,9 @@ def write_complaints(
     return len(new), new_teams
 
 
-def _teams(services: dict[str, str], areas: dict[str, str]) -> tuple[dict[str, Team], list[str]]:
+def held_teams(
+    services: dict[str, str], areas: dict[str, str]
+) -> tuple[dict[str, Team], list[str]]:
     """Every team by its key, adding those the log names and Heard does not hold yet (each
     in the service of the procedure of the first complaint about it); and the names added.
     A team takes the service area (directorate) of the first row naming one, where it has

@@ -217,7 +217,11 @@ WORKFLOW = Workflow[InformalComplaint](
 class InformalEvent(Event):
     case = models.ForeignKey(InformalComplaint, on_delete=models.PROTECT, related_name="events")
 
-    LABELS = {"receive": "Informal complaint received", **WORKFLOW.labels()}
+    LABELS = {
+        "receive": "Informal complaint received",
+        "import": "Imported",
+        **WORKFLOW.labels(),
+    }
 
     class Meta(Event.Meta):
         indexes = [models.Index(fields=["case", "occurred_at"], name="informal_event_case_idx")]

@@ -191,7 +191,8 @@ def test_every_bad_row_is_reported_with_its_row_column_and_reason_and_nothing_is
         "log.csv, row 7, column “stage”: Stage 2 follows a Stage 1 that ended as “withdrawn”: "
         "only a response, or an escalation without one, leads on",
         "log.csv, row 9, column “ended”: Enter the date the stage ended",
-        "log.csv, row 10, column “stage”: “4” is not a stage: use 1, 2 or 3",
+        "log.csv, row 10, column “stage”: “4” is not a stage: use 1, 2 or 3, or informal for "
+        "a stage before Stage 1",
     ]
     # Answered, the rows are checked in full: row 2's date and row 8's team are wrong too.
     save_answers([("outcome", "Partly uphold", "partially_upheld"), ("theme", "Bananas", "new")])
@@ -647,3 +648,76 @@ R-5,1,2021-04-09,2021-04-23,Upheld,Safeguarding,,Parent
         "Safeguarding": "",
     }
     assert "service area" not in result.ignored_columns.get("log.csv", [])
+
+
+INFORMAL_LOG = """\
+Reference,Procedure,Stage,Received,Ended,Outcome,Team,Complainant,Summary,Relationship
+COR-1,Corporate,Informal,2021-04-06,,,Highways,Sam Jones,Pothole,
+COR-1,Corporate,1,2021-04-20,2021-05-04,Upheld,Highways,Sam Jones,Pothole,Self
+COR-2,Corporate,Pre-complaint,2021-05-06,2021-05-10,Resolved,Waste,Pat Lee,Bin missed,
+COR-3,Corporate,early resolution,2021-05-07,2021-05-08,Withdrawn,Waste,Kim Roe,Bin missed,
+CSC-4,Children's,0,2021-06-01,,,Fostering,A parent,Late visit,
+"""
+
+
+def test_informal_rows_become_informal_complaints_keeping_their_dates(settings):
+    settings.HEARD_INFORMAL_STAGE = {"corporate": 10}
+    from heard.complaints.models import InformalComplaint
+
+    result = run(INFORMAL_LOG)
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.added == {"complaints": 1, "informal": 4}
+    assert "4 informal complaints added" in result.summary()
+    found = {i.reference: i for i in InformalComplaint.objects.select_related("complaint")}
+    taken = found["COR-1"]
+    # Taken to Stage 1: it ends the day Stage 1 was received, and is linked to it.
+    assert (taken.status, taken.received_on, taken.ended_on) == (
+        "escalated",
+        date(2021, 4, 6),
+        date(2021, 4, 20),
+    )
+    assert taken.complaint.reference == "COR-1"
+    assert taken.complaint.received_on == date(2021, 4, 20)
+    assert (found["COR-2"].status, found["COR-2"].ended_on) == ("resolved", date(2021, 5, 10))
+    assert found["COR-2"].in_time is True
+    assert found["COR-3"].status == "withdrawn"
+    # The children's procedure has no informal stage switched on: kept, open, no target.
+    assert (found["CSC-4"].status, found["CSC-4"].due_on) == ("open", None)
+    assert found["CSC-4"].events.get().details == {"file": "log.csv", "row": 6}
+    # Importing the same file again adds nothing.
+    again = run(INFORMAL_LOG)
+    assert again.added == {"complaints": 0, "informal": 0}
+    assert again.already_held == {"complaints": 1, "informal": 4}
+    assert InformalComplaint.objects.count() == 4
+
+
+def test_an_informal_stage_after_its_stage_1_or_twice_is_refused_on_its_row():
+    log = """\
+Reference,Procedure,Stage,Received,Team,Relationship
+COR-1,Corporate,Informal,2021-04-21,Highways,
+COR-1,Corporate,1,2021-04-20,Highways,Self
+COR-2,Corporate,Informal,2021-04-21,Highways,
+COR-2,Corporate,Informal,2021-04-22,Highways,
+"""
+    result = run(log)
+    messages = [(p.row, p.message) for p in result.problems]
+    assert (
+        2,
+        "The informal stage of COR-1 starts after its Stage 1, on row 3: it comes before Stage 1",
+    ) in messages
+    assert (5, "COR-2 has two informal rows (rows 4 and 5)") in messages
+
+
+def test_an_unknown_word_for_how_an_informal_complaint_ended_is_asked_once():
+    log = """\
+Reference,Procedure,Stage,Received,Ended,Outcome,Team,Relationship
+COR-1,Corporate,Informal,2021-04-06,2021-04-08,Sorted,Highways,
+COR-2,Corporate,Informal,2021-04-07,2021-04-09,Sorted,Highways,
+"""
+    result = run(log)
+    asked = [(q.vocabulary, q.word, len(q.rows)) for q in result.questions.asked.values()]
+    assert asked == [("informal_outcome", "Sorted", 2)]
+    save_answers([("informal_outcome", "Sorted", "resolved")])
+    again = run(log)
+    assert again.ok
+    assert again.added["informal"] == 2

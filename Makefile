@@ -8,7 +8,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEMO_DB ?= demo.sqlite3
 DEMO_SEED ?= 2026
-DEMO_ENV := HEARD_DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB)
+DEMO_ENV := HEARD_DEBUG=1 HEARD_INFORMAL_STAGE=corporate=10 DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB)
 
 .PHONY: help install assets runtime-packages system-packages check test test-sqlite test-postgres demo demo-data demo-reset bench bench-smoke clean
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from heard.demo.applier import Applier
 from heard.demo.compliments import build_compliments
 from heard.demo.enquiries import build_enquiries
+from heard.demo.informal import build_informal
 from heard.demo.ombudsman import build_ombudsman_cases
 from heard.demo.other_procedures import build_other_procedures
 from heard.demo.plan import Planner
@@ -42,5 +43,8 @@ def build_demo(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> Cou
         applier.counts["adult and corporate complaints"] = build_other_procedures(
             seed, today, first_year
         )
+        informal, escalated = build_informal(seed, today, first_year)
+        applier.counts["informal complaints"] = informal
+        applier.counts["adult and corporate complaints"] += escalated
         applier.counts["Ombudsman cases"] = build_ombudsman_cases(seed, today, first_year)
     return applier.counts

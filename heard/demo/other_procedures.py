@@ -70,13 +70,13 @@ def build_other_procedures(seed: int, today: date, first_year: int = FIRST_DEMO_
                     assigned_officer=officer,
                 )
                 logged += 1
-                _run_other_procedure(
+                run_other_procedure(
                     complaint, rng, calendar, themes, officer, today, childrens_teams
                 )
     return logged
 
 
-def _run_other_procedure(
+def run_other_procedure(
     complaint: Complaint,
     rng: random.Random,
     calendar: WorkingCalendar,

@@ -31,6 +31,22 @@ OTHER_TEAMS = {
     Service.CORPORATE: ["Waste and recycling", "Council tax", "Housing repairs", "Parking"],
 }
 
+#: The service areas (directorates) the demo's teams sit in.
+SERVICE_AREAS = {
+    "Children's safeguarding": ["Child protection", "Children in need", "Early help"],
+    "Corporate parenting": [
+        "Children in care",
+        "Fostering",
+        "Adoption and special guardianship",
+        "Leaving care",
+    ],
+    "Disabled children and families": ["Disabled children"],
+    "Adult social care": ["Adult social care assessment", "Home care and reablement"],
+    "Environment": ["Waste and recycling", "Parking"],
+    "Resources": ["Council tax"],
+    "Housing": ["Housing repairs"],
+}
+
 #: Demo users, one per role in DOMAIN.md section 1: (username, first, last, role).
 DEMO_USERS = [
     ("manager", "Priya", "Shah", Role.COMPLAINTS_MANAGER),
@@ -86,6 +102,8 @@ def create_reference_data(first_year: int, last_year: int) -> None:
     for service, names in OTHER_TEAMS.items():
         for name in names:
             Team.objects.get_or_create(name=name, defaults={"service": service})
+    for area, names in SERVICE_AREAS.items():
+        Team.objects.filter(name__in=names, service_area="").update(service_area=area)
     for index, (username, first, last, role) in enumerate(DEMO_USERS):
         user, _ = User.objects.get_or_create(
             username=username,

@@ -10,8 +10,9 @@ from django.core.management import CommandError, call_command
 
 from heard.accounts.models import Role, User
 from heard.complaints.choices import Procedure
-from heard.complaints.models import Complaint, Stage
+from heard.complaints.models import Complaint, InformalComplaint, Stage
 from heard.compliments.models import Compliment
+from heard.core.models import Team
 from heard.demo.build import build_demo
 from heard.demo.plan import Planner
 from heard.demo.reference import DEMO_USERS
@@ -54,6 +55,7 @@ def test_every_full_year_has_50_to_120_stage_1_complaints_and_about_a_tenth_esca
 
 @pytest.mark.django_db
 def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
+    settings.HEARD_INFORMAL_STAGE = {"corporate": 10}  # as the Makefile's demo has it
     today = date(2026, 2, 16)
     counts = build_demo(seed=3, today=today, first_year=2025)
     assert {u.role for u in User.objects.all()} == set(Role.values)
@@ -85,6 +87,11 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
         counts["adult and corporate complaints"]
         == Complaint.objects.exclude(reference__startswith="CSC").count()
     )
+    informal = InformalComplaint.objects
+    assert informal.count() == counts["informal complaints"] > 0
+    assert {i.status for i in informal.all()} >= {"open", "resolved", "escalated"}
+    assert not informal.filter(ended_on__gt=today).exists()
+    assert Team.objects.exclude(service_area="").exists()
     ombudsman = OmbudsmanCase.objects
     assert ombudsman.count() == counts["Ombudsman cases"] > 0
     assert ombudsman.filter(complaint__isnull=False).exists()

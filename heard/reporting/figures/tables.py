@@ -202,7 +202,7 @@ DIMENSIONS: dict[str, Dimension] = {
     "child": Dimension(
         "Child or adult",
         _child,
-        lambda v: {"child": "A child or young person", "adult": "An adult on their behalf or own"},
+        lambda v: {"child": "A child or young person", "adult": "An adult"},
     ),
     "advocacy": Dimension(
         "Advocacy",

@@ -56,6 +56,7 @@ class Command(BaseCommand):
             f"{today:%d %B %Y} ({counts['escalate']} escalations, {counts['respond']} "
             f"responses, {counts['close']} closed), "
             f"{counts['adult and corporate complaints']} adult and corporate complaints, "
+            f"{counts['informal complaints']} informal complaints before Stage 1, "
             f"{counts['subject access requests']} subject access requests, "
             f"{counts['Ombudsman cases']} Ombudsman cases, {counts['compliments']} compliments "
             f"and {counts['enquiries']} enquiries and other representations "

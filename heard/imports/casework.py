@@ -25,6 +25,7 @@ from heard.imports.models import ImportedRow
 from heard.imports.problems import Problem
 from heard.imports.questions import Questions
 from heard.imports.sheets import Sheet
+from heard.imports.teams import TeamMatcher
 from heard.ombudsman.models import AFTER_INVESTIGATION, Area, Decision, OmbudsmanCase
 from heard.referrals.csvimport import parse_month
 from heard.referrals.store import save_counts
@@ -106,6 +107,7 @@ class SheetImport(ABC):
         self.added = 0
         self.already_held = 0
         self.teams: dict[str, Team] = {}
+        self.team_matcher = TeamMatcher()
         self.imported: list[ImportedRow] = []
         self.keys_before: dict[Any, int] = {}
         #: Rows added that say the same as a record already held (told, never merged).
@@ -178,7 +180,10 @@ class SheetImport(ABC):
         """Check one row and, if it is sound, write it through the models."""
 
     def team(self, row: Row, *, required: bool = True) -> Team | None:
-        name = row.text("team", required="Enter the team" if required else "")
+        """The team the row names (heard.imports.teams), added if it is new."""
+        name = row.get(
+            "team", self.team_matcher.read, required="Enter the team" if required else ""
+        )
         if not name:
             return None
         # One lookup per team, not per row.

@@ -47,6 +47,7 @@ from heard.imports.references import (
     url_safe_example,
 )
 from heard.imports.sheets import Sheet
+from heard.imports.teams import TeamMatcher
 from heard.imports.vocabulary import (
     CHANNELS,
     COLUMNS,
@@ -80,6 +81,7 @@ class ComplaintImport:
         self.problems: list[Problem] = []
         self.columns, self.ignored = sheet.columns(COLUMNS)
         self.themes = ThemeMatcher()
+        self.team_matcher = TeamMatcher()
         self.complaints: dict[str, list[StageRow]] = {}
         #: Informal (pre-complaint) rows by reference, and the Stage 1 row each came before.
         self.informal: dict[str, StageRow] = {}
@@ -442,7 +444,7 @@ class ComplaintImport:
             self.problem(
                 number, "relationship", "A children's complaint needs the relationship to the child"
             )
-        team = cells.text(self._cell(values, "team"))
+        team = read(number, values, "team", self.team_matcher.read) or ""
         if not team:
             self.problem(number, "team", "Enter the team the complaint is about")
         advocate = read(number, values, "advocate", cells.yes_no)

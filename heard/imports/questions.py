@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from heard.complaints.models import Theme
 from heard.imports import cells
 from heard.imports.cells import VOCABULARIES
+from heard.imports.teams import NEW_TEAM, TEAM_VOCABULARY, team_answers
 from heard.imports.vocabulary import THEME_VOCABULARY
 
 #: The answer that adds the word as a new theme.
 NEW_THEME = "new"
 #: What each vocabulary is, in the question's words.
-NOUNS = {THEME_VOCABULARY: "a theme", "outcome": "an outcome or route"}
+NOUNS = {THEME_VOCABULARY: "a theme", "outcome": "an outcome or route", TEAM_VOCABULARY: "a team"}
 
 
 def noun_for(vocabulary: str) -> str:
@@ -71,7 +72,7 @@ def vocabularies() -> list[tuple[str, str]]:
     """Every vocabulary an import may ask about: (name, what it is)."""
     from heard.imports import casework, informal  # noqa: F401  (their vocabularies register on import)
 
-    names = sorted({*VOCABULARIES, THEME_VOCABULARY})
+    names = sorted({*VOCABULARIES, THEME_VOCABULARY, TEAM_VOCABULARY})
     return [(name, name.replace("_", " ")) for name in names]
 
 
@@ -82,6 +83,8 @@ def answers_for(vocabulary: str, *, new_theme: bool = True) -> list[tuple[str, s
     if vocabulary == THEME_VOCABULARY:
         themes = [(str(pk), name) for pk, name in Theme.objects.values_list("pk", "name")]
         return [*themes, (NEW_THEME, "Add it as a new theme")] if new_theme else themes
+    if vocabulary == TEAM_VOCABULARY:
+        return team_answers()
     choices = VOCABULARIES[vocabulary]
     return [(code, choices.labels[code]) for code in choices.codes]
 
@@ -90,6 +93,8 @@ def suggested(vocabulary: str) -> str:
     """The answer to offer first, if there is a natural one."""
     if vocabulary == THEME_VOCABULARY:
         return NEW_THEME
+    if vocabulary == TEAM_VOCABULARY:
+        return NEW_TEAM
     return VOCABULARIES[vocabulary].suggest
 
 

@@ -721,3 +721,41 @@ COR-2,Corporate,Informal,2021-04-07,2021-04-09,Sorted,Highways,
     again = run(log)
     assert again.ok
     assert again.added["informal"] == 2
+
+
+def test_a_team_name_close_to_one_held_is_asked_about_and_a_new_one_is_added():
+    from heard.core.models import Team
+    from heard.core.tests.factories import TeamFactory
+
+    fostering = TeamFactory(name="Fostering")
+    log = """\
+Reference,Stage,Received,Team,Relationship
+R-1,1,2021-04-06,Fostering team,Parent
+R-2,1,2021-04-07,FOSTERING TEAM,Parent
+R-3,1,2021-04-08,Parks and open spaces,Parent
+"""
+    result = run(log)
+    asked = [(q.vocabulary, q.word, len(q.rows)) for q in result.questions.asked.values()]
+    assert asked == [("team", "Fostering team", 2)]
+    assert not Complaint.objects.exists()
+    save_answers([("team", "Fostering team", str(fostering.pk))])
+    again = run(log)
+    assert again.ok, [str(p) for p in again.problems]
+    assert set(Complaint.objects.filter(team=fostering).values_list("reference", flat=True)) == {
+        "R-1",
+        "R-2",
+    }
+    assert "New teams: Parks and open spaces" in again.summary()
+    assert Team.objects.count() == 2
+
+
+def test_a_close_team_name_answered_as_new_becomes_its_own_team():
+    from heard.core.models import Team
+    from heard.core.tests.factories import TeamFactory
+
+    TeamFactory(name="Fostering")
+    save_answers([("team", "Fostering recruitment", "new")])
+    log = "Reference,Stage,Received,Team,Relationship\nR-1,1,2021-04-06,Fostering recruitment,Parent\n"
+    assert run(log).ok
+    assert Complaint.objects.get().team.name == "Fostering recruitment"
+    assert Team.objects.count() == 2

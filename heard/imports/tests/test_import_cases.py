@@ -755,7 +755,92 @@ def test_a_close_team_name_answered_as_new_becomes_its_own_team():
 
     TeamFactory(name="Fostering")
     save_answers([("team", "Fostering recruitment", "new")])
-    log = "Reference,Stage,Received,Team,Relationship\nR-1,1,2021-04-06,Fostering recruitment,Parent\n"
+    log = (
+        "Reference,Stage,Received,Team,Relationship\n"
+        "R-1,1,2021-04-06,Fostering recruitment,Parent\n"
+    )
     assert run(log).ok
     assert Complaint.objects.get().team.name == "Fostering recruitment"
     assert Team.objects.count() == 2
+
+
+def test_a_log_in_every_shape_real_logs_have_imports_as_it_is_once_its_words_are_answered(
+    settings,
+):
+    """Issue 22's logs, from their own data: the council's relationship words, outcomes with
+    no points, a theme of its own, an informal stage, a service area column, representations
+    of each kind, Ombudsman rows without a team or reply-due date, and same-day identical
+    compliments. Answered once, they import unchanged; again, they add nothing."""
+    from heard.complaints.models import InformalComplaint
+    from heard.core.models import Team
+
+    settings.HEARD_INFORMAL_STAGE = {"corporate": 10}
+    complaints = """\
+Reference,Procedure,Stage,Received,Ended,Outcome,Themes,Team,Service area,Relationship
+CSC-1,Children's,1,2021-04-06,2021-04-16,Upheld,,Fostering,Children in care,Grandparent
+CSC-2,Children's,1,2021-04-07,2021-04-19,Not upheld,Bins,Fostering,Children in care,Nan
+CSC-2,Children's,2,2021-04-26,,,,,,
+COR-3,Corporate,Informal,2021-05-04,,,,Waste,Environment,
+COR-3,Corporate,1,2021-05-12,2021-05-20,Partly upheld,Delay=upheld; Bins=not upheld,Waste,,Self
+COR-4,Corporate,Pre-complaint,2021-05-05,2021-05-06,Resolved,,Waste,,
+"""
+    representations = "received,representation,from a,name,team,summary\n" + "".join(
+        f"2021-06-0{n},{kind},{'MP' if n == 1 else ''},{'Jo Smith MP' if n == 1 else ''},"
+        f"Fostering,Asked about {kind}\n"
+        for n, kind in enumerate(
+            ["MP enquiry", "Enquiry", "Concern", "Comment", "Professional's complaint"], start=1
+        )
+    )
+    ombudsman = (
+        "ombudsman reference,complaint reference,area,team,received,reply due\n"
+        "21 000 001,CSC-2,,,2021-09-01,\n"
+        "21 000 002,,corporate,,2021-09-02,\n"
+    )
+    compliments = (
+        "received,team,giver,summary\n2021-05-03,Fostering,Parent,\n2021-05-03,Fostering,Parent,\n"
+    )
+    files = [
+        ("log.csv", complaints.encode()),
+        ("enquiries.csv", representations.encode()),
+        ("ombudsman.csv", ombudsman.encode()),
+        ("compliments.csv", compliments.encode()),
+    ]
+    first = run_import(files)
+    asked = {
+        (q["vocabulary"], q["word"]) for q in (q.as_dict() for q in first.questions.in_order())
+    }
+    assert asked == {("relationship", "Grandparent"), ("relationship", "Nan"), ("theme", "Bins")}
+    assert not first.problems
+    save_answers(
+        [
+            ("relationship", "Grandparent", "sufficient_interest"),
+            ("relationship", "Nan", "sufficient_interest"),
+            ("theme", "Bins", "new"),
+        ]
+    )
+    second = run_import(files)
+    assert second.ok, [str(p) for p in second.problems]
+    assert second.added == {
+        "complaints": 3,
+        "informal": 2,
+        "compliments": 2,
+        "representations": 5,
+        "ombudsman": 2,
+    }
+    held = {c.reference: c for c in Complaint.objects.all()}
+    assert held["CSC-1"].relationship_as_recorded == "Grandparent"
+    assert held["CSC-1"].elements.get().theme.name == "Theme not recorded"
+    assert InformalComplaint.objects.get(reference="COR-3").complaint == held["COR-3"]
+    assert dict(Team.objects.values_list("name", "service_area")) == {
+        "Fostering": "Children in care",
+        "Waste": "Environment",
+    }
+    # No reply-due date: "not recorded"; no team: its complaint's, or none without one.
+    teams = dict(OmbudsmanCase.objects.values_list("ombudsman_reference", "team__name"))
+    assert teams == {"21 000 001": "Fostering", "21 000 002": None}
+    assert not OmbudsmanCase.objects.filter(reply_due_on__isnull=False).exists()
+    assert Compliment.objects.count() == 2
+    third = run_import(files)
+    assert third.ok
+    assert set(third.added.values()) == {0}
+    assert third.already_held == second.added

@@ -11,6 +11,7 @@ from heard.core.equality import AgeBand, Disability, EthnicGroup, Gender
 from heard.core.text import printable
 from heard.enquiries.models import RepresentationKind
 from heard.ombudsman.models import Decision
+from heard.reporting import sections_more
 from heard.reporting.document import (
     COMPARE_HEADINGS,
     QUARTERLY_SECTIONS,
@@ -70,13 +71,14 @@ class Builder:
     def build(self) -> Document:
         texts = self.report.texts
         sections = [
-            self.informal(),
+            sections_more.informal(self),
             self.stages(),
             self.outcomes(),
             self.timeliness(),
             self.escalation(),
             self.recommendations(),
             self.who(),
+            sections_more.ended_so_far(self),
             self.themes(),
             self.equality(),
             self.ombudsman(),
@@ -578,29 +580,6 @@ class Builder:
         section.tables = [counts, teams, givers]
         section.quotes = [printable(quote) for quote in c["quotes"]]
         return section
-
-    def informal(self) -> Section:
-        """The informal (pre-complaint) stage, where the council runs one or has its cases."""
-        i = self.f["informal"]
-        if not any(i[name]["value"] or i[name]["previous"] for name in ("received", "resolved")):
-            return Section("informal", "Informal complaints before Stage 1")
-        counts = self.compare_table(
-            "informal",
-            "Informal complaints (early resolution before Stage 1)",
-            [
-                ("Received", i["received"], "informal.received"),
-                ("Resolved informally", i["resolved"], "informal.resolved"),
-                ("Withdrawn", i["withdrawn"], "informal.withdrawn"),
-                ("Taken to Stage 1", i["escalated"], "informal.escalated"),
-            ],
-        )
-        timely = Table(
-            "informal_on_time",
-            "Informal complaints resolved within the target",
-            self.rate_headings("Rate", "In time", "Resolved"),
-        )
-        timely.rows.append(self.rate_row("Resolved within the target", i["resolved_in_time"], None))
-        return Section("informal", "Informal complaints before Stage 1", tables=[counts, timely])
 
     def representations(self) -> Section:
         r = self.f["representations"]

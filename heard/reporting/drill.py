@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from heard.complaints.choices import Relationship
 from heard.complaints.models import (
     Complaint,
     Element,
@@ -38,7 +39,9 @@ from heard.reporting.figures.casework import (
 )
 from heard.reporting.figures.complaints import NOT_RECORDED
 from heard.reporting.figures.filters import (
+    ENDED_SO_FAR,
     complaint_filters,
+    ended_so_far,
     more_stage_filters,
     panel_stages,
     stage_filters,
@@ -242,6 +245,24 @@ def drill(key: str, procedure: str, period: Period, user: Any) -> Drill:
         elif measure == "service_area":
             area = "" if value == NOT_RECORDED else value
             chosen = complaints.filter(received, team__service_area=area)
+        elif measure == "ended":
+            # "ended.<team|relationship|child>.<value>.<how it ended>"
+            breakdown, _, rest = value.partition(".")
+            code, _, how = rest.rpartition(".")
+            by = {
+                "team": Q(team__name=code),
+                "relationship": Q(relationship=code),
+                "child": Q(relationship=Relationship.CHILD)
+                if code == "child"
+                else ~Q(relationship=Relationship.CHILD),
+            }
+            if breakdown not in by or how not in ENDED_SO_FAR:
+                raise UnknownFigure(key)
+            chosen = (
+                complaints.filter(received, by[breakdown])
+                .alias(_ended=ended_so_far())
+                .filter(_ended=how)
+            )
         elif measure == "points_raised":
             chosen = complaints.filter(received, elements__theme__name=value).distinct()
         elif measure in complaint_filters(period):

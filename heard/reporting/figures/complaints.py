@@ -57,12 +57,14 @@ from heard.referrals.models import MonthlyReferrals
 from heard.reporting.figures.base import SETTING, Breakdown, Check, between, most_first
 from heard.reporting.figures.filters import (
     ENDED_BY,
+    ENDED_SO_FAR,
     FLOW_IN,
     FLOW_OUT,
     OUTCOME_OF,
     OUTCOMES,
     PANEL_DUE,
     complaint_filters,
+    ended_so_far,
     more_stage_filters,
     stage_filters,
     stage_numbers,
@@ -141,6 +143,17 @@ class Escalation:
 
 
 @dataclass(frozen=True)
+class EndedSoFar:
+    """The complaints received in the period by how they have ended so far (`ENDED_SO_FAR`),
+    broken down by team (exact: a count about the service), and by whether the complainant is
+    the child and by relationship (counts of people, each may be withheld)."""
+
+    by_team: dict[str, dict[str, int]]
+    by_child: dict[str, dict[str, Breakdown]]
+    by_relationship: dict[str, dict[str, Breakdown]]
+
+
+@dataclass(frozen=True)
 class ComplaintFigures:
     procedure: str
     received: int
@@ -168,6 +181,7 @@ class ComplaintFigures:
     panel_held_in_time: Rate
     #: The points of complaint raised on the complaints received in the period, by theme.
     points_raised: dict[str, int]
+    ended_so_far: EndedSoFar
 
 
 def _median(histogram: list[tuple[int, int]]) -> tuple[Decimal | None, Decimal | None]:
@@ -557,7 +571,9 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
     # One pass: the counts by team, each with its escalations; the totals are the sums of a
     # few hundred groups at most.
     by_group = list(
-        received.values("team").annotate(
+        received.annotate(ended=ended_so_far())
+        .values("team", "ended")
+        .annotate(
             n=Count("*"),
             **{name: Count("received_on", filter=filters[name]) for name in ACCESS_FIGURES},
         )
@@ -565,8 +581,10 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
     counts: dict[str, Any] = {name: sum(row[name] for row in by_group) for name in ACCESS_FIGURES}
     counts["received"] = sum(row["n"] for row in by_group)
     teams: Counter[int] = Counter()
+    team_ended: dict[int, Counter[str]] = {}
     for row in by_group:
         teams[row["team"]] += row["n"]
+        team_ended.setdefault(row["team"], Counter())[row["ended"]] += row["n"]
     people = people_figures(procedure, period)
     team_names: dict[int, str] = {}
     areas: Counter[str] = Counter()
@@ -605,6 +623,14 @@ def complaint_figures(procedure: str, period: Period) -> ComplaintFigures:
         recommendations=_recommendations(procedure, period),
         panel_held_in_time=panels_in_time,
         points_raised=_points_raised(procedure, period),
+        ended_so_far=EndedSoFar(
+            by_team={
+                team_names[team]: {e: team_ended[team][e] for e in ENDED_SO_FAR}
+                for team, _ in most_first(teams)
+            },
+            by_child=people.ended_by_child,
+            by_relationship=people.ended_by_relationship,
+        ),
     )
 
 

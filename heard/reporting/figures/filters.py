@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import (
     Case,
+    CharField,
     Exists,
     F,
     IntegerField,
@@ -21,6 +22,7 @@ from django.db.models.functions import Coalesce
 
 from heard.complaints.choices import (
     OPEN_STAGE_STATUSES,
+    ComplaintStatus,
     Outcome,
     Procedure,
     Relationship,
@@ -54,6 +56,40 @@ ENDED_BY = {
     "escalated_unanswered": StageStatus.ESCALATED_UNANSWERED,
 }
 OUTCOMES = ("upheld", "partially_upheld", "not_upheld", "no_finding")
+
+
+#: How a complaint has ended so far: not yet ("open"), or as its last stage ended.
+ENDED_SO_FAR = (
+    "responded",
+    "resolved_by_adr",
+    "withdrawn",
+    "not_accepted",
+    "open",
+)
+
+
+ENDED_LABELS = {
+    "responded": "Responded",
+    "resolved_by_adr": "Resolved by alternative dispute resolution",
+    "withdrawn": "Withdrawn",
+    "not_accepted": "Not accepted",
+    "open": "Not ended yet",
+}
+
+
+def ended_so_far(prefix: str = "") -> Case:
+    """`ENDED_SO_FAR` of each complaint (`prefix` reaches it from another table): open while
+    it is open; closed, as its last stage ended (a complaint closes only after its last stage
+    ended with a response, by ADR, withdrawn or not accepted)."""
+    return Case(
+        When(**{f"{prefix}status": ComplaintStatus.OPEN}, then=Value("open")),
+        *(
+            When(**{f"{prefix}stage_status": status}, then=Value(status))
+            for status in ENDED_SO_FAR[1:4]
+        ),
+        default=Value("responded"),
+        output_field=CharField(),
+    )
 
 
 def _outcome_filters() -> Filters:

@@ -30,6 +30,7 @@ from heard.complaints.models import Complaint
 from heard.core.equality import AgeBand, Disability, Ethnicity, Gender, ethnic_group
 from heard.reporting.disclosure import Cell, withhold
 from heard.reporting.figures.base import Breakdown, between
+from heard.reporting.figures.filters import ENDED_SO_FAR, ended_so_far
 from heard.reporting.models import PublishedReport, ReportKind
 from heard.reporting.periods import Period
 from heard.reporting.stats import Rate
@@ -65,6 +66,10 @@ class PeopleFigures:
     """The protected counts of one period, as the report shows them."""
 
     relationships: dict[str, Breakdown]
+    #: The complaints received by how they have ended so far (`ENDED_SO_FAR`), by whether
+    #: the complainant is the child ("child", "adult") and by relationship.
+    ended_by_child: dict[str, dict[str, Breakdown]]
+    ended_by_relationship: dict[str, dict[str, Breakdown]]
     advocacy_offered: Breakdown
     advocacy_taken_up: Breakdown
     equality: dict[str, EqualityFigures]
@@ -72,6 +77,20 @@ class PeopleFigures:
     @property
     def from_children(self) -> Breakdown:
         return self.relationships[Relationship.CHILD]
+
+
+#: Between a relationship and how the complaint ended, in a finest cell's name.
+SEP = "|"
+
+
+def finest(relationship: str, ended: str) -> str:
+    """The finest cell of the relationships: a relationship and how the complaint has ended
+    so far."""
+    return f"{relationship}{SEP}{ended}"
+
+
+def relationship_of(cell: str) -> str:
+    return cell.partition(SEP)[0]
 
 
 def linked_periods(period: Period) -> list[Period]:
@@ -141,8 +160,8 @@ def _finest_counts(procedure: str, parts: list[Period]) -> dict[tuple[str, int],
     ).order_by()
     offered = Q(advocacy_offered_on__isnull=False) | Q(advocacy_taken_up=True)
     for row in (
-        received.annotate(part=_bucket("received_on", parts))
-        .values("part", "relationship")
+        received.annotate(part=_bucket("received_on", parts), ended=ended_so_far())
+        .values("part", "relationship", "ended")
         .annotate(
             n=Count("*"),
             taken_up=Count("pk", filter=Q(advocacy_taken_up=True)),
@@ -150,7 +169,7 @@ def _finest_counts(procedure: str, parts: list[Period]) -> dict[tuple[str, int],
         )
     ):
         part, n = row["part"], row["n"]
-        add("relationships", part, row["relationship"], n)
+        add("relationships", part, finest(row["relationship"], row["ended"]), n)
         add("advocacy", part, TAKEN_UP, row["taken_up"])
         add("advocacy", part, OFFERED_ONLY, row["offered"] - row["taken_up"])
         add("advocacy", part, NOT_OFFERED, n - row["offered"])
@@ -233,7 +252,12 @@ def _tables(counts: dict[tuple[str, int], Counter[str]], parts: list[Period]) ->
     def of(name: str) -> dict[int, Counter[str]]:
         return {i: counts.get((name, i), Counter()) for i in range(len(parts))}
 
-    seen = {c for (name, _), tally in counts.items() if name == "relationships" for c in tally}
+    seen = {
+        relationship_of(c)
+        for (name, _), tally in counts.items()
+        if name == "relationships"
+        for c in tally
+    }
     relationships = [*Relationship.values, *sorted(seen - set(Relationship.values))]
     tables = [
         _Table("relationships", relationships, of("relationships"), total_known=True),
@@ -271,6 +295,9 @@ def _cells(tables: list[_Table], period: Period, parts: list[Period]) -> Iterabl
         return Cell((period.label, path), value, sums, **kwargs)
 
     for table in tables:
+        if table.name == "relationships":
+            yield from _relationship_cells(table, cell)
+            continue
         everything = [*table.groups, *(set().union(*table.counts.values()) - set(table.groups))]
         total = cell(
             f"{table.name}.total",
@@ -284,12 +311,46 @@ def _cells(tables: list[_Table], period: Period, parts: list[Period]) -> Iterabl
             yield cell("advocacy_offered", table, [TAKEN_UP, OFFERED_ONLY], protected=True)
             yield cell("advocacy_taken_up", table, [TAKEN_UP], protected=True)
             continue
-        if table.name != "relationships":
-            answered = [c for c in everything if c != UNANSWERED]
-            yield cell(f"{table.name}.answered", table, answered, rank=0)
-            yield cell(f"{table.name}.declined", table, [DECLINED])
+        answered = [c for c in everything if c != UNANSWERED]
+        yield cell(f"{table.name}.answered", table, answered, rank=0)
+        yield cell(f"{table.name}.declined", table, [DECLINED])
         for group in table.groups:
             yield cell(f"{table.name}.groups.{group}", table, [group], protected=True)
+
+
+def _relationship_cells(table: _Table, cell: Any) -> Iterable[Cell]:
+    """The complaints received by relationship, and by how they have ended so far: by
+    relationship, and by whether the complainant is a child. Each how-ended total is a count
+    about the service, shown exactly, as is the total."""
+    groups = table.groups
+    yield cell(
+        "relationships.total",
+        table,
+        [finest(g, e) for g in groups for e in ENDED_SO_FAR],
+        rank=0,
+        fixed="shown",
+    )
+    for e in ENDED_SO_FAR:
+        yield cell(
+            f"ended_so_far.total.{e}",
+            table,
+            [finest(g, e) for g in groups],
+            rank=0,
+            fixed="shown",
+        )
+        adults = [finest(g, e) for g in groups if g != Relationship.CHILD]
+        yield cell(f"ended_so_far.by_child.adult.{e}", table, adults, protected=True)
+    for g in groups:
+        yield cell(
+            f"relationships.groups.{g}",
+            table,
+            [finest(g, e) for e in ENDED_SO_FAR],
+            protected=True,
+        )
+        for e in ENDED_SO_FAR:
+            yield cell(
+                f"ended_so_far.by_relationship.{g}.{e}", table, [finest(g, e)], protected=True
+            )
 
 
 def _published_states(
@@ -325,6 +386,12 @@ def _published_cells(c: dict[str, Any]) -> Iterable[tuple[str, Any]]:
     """The protected cells in a published report's complaint figures, by path."""
     for code, figure in (c.get("relationships") or {}).items():
         yield f"relationships.groups.{code}", figure
+    ended = c.get("ended_so_far") or {}
+    for code, by_end in (ended.get("by_relationship") or {}).items():
+        for e, figure in by_end.items():
+            yield f"ended_so_far.by_relationship.{code}.{e}", figure
+    for e, figure in ((ended.get("by_child") or {}).get("adult") or {}).items():
+        yield f"ended_so_far.by_child.adult.{e}", figure
     yield "advocacy_offered", c.get("advocacy_offered")
     yield "advocacy_taken_up", c.get("advocacy_taken_up")
     for name, e in (c.get("equality") or {}).items():
@@ -350,8 +417,31 @@ def _figures(
 
     relationships = by_name["relationships"]
     shown = {
-        code: count("relationships", [code], f"relationships.groups.{code}")
+        code: count(
+            "relationships",
+            [finest(code, e) for e in ENDED_SO_FAR],
+            f"relationships.groups.{code}",
+        )
         for code in relationships.groups
+    }
+    by_relationship = {
+        code: {
+            e: count("relationships", [finest(code, e)], f"ended_so_far.by_relationship.{code}.{e}")
+            for e in ENDED_SO_FAR
+        }
+        for code in relationships.groups
+    }
+    adults = [g for g in relationships.groups if g != Relationship.CHILD]
+    by_child = {
+        "child": by_relationship[Relationship.CHILD],
+        "adult": {
+            e: count(
+                "relationships",
+                [finest(g, e) for g in adults],
+                f"ended_so_far.by_child.adult.{e}",
+            )
+            for e in ENDED_SO_FAR
+        },
     }
     # Most first, as the report lists them; a relationship with none this period is still a
     # cell (it could have to be withheld), so every one is listed.
@@ -378,6 +468,8 @@ def _figures(
             )
     return PeopleFigures(
         relationships=ordered,
+        ended_by_child=by_child,
+        ended_by_relationship={code: by_relationship[code] for code in ordered},
         advocacy_offered=count("advocacy", [TAKEN_UP, OFFERED_ONLY], "advocacy_offered"),
         advocacy_taken_up=count("advocacy", [TAKEN_UP], "advocacy_taken_up"),
         equality=equality,

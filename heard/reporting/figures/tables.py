@@ -32,7 +32,6 @@ from django.db.models import (
 )
 
 from heard.complaints.choices import (
-    ComplaintStatus,
     Finding,
     Outcome,
     Procedure,
@@ -44,7 +43,7 @@ from heard.complaints.procedures import RULES
 from heard.core import clock
 from heard.core.models import Team
 from heard.reporting.figures.base import between
-from heard.reporting.figures.filters import AGREED, within
+from heard.reporting.figures.filters import AGREED, ENDED_LABELS, ended_so_far, within
 from heard.reporting.periods import Period, financial_year_of, year_label
 from heard.workdays.sar import add_calendar_months
 
@@ -161,13 +160,8 @@ def _outcome(unit: str, c: str) -> Any:
 
 
 def _ended(unit: str, c: str) -> Any:
-    """How the complaint has ended so far: not yet, or as its last stage ended (responded,
-    resolved by ADR, withdrawn, not accepted)."""
-    return Case(
-        When(**{f"{c}status": ComplaintStatus.OPEN}, then=Value("open")),
-        default=F(f"{c}stage_status"),
-        output_field=CharField(),
-    )
+    """How the complaint has ended so far (the figures' `ended_so_far`)."""
+    return ended_so_far(c)
 
 
 def _first_year(unit: str, c: str) -> Any:
@@ -218,7 +212,7 @@ DIMENSIONS: dict[str, Dimension] = {
     "ended": Dimension(
         "How it has ended so far",
         _ended,
-        lambda v: {**dict(StageStatus.choices), "open": "Not ended yet"},
+        lambda v: ENDED_LABELS,
     ),
     "outcome": Dimension(
         "Outcome",

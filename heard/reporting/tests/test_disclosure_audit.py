@@ -30,6 +30,7 @@ from heard.core.equality import AgeBand, Disability, Ethnicity, Gender
 from heard.imports.service import run_import
 from heard.reporting import disclosure
 from heard.reporting.figures import protected
+from heard.reporting.figures.filters import ENDED_SO_FAR
 from heard.reporting.periods import Period
 from heard.reporting.renderers import json as json_edition
 from heard.reporting.report import build
@@ -174,12 +175,36 @@ def read_column(reader: Reader, tree: dict[str, Any], column: str, period: dict[
             assert figure["value"] is not None, where
             assert figure["previous"] is not None, where
 
+    # The finest cells of the relationships are each relationship by how the complaint has
+    # ended so far; the how-ended totals are exact (the sums of the teams' counts).
     codes = list(c["relationships"])
-    received = cell("relationships", codes)
+    ended = list(ENDED_SO_FAR)
+
+    def of(relationships: list[str], ends: list[str]) -> list[str]:
+        return [f"{r}|{e}" for r in relationships for e in ends]
+
+    received = cell("relationships", of(codes, ended))
     reader.sees(f"{label} received", received, c["received"][column])
+    so_far = c["ended_so_far"]
+    for e in ended:
+        total = sum(team[e][column] for team in so_far["by_team"].values())
+        reader.sees(f"{label} ended {e}", cell("relationships", of(codes, [e])), total)
+        see(
+            f"ended {e}, adult",
+            cell("relationships", of(codes[:0] + [r for r in codes if r != "child"], [e])),
+            so_far["by_child"]["adult"][e],
+        )
+        see(
+            f"ended {e}, child",
+            cell("relationships", of(["child"], [e])),
+            so_far["by_child"]["child"][e],
+        )
     for code, figure in c["relationships"].items():
-        see(f"relationship {code}", cell("relationships", [code]), figure)
-    see("from children", cell("relationships", ["child"]), c["from_children"])
+        see(f"relationship {code}", cell("relationships", of([code], ended)), figure)
+        for e in ended:
+            by_end = so_far["by_relationship"][code][e]
+            see(f"relationship {code} ended {e}", cell("relationships", of([code], [e])), by_end)
+    see("from children", cell("relationships", of(["child"], ended)), c["from_children"])
     advocacy = ["taken_up", "offered_only", "not_offered"]
     reader.sees(f"{label} received (advocacy)", cell("advocacy", advocacy), c["received"][column])
     see("advocacy offered", cell("advocacy", advocacy[:2]), c["advocacy_offered"])

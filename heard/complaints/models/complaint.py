@@ -172,6 +172,9 @@ class Complaint(Stamped):
                     "advocacy_offered_on",
                     "current_stage",
                     "complainant",
+                    # How it has ended so far (heard.reporting.figures.filters.ended_so_far).
+                    "status",
+                    "stage_status",
                 ],
                 name="complaint_report_idx",
             ),

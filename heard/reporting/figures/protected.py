@@ -127,6 +127,8 @@ def people_figures(procedure: str, period: Period) -> PeopleFigures:
     # The tables share no finest cell, so each is a problem of its own.
     by_table: dict[str, list[Cell]] = {}
     for cell in cells:
+        if not cell.sums:
+            continue  # a count of nothing (no complaint in any of the periods): 0, shown
         by_table.setdefault(next(iter(cell.sums))[0], []).append(cell)  # type: ignore[index]
     withheld = {key: why for table in by_table.values() for key, why in withhold(table).items()}
     last_seconds = time.perf_counter() - started
@@ -322,7 +324,13 @@ def _relationship_cells(table: _Table, cell: Any) -> Iterable[Cell]:
     """The complaints received by relationship, and by how they have ended so far: by
     relationship, and by whether the complainant is a child. Each how-ended total is a count
     about the service, shown exactly, as is the total."""
-    groups = table.groups
+    # A relationship with no complaint in any of the periods is 0 in every cell, which the
+    # reader sees anyway: it is left out of the problem (and shown as 0).
+    groups = [
+        g
+        for g in table.groups
+        if any(t[finest(g, e)] for t in table.counts.values() for e in ENDED_SO_FAR)
+    ]
     yield cell(
         "relationships.total",
         table,

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Any
 
 from heard.core.text import printable
 
@@ -51,8 +52,31 @@ def council_meanings(meanings: dict[tuple[str, str], str]) -> Iterator[None]:
         _meanings.reset(token)
 
 
+#: While a cell is read: the council's own words the reading went through.
+_used: ContextVar[list[tuple[str, str]] | None] = ContextVar("used", default=None)
+
+
 def council_meaning(vocabulary: str, value: object) -> str | None:
-    return (_meanings.get() or {}).get((vocabulary, key(value)))
+    meaning = (_meanings.get() or {}).get((vocabulary, key(value)))
+    used = _used.get()
+    if meaning is not None and used is not None:
+        used.append((vocabulary, text(value)))
+    return meaning
+
+
+def read_noting_words(reader: Any, cell: object) -> tuple[Any, tuple[tuple[str, str], ...]]:
+    """What `reader` makes of `cell` (or the CellError or UnknownWord it raised), and the
+    council's own words it went through: (vocabulary, the word as written), kept on the
+    record the row becomes."""
+    used: list[tuple[str, str]] = []
+    token = _used.set(used)
+    try:
+        value = reader(cell)
+    except (CellError, UnknownWord) as error:
+        value = error
+    finally:
+        _used.reset(token)
+    return value, tuple(used)
 
 
 #: Every vocabulary an import may ask about, by name (filled in as each Choices is made).

@@ -101,6 +101,8 @@ class ComplaintImport:
         self.questions = Questions()
         #: Whether the row being checked waits on an answer (it is then not checked further).
         self.row_waits = False
+        #: The council's own words the row being checked used (kept on the record).
+        self.row_words: list[tuple[str, str]] = []
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
         heading = column.replace("_", " ") if column else None
@@ -154,11 +156,12 @@ class ComplaintImport:
         # dates and few dozen choices down its rows: each distinct cell is read once.
         read = self.read_before[column]
         try:
-            value = read[cell]
+            value, words = read[cell]
         except KeyError:
-            value = read[cell] = _read_cell(reader, cell)
+            value, words = read[cell] = cells.read_noting_words(reader, cell)
         except TypeError:  # a cell that cannot be a key (an unusual Excel value)
-            value = _read_cell(reader, cell)
+            value, words = cells.read_noting_words(reader, cell)
+        self.row_words += words
         if isinstance(value, UnknownWord):
             self.questions.ask(value.words, number)
             self.row_waits = True
@@ -173,6 +176,7 @@ class ComplaintImport:
     def _row(self, number: int, values: list[object]) -> StageRow | None:
         before = len(self.problems)
         self.row_waits = False
+        self.row_words = []
         read = self._read
         reference = cells.text(self._cell(values, "reference"))
         if not reference:
@@ -271,6 +275,7 @@ class ComplaintImport:
             complaint=complaint,
             remedy=remedy,
             learning=learning,
+            recorded=tuple(self.row_words),
         )
 
     def _informal_row(
@@ -597,11 +602,3 @@ class ComplaintImport:
         written, self.new_teams = write_complaints(new, source, self.progress)
         informal = {r: row for r, row in self.informal.items() if r not in self.informal_held}
         return written, write_informal(informal, self.informal_stage1, source)
-
-
-def _read_cell(reader: Callable[[object], Any], cell: object) -> Any:
-    """What `reader` makes of `cell`, or the CellError it raised."""
-    try:
-        return reader(cell)
-    except CellError as error:
-        return error

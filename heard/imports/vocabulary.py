@@ -251,6 +251,8 @@ class StageRow:
     #: fields (agreed and raised on the stage's end, or its start if it is open).
     remedy: dict[str, Any] | None = None
     learning: dict[str, Any] | None = None
+    #: The council's own words the row used, as written: (vocabulary, word).
+    recorded: tuple[tuple[str, str], ...] = ()
 
 
 class ThemeMatcher:

@@ -104,7 +104,9 @@ def write_complaints(
         "costs": Inserter(Cost, ["stage", "kind", "amount", "incurred_on"]),
         "remedies": Inserter(Remedy, ["complaint", "stage", *REMEDY_FIELDS]),
         "learning actions": Inserter(LearningAction, ["complaint", *LEARNING_FIELDS]),
-        "events": Inserter(ComplaintEvent, ["complaint", "action", "effective_on", "details"]),
+        "events": Inserter(
+            ComplaintEvent, ["complaint", "action", "effective_on", "details", "reason"]
+        ),
     }
     opened: list[int] = []
     for rows, person, pk in zip(new, people, complaint_ids, strict=True):
@@ -128,11 +130,13 @@ def write_complaints(
         for row in rows:
             stage = next(stage_ids)
             _add_stage(tables, stage, pk, c["procedure"], row, elements, timing)
+        words = list(dict.fromkeys(word for row in rows for word in row.recorded))
         tables["events"].add(
             complaint=pk,
             action="import",
             effective_on=rows[0].received,
-            details={"file": source, "row": rows[0].row},
+            details={"file": source, "row": rows[0].row, **({"recorded": words} if words else {})},
+            reason=recorded_words(words),
         )
     for name, table in tables.items():
         table.write()
@@ -141,6 +145,15 @@ def write_complaints(
     Complaint.objects.filter(pk__in=opened).refresh_deadlines()
     _advance_sequences([rows[0].reference for rows in new])
     return len(new), new_teams
+
+
+def recorded_words(words: list[tuple[str, str]]) -> str:
+    """The log's own words, kept on the record's timeline: "The log's words: relationship
+    “Nan”, theme “Bins”" ("" for none)."""
+    if not words:
+        return ""
+    said = ", ".join(f"{vocabulary.replace('_', ' ')} “{word}”" for vocabulary, word in words)
+    return f"The log's own words, as the council said they mean: {said}"
 
 
 def held_teams(

@@ -829,6 +829,12 @@ COR-4,Corporate,Pre-complaint,2021-05-05,2021-05-06,Resolved,,Waste,,
     }
     held = {c.reference: c for c in Complaint.objects.all()}
     assert held["CSC-1"].relationship_as_recorded == "Grandparent"
+    # The log's own words are kept on the record, on its timeline's import entry.
+    imported = held["CSC-2"].events.get(action="import")
+    assert imported.details["recorded"] == [["relationship", "Nan"]]
+    assert imported.reason == (
+        "The log's own words, as the council said they mean: relationship “Nan”"
+    )
     assert held["CSC-1"].elements.get().theme.name == "Theme not recorded"
     assert InformalComplaint.objects.get(reference="COR-3").complaint == held["COR-3"]
     assert dict(Team.objects.values_list("name", "service_area")) == {

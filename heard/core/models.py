@@ -37,6 +37,23 @@ class Team(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @staticmethod
+    def areas_as_held(areas: list[str]) -> dict[str, str]:
+        """Each service area as Heard already spells it, ignoring capitals and spacing
+        ("early  Help" is "Early help" if a team is in it), so one area is never counted as
+        two; an area Heard does not have yet keeps its own spelling, spaces tidied."""
+        held = {
+            " ".join(area.casefold().split()): area
+            for area in Team.objects.exclude(service_area="")
+            .values_list("service_area", flat=True)
+            .distinct()
+        }
+        out = {}
+        for area in areas:
+            tidy = " ".join(area.split())
+            out[area] = held.setdefault(tidy.casefold(), tidy)
+        return out
+
 
 class EqualityMonitoring(models.Model):
     """Optional equality answers (DOMAIN.md section 4).

@@ -48,7 +48,8 @@ class TeamForm(GovukModelForm):
         return name
 
     def clean_service_area(self) -> str:
-        return " ".join(str(self.cleaned_data["service_area"]).split())
+        area = str(self.cleaned_data["service_area"])
+        return Team.areas_as_held([area])[area]
 
 
 @require_GET

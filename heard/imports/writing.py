@@ -163,6 +163,8 @@ def held_teams(
     in the service of the procedure of the first complaint about it); and the names added.
     A team takes the service area (directorate) of the first row naming one, where it has
     none yet: a team's area, once set, is the council's to change on the Teams screen."""
+    spelled = Team.areas_as_held(list(areas.values()))
+    areas = {key: spelled[area] for key, area in areas.items()}
     held = {cells.key(t.name): t for t in Team.objects.all()}
     missing = [name for name in sorted(services) if cells.key(name) not in held]
     added = [

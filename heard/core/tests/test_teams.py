@@ -152,3 +152,14 @@ def test_a_team_sits_in_a_service_area_which_the_list_shows(client, manager):
     assert "Children in care" in listing
     # A team with no area says so, rather than a blank cell.
     assert "Not recorded" in listing
+    # Another spelling of an area a team is in is that area.
+    client.post(
+        ADD,
+        {
+            "name": "Kinship",
+            "active": "on",
+            "service": "children",
+            "service_area": "CHILDREN IN CARE",
+        },
+    )
+    assert Team.objects.get(name="Kinship").service_area == "Children in care"

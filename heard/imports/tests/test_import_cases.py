@@ -632,10 +632,11 @@ R-2,1,2021-04-07,2021-04-21,Upheld,Fostering,Early help,Parent
 R-3,1,2021-04-08,2021-04-22,Upheld,Leaving care,Children in care,Parent
 R-4,1,2021-04-09,2021-04-23,Upheld,Adoption,Permanence,Parent
 R-5,1,2021-04-09,2021-04-23,Upheld,Safeguarding,,Parent
+R-6,1,2021-04-09,2021-04-23,Upheld,Kinship,children IN  care,Parent
 """
     result = run(log)
     assert result.ok, result.problems
-    assert result.added["complaints"] == 5
+    assert result.added["complaints"] == 6
     from heard.core.models import Team
 
     areas = dict(Team.objects.values_list("name", "service_area"))
@@ -646,6 +647,8 @@ R-5,1,2021-04-09,2021-04-23,Upheld,Safeguarding,,Parent
         "Leaving care": "Corporate parenting",
         "Adoption": "Permanence",
         "Safeguarding": "",
+        # Another spelling of an area Heard has is that area: one area, not two.
+        "Kinship": "Children in care",
     }
     assert "service area" not in result.ignored_columns.get("log.csv", [])
 

@@ -9,6 +9,7 @@ from django import forms
 from heard.accounts.models import User
 from heard.complaints.models.informal import (
     InformalComplaint,
+    InformalQuerySet,
     InformalStatus,
     informal_procedures,
 )
@@ -95,3 +96,11 @@ class InformalFilterForm(GovukForm):
     team = forms.ModelChoiceField(
         label="Team", required=False, queryset=Team.objects.all(), empty_label="Any team"
     )
+
+    def filter(self, found: InformalQuerySet) -> InformalQuerySet:
+        data = self.cleaned_data
+        if data.get("status"):
+            found = found.filter(status=data["status"])
+        if data.get("team"):
+            found = found.filter(team=data["team"])
+        return found

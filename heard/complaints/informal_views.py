@@ -46,10 +46,7 @@ def informal_list(request: HttpRequest) -> HttpResponse:
     form = InformalFilterForm(request.GET or None)
     found = InformalComplaint.objects.visible_to(request.user).select_related("team")
     if form.is_bound and form.is_valid():
-        if form.cleaned_data.get("status"):
-            found = found.filter(status=form.cleaned_data["status"])
-        if form.cleaned_data.get("team"):
-            found = found.filter(team=form.cleaned_data["team"])
+        found = form.filter(found)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         (i, days_left(i.due_on, today) if i.status == "open" and i.due_on else None)

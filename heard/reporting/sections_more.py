@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from heard.complaints.choices import Relationship
-from heard.reporting.document import WITHHELD_NOTE, Cell, Section, Table, count, figure_cell, text
+from heard.reporting.document import WITHHELD_NOTE, Cell, Section, Table, figure_cell, text
 from heard.reporting.figures.filters import ENDED_LABELS, ENDED_SO_FAR
 
 if TYPE_CHECKING:
@@ -54,14 +54,11 @@ def ended_so_far(b: Builder) -> Section:
             if all(by_end[end]["value"] == 0 for end in ENDED_SO_FAR):
                 continue  # none this period: the relationships table shows it as 0
             cells: list[Cell] = [text(label(code))]
-            for end in ENDED_SO_FAR:
-                drill = f"complaints.ended.{key}.{code}.{end}"
-                figure = by_end[end]
-                cells.append(
-                    figure_cell(figure, drill)
-                    if "suppressed" in figure
-                    else count(figure["value"], drill)
-                )
+            # An exact count has no "suppressed": figure_cell shows it as it is.
+            cells += [
+                figure_cell(by_end[end], f"complaints.ended.{key}.{code}.{end}")
+                for end in ENDED_SO_FAR
+            ]
             shown.rows.append(cells)
         return shown
 

@@ -182,3 +182,15 @@ def test_a_responding_manager_sees_only_their_own_teams(client):
     assert [i for i, _ in listed] == [informal]
     page = client.get(reverse("complaints:informal", args=[other.reference]))
     assert page.status_code == 404
+
+
+def test_the_list_filters_by_status_and_team(client):
+    open_one = log()
+    withdrawn = log(team=TeamFactory(name="Parks", service="corporate"))
+    withdrawn.withdraw(by=None, on=date(2026, 6, 2))
+    client.force_login(UserFactory(role="complaints_officer"))
+    url = reverse("complaints:informal_list")
+    rows = client.get(url, {"status": "withdrawn"}).context["rows"]
+    assert [i for i, _ in rows] == [withdrawn]
+    rows = client.get(url, {"team": open_one.team_id}).context["rows"]
+    assert [i for i, _ in rows] == [open_one]

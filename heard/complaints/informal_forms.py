@@ -70,11 +70,11 @@ class EndForm(GovukForm):
     def __init__(self, *args: Any, step: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.step = step
+        # "Date it was resolved", and its errors: "Enter the date it was resolved".
+        what = "it was resolved" if step == "resolve" else "it was withdrawn"
+        self.fields["ended_on"] = DateInputField(what=what)
         if step == "withdraw":
             self.fields["note"].label = "Why it was withdrawn (optional)"
-        self.fields["ended_on"].label = (
-            "Date it was resolved" if step == "resolve" else "Date it was withdrawn"
-        )
 
     def save(self, informal: InformalComplaint, by: User) -> bool:
         data = self.cleaned_data

@@ -194,3 +194,16 @@ def test_the_list_filters_by_status_and_team(client):
     assert [i for i, _ in rows] == [withdrawn]
     rows = client.get(url, {"team": open_one.team_id}).context["rows"]
     assert [i for i, _ in rows] == [open_one]
+
+
+def test_ending_one_without_a_date_says_which_date_is_missing(client):
+    informal = log()
+    client.force_login(UserFactory(role="complaints_officer"))
+    url = reverse("complaints:end_informal", args=[informal.reference, "resolve"])
+    page = client.post(url, {"note": "Repaired"}).content.decode()
+    assert "Enter the date it was resolved" in page
+    url = reverse("complaints:end_informal", args=[informal.reference, "withdraw"])
+    empty = {"ended_on_0": "", "ended_on_1": "", "ended_on_2": "", "note": ""}
+    assert "Enter the date it was withdrawn" in client.post(url, empty).content.decode()
+    informal.refresh_from_db()
+    assert informal.status == InformalStatus.OPEN

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from heard.complaints.choices import CostKind, Finding, Relationship
+from django.conf import settings
+
+from heard.complaints.choices import CostKind, Finding, Procedure, Relationship
 from heard.compliments.models import Giver
 from heard.core.equality import AgeBand, Disability, EthnicGroup, Gender
-from heard.core.text import printable
 from heard.enquiries.models import RepresentationKind
 from heard.ombudsman.models import Decision
 from heard.reporting import sections_more
@@ -18,21 +19,30 @@ from heard.reporting.document import (
     WITHHELD,
     WITHHELD_NOTE,
     Cell,
+    Cover,
     Document,
     Section,
     Table,
     change_cells,
     count,
+    data_uri,
     days,
     figure_cell,
     money,
     percent,
     points,
     text,
-    written,
 )
+from heard.reporting.paper import assemble, chosen_quotes
 from heard.reporting.report import Report
 from heard.sars.models import SarOutcome
+
+
+def stage_limits(stage: str, standard: int | None, maximum: int | None) -> str:
+    """ "Stage 1 (standard 10, maximum 20)": the time limits a stage's row is timed by."""
+    limits = [f"standard {standard}" if standard else "", f"maximum {maximum}" if maximum else ""]
+    shown = ", ".join(limit for limit in limits if limit)
+    return f"Stage {stage} ({shown})" if shown else f"Stage {stage}"
 
 
 class Builder:
@@ -42,25 +52,51 @@ class Builder:
         self.f = self.data["figures"]
         self.now = self.f["period"]["label"]
         self.before = self.f["previous_period"]["label"]
+        self.variation = Table(
+            "variation",
+            "Changes within normal year-to-year variation",
+            ["Figure", self.now, self.before, "p-value"],
+            note="A change is within normal variation when a conditional binomial test on "
+            "the two counts, allowing for the periods' lengths, gives p of 0.05 or more.",
+        )
 
     def compare_table(
         self, key: str, caption: str, rows: list[tuple[str, dict[str, Any], str | None]]
     ) -> Table:
         table = Table(key, caption, ["Figure", self.now, self.before, *COMPARE_HEADINGS])
         for label, figure, drill in rows:
-            table.rows.append([text(label), figure_cell(figure, drill), *change_cells(figure)])
+            table.rows.append(
+                [text(label), figure_cell(figure, drill), *self.change(caption, label, figure)]
+            )
         if any("suppressed" in figure for _, figure, _ in rows):
             table.note = WITHHELD_NOTE
         return table
 
-    def rate_row(self, label: str, rate: dict[str, Any], drill: str | None = None) -> list[Cell]:
+    def change(self, caption: str, label: str, figure: dict[str, Any]) -> list[Cell]:
+        """The change cells of a figure; a change within normal year-to-year variation is
+        also listed, once, with its test in Appendix B (`variation`)."""
+        if figure.get("within_chance") and figure.get("change"):
+            self.variation.rows.append(
+                [
+                    text(f"{caption}: {label}"),
+                    count(figure["value"]),
+                    count(figure["previous"]),
+                    Cell(f"{figure['p_value']:.2f}", figure["p_value"], kind="decimal"),
+                ]
+            )
+        return change_cells(figure)
+
+    def rate_row(
+        self, label: str, rate: dict[str, Any], drill: str | None = None, places: int = 0
+    ) -> list[Cell]:
+        """A rate at the precision its sentence gives it (`places`)."""
         return [
             text(label),
             count(rate["numerator"], drill),
             count(rate["denominator"]),
-            percent(rate["percent"]),
-            percent(rate["previous"]["percent"]),
-            points(rate["change_points"]),
+            percent(rate["percent"], places),
+            percent(rate["previous"]["percent"], places),
+            points(rate["change_points"], places),
         ]
 
     def rate_headings(self, first: str, numerator: str, denominator: str) -> list[str]:
@@ -69,7 +105,6 @@ class Builder:
     # --- sections --------------------------------------------------------------------------
 
     def build(self) -> Document:
-        texts = self.report.texts
         sections = [
             sections_more.informal(self),
             self.stages(),
@@ -87,15 +122,24 @@ class Builder:
             self.subject_access(),
             self.costs(),
             self.learning(),
-            written("recurring", "Recurring themes and learning", texts.get("learning", "")),
-            written("actions", "Actions to improve", texts.get("actions", "")),
         ]
+        paper = self.report.paper
         return Document(
             title=self.data["title"],
             period=self.now,
             previous=self.before,
-            introduction=written("introduction", "Introduction", texts.get("introduction", "")),
-            summary=self.data["narrative"],
+            cover=Cover(
+                organisation=settings.HEARD_ORGANISATION_NAME,
+                title=self.data["title"],
+                committee=paper.committee,
+                meeting=f"{paper.meeting_on:%-d %B %Y}" if paper.meeting_on else "",
+                report_of=paper.report_of,
+                logo=data_uri(paper.logo, paper.logo_type),
+            ),
+            parts=assemble(
+                self.data["paper"]["parts"],
+                chosen_quotes(paper.quotes, self.f["compliments"]["quotes"]),
+            ),
             sections=[
                 s
                 for s in sections
@@ -104,6 +148,7 @@ class Builder:
             ],
             checks=self.data["checks"],
             rules=self.data["counting_rules"],
+            variation=self.variation,
         )
 
     def stages(self) -> Section:
@@ -197,12 +242,14 @@ class Builder:
         return Section("outcomes", "Outcomes", tables=[table])
 
     def timeliness(self) -> Section:
+        """Two tables, so each fits an A4 page: the time limits, then extensions and time
+        taken."""
         stages = self.f["complaints"]["stages"]
-        table = Table(
+        limits = Table(
             "timeliness",
-            f"How quickly responses were made in {self.now} (working days)",
+            f"Responses within the time limits, {self.now}",
             [
-                "Stage",
+                "Stage (working days)",
                 "Responses",
                 "Within the standard",
                 f"% {self.now}",
@@ -210,20 +257,25 @@ class Builder:
                 "Within the maximum",
                 f"% {self.now} ",
                 f"% {self.before} ",
+            ],
+        )
+        taken = Table(
+            "time_taken",
+            f"Extensions and time taken, {self.now}",
+            [
+                "Stage",
                 "Extended",
                 "Met the extended date",
-                "Mean",
-                "Median",
+                "Mean working days",
+                "Median working days",
                 "Acknowledged on time",
             ],
         )
         for n, s in stages.items():
             t = s["timeliness"]
-            standard = f" ({t['standard_days']})" if t["standard_days"] else ""
-            maximum = f" ({t['maximum_days']})" if t["maximum_days"] else ""
-            table.rows.append(
+            limits.rows.append(
                 [
-                    text(f"Stage {n}{standard}{maximum}"),
+                    text(stage_limits(n, t["standard_days"], t["maximum_days"])),
                     count(s["responded"]["value"], f"stage.{n}.responded"),
                     count(t["within_standard"]["numerator"], f"stage.{n}.within_standard"),
                     percent(t["within_standard"]["percent"]),
@@ -231,6 +283,11 @@ class Builder:
                     count(t["within_maximum"]["numerator"], f"stage.{n}.within_maximum"),
                     percent(t["within_maximum"]["percent"]),
                     percent(t["within_maximum"]["previous"]["percent"]),
+                ]
+            )
+            taken.rows.append(
+                [
+                    text(f"Stage {n}"),
                     count(t["extended"]["value"], f"stage.{n}.extended"),
                     count(t["within_agreed"]["numerator"], f"stage.{n}.within_agreed"),
                     days(t["mean_working_days"]),
@@ -241,11 +298,13 @@ class Builder:
         return Section(
             "timeliness",
             "Timeliness",
-            tables=[table],
+            tables=[limits, taken],
             paragraphs=[
-                "The standard and maximum times are in brackets after each stage, in working "
-                "days. Adult social care responses are timed against the agreed date."
-            ],
+                "Adult social care responses are timed against the date agreed with the "
+                "person, so have no standard or maximum."
+            ]
+            if self.report.procedure == Procedure.ADULTS
+            else [],
         )
 
     def recommendations(self) -> Section:
@@ -325,7 +384,7 @@ class Builder:
                 [
                     text(label),
                     figure_cell(figure, f"complaints.relationship.{code}"),
-                    *change_cells(figure),
+                    *self.change(by.caption, label, figure),
                 ]
             )
         access = self.compare_table(
@@ -348,7 +407,9 @@ class Builder:
                 "Complaints per referral to children's social care",
                 self.rate_headings("Rate", "Complaints", "Referrals"),
             )
-            referrals.rows.append(self.rate_row("Complaints per referral", c["per_referral"]))
+            referrals.rows.append(
+                self.rate_row("Complaints per referral", c["per_referral"], places=1)
+            )
             tables.append(referrals)
         teams = Table(
             "teams",
@@ -360,7 +421,7 @@ class Builder:
                 [
                     text(name),
                     count(figure["value"], f"complaints.team.{name}"),
-                    *change_cells(figure),
+                    *self.change(teams.caption, name, figure),
                 ]
             )
         tables.append(teams)
@@ -375,7 +436,7 @@ class Builder:
                 [
                     text(name),
                     count(figure["value"], f"complaints.service_area.{name}"),
-                    *change_cells(figure),
+                    *self.change(areas.caption, name, figure),
                 ]
             )
         if areas.rows:
@@ -576,10 +637,7 @@ class Builder:
             givers.rows.append(
                 [text(Giver(code).label if code in Giver.values else code), count(figure["value"])]
             )
-        section = written("compliments", "Compliments", self.report.texts.get("compliments", ""))
-        section.tables = [counts, teams, givers]
-        section.quotes = [printable(quote) for quote in c["quotes"]]
-        return section
+        return Section("compliments", "Compliments", tables=[counts, teams, givers])
 
     def representations(self) -> Section:
         r = self.f["representations"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from math import nan as NAN
 
 from matplotlib.figure import Figure
 
-from heard.reporting.document import Table, count, percent, text
+from heard.reporting.document import NONE, Cell, Table, count, percent, text
 from heard.reporting.report import Report
 
 #: GOV.UK Frontend's palette: blue, orange, green, dark grey, purple.
@@ -60,22 +61,43 @@ def _bars(
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     if len(series) > 1:
-        axes.legend(frameon=False)
+        # Above the plot, never over a bar.
+        axes.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(series))
     return figure
 
 
 def volumes(report: Report) -> Chart:
+    """Stages received each year. A year with no complaint recorded at all (before the
+    council kept its cases in Heard) is a gap marked "No data", not a bar of zero."""
     labels = [label for label, _ in report.trend]
     stages = sorted({n for _, counts in report.trend for n in counts} or {1})
-    series = {f"Stage {n}": [float(c.get(n, 0)) for _, c in report.trend] for n in stages}
-    svg, png = _save(_bars(labels, series, ylabel="Complaints received"))
+    recorded = [any(counts.values()) for _, counts in report.trend]
+    series = {
+        f"Stage {n}": [
+            float(c.get(n, 0)) if kept else NAN
+            for (_, c), kept in zip(report.trend, recorded, strict=True)
+        ]
+        for n in stages
+    }
+    figure = _bars(labels, series, ylabel="Complaints received")
+    axes = figure.axes[0]
+    for i, kept in enumerate(recorded):
+        if not kept:
+            axes.text(i, 0, "No data", ha="center", va="bottom", color="#505a5f", fontsize=9)
+    svg, png = _save(figure)
     table = Table("trend", "Complaints received at each stage", ["Year", *series])
-    for label, counts in report.trend:
-        table.rows.append([text(label), *(count(counts.get(n, 0)) for n in stages)])
-    latest = ", ".join(f"{name} {int(values[-1])}" for name, values in series.items())
+    for (label, counts), kept in zip(report.trend, recorded, strict=True):
+        cells = [count(counts.get(n, 0)) if kept else Cell(NONE) for n in stages]
+        table.rows.append([text(label), *cells])
+    if not all(recorded):
+        table.note = f"{NONE}: no complaint is recorded for that year."
+    last = report.trend[-1][1]
+    latest = ", ".join(f"Stage {n} {last.get(n, 0)}" for n in stages)
+    gaps = [label for label, kept in zip(labels, recorded, strict=True) if not kept]
+    missing = f" No data for {', '.join(gaps)}." if gaps else ""
     alt = (
         f"Bar chart of complaints received at each stage from {labels[0]} to {labels[-1]}. "
-        f"In {labels[-1]}: {latest}."
+        f"In {labels[-1]}: {latest}.{missing}"
     )
     return Chart("trend", table.caption, alt, svg, png, table)
 

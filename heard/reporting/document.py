@@ -9,6 +9,7 @@ drill-down key that lists them.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -63,44 +64,102 @@ class Section:
 
 
 @dataclass
+class Block:
+    """A paragraph of a paper's part with the list that follows it, and its paragraph number
+    (a committee paper numbers its paragraphs through)."""
+
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    number: int | None = None
+
+
+@dataclass
+class Part:
+    """A part of the committee paper (heard.reporting.paper): its heading, its words, and
+    the charts, quotes and tables that go with them."""
+
+    key: str
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    #: The keys of the charts drawn in this part (heard.reporting.charts).
+    charts: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"part-{self.key}"
+
+
+@dataclass(frozen=True)
+class Cover:
+    organisation: str
+    title: str
+    committee: str
+    meeting: str
+    report_of: str
+    #: The council's logo as a data URI, or empty.
+    logo: str = ""
+
+
+@dataclass
 class Document:
     title: str
     period: str
     previous: str
-    introduction: Section
-    summary: list[str]
+    cover: Cover
+    parts: list[Part]
+    #: Appendix A: the statistics, section by section.
     sections: list[Section]
     checks: list[dict[str, Any]]
     rules: list[str]
+    #: Appendix B: the changes within normal year-to-year variation, with the test's figures.
+    variation: Table | None = None
 
     @property
     def reconciles(self) -> bool:
         return all(check["holds"] for check in self.checks)
 
+    @property
+    def reconciliation(self) -> Table:
+        """Appendix C: each check, its two sides and whether they agree."""
+        table = Table(
+            "reconciliation",
+            "Reconciliation checks",
+            ["Check", "Counted one way", "Counted the other way", "Agree"],
+        )
+        for check in self.checks:
+            table.rows.append(
+                [
+                    text(check["name"]),
+                    count(check["left"]),
+                    count(check["right"]),
+                    text("Yes" if check["holds"] else "No"),
+                ]
+            )
+        return table
+
+
+def data_uri(content: bytes, content_type: str) -> str:
+    """An image as a data URI, so every edition carries it in the file."""
+    if not content:
+        return ""
+    return f"data:{content_type};base64," + base64.b64encode(content).decode("ascii")
+
 
 # --- cells ---------------------------------------------------------------------------------
+
+
+#: The minus sign councils print (U+2212), not a hyphen.
+MINUS = "\u2212"
 
 
 def fmt(value: Number) -> str:
     if value is None:
         return NONE
     if isinstance(value, float | Decimal) and value != int(value):
-        return f"{value:,}"
-    return f"{int(value):,}"
-
-
-def written(key: str, heading: str, words: str) -> Section:
-    """A section the complaints manager wrote: blank lines part paragraphs, and lines that
-    start with a dash are a bulleted list."""
-    section = Section(key, heading)
-    for block in printable(words).replace("\r\n", "\n").split("\n\n"):
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
-        listed = [line[1:].strip() for line in lines if line[0] in "-*•"]
-        section.bullets += listed
-        rest = " ".join(line for line in lines if line[0] not in "-*•")
-        if rest:
-            section.paragraphs.append(rest)
-    return section
+        return f"{value:,}".replace("-", MINUS)
+    return f"{int(value):,}".replace("-", MINUS)
 
 
 def days(figure: dict[str, Any] | None) -> Cell:
@@ -125,21 +184,28 @@ def percent(value: Number, places: int = 0) -> Cell:
     if value is None:
         return Cell(NONE, None, kind="percent")
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
-    return Cell(f"{rounded}%", float(value) / 100, kind="percent")
+    return Cell(f"{rounded}%".replace("-", MINUS), float(value) / 100, kind="percent")
 
 
-def points(value: Number) -> Cell:
+def points(value: Number, places: int = 0) -> Cell:
+    """A change in percentage points, at the rate's precision: "+0.4 points", "0 points"
+    (never "-0"), "\u22123 points" (a true minus sign)."""
     if value is None:
         return Cell(NONE)
-    rounded = Decimal(str(value)).quantize(Decimal(1))
-    sign = "+" if rounded > 0 else ""
-    return Cell(f"{sign}{rounded} points", value)
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+    if rounded == 0:
+        return Cell(f"{abs(rounded)} points", value)
+    sign = "+" if rounded > 0 else MINUS
+    return Cell(f"{sign}{abs(rounded)} points", value)
 
 
 def money(value: Number) -> Cell:
+    """Pounds as councils print them: "£15,130", "£12.50", "\u2212£250" (a true minus sign)."""
     if value is None:
         return Cell(NONE, None, kind="money")
-    return Cell(f"£{Decimal(str(value)):,.2f}".replace(".00", ""), value, kind="money")
+    amount = Decimal(str(value))
+    shown = f"£{abs(amount):,.2f}".replace(".00", "")
+    return Cell(f"{MINUS}{shown}" if amount < 0 else shown, value, kind="money")
 
 
 def text(value: str) -> Cell:
@@ -149,18 +215,16 @@ def text(value: str) -> Cell:
 
 
 def change_cells(figure: dict[str, Any]) -> list[Cell]:
-    """This period, last period, the change and its percentage, and the chance note."""
+    """Last period, the change and its percentage (to two places, as the sentences give
+    it). Whether a change is within normal variation is said once, in Appendix B, not
+    beside every figure."""
     pct = figure.get("change_percent")
-    note = ""
-    if figure.get("within_chance") and figure.get("change"):
-        note = "Within chance variation"
     withheld_before = "suppressed" in figure and figure["previous"] is None
     return [
         Cell(WITHHELD) if withheld_before else Cell(fmt(figure["previous"]), figure["previous"]),
         Cell(fmt(figure["change"]), figure["change"]),
         percent(pct, 2) if pct is not None else Cell(NONE),
-        text(note),
     ]
 
 
-COMPARE_HEADINGS = ["Change", "Change %", "Note"]
+COMPARE_HEADINGS = ["Change", "Change %"]

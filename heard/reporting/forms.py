@@ -10,9 +10,8 @@ from django import forms
 
 from heard.complaints.choices import Procedure
 from heard.core import clock
-from heard.core.forms import DateInputField, GovukForm, GovukModelForm
+from heard.core.forms import DateInputField, GovukForm
 from heard.reporting.figures.tables import DIMENSIONS, MEASURES, Spec
-from heard.reporting.models import ReportText
 from heard.reporting.periods import Period, year_label
 
 #: Years offered before the current one.
@@ -83,36 +82,6 @@ class ReportForm(GovukForm):
                 "procedure": data["procedure"],
             }
         )
-
-
-class ReportTextForm(GovukModelForm):
-    """The sections the complaints manager writes."""
-
-    class Meta:
-        model = ReportText
-        fields = ["introduction", "learning", "actions", "compliments"]
-        labels = {
-            "introduction": "Introduction (optional)",
-            "learning": "Recurring themes and learning (optional)",
-            "actions": "Actions to improve (optional)",
-            "compliments": "About the compliments (optional)",
-        }
-        help_texts = {
-            "introduction": "Shown before the summary. Leave a blank line between paragraphs.",
-            "learning": "Start a line with a dash (-) to make a bulleted list.",
-            "actions": "What the service will do, and who will do it.",
-            "compliments": "Shown with the compliments figures and the published quotes.",
-        }
-        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        for name, value in data.items():
-            if isinstance(value, str) and len(value) > 10_000:
-                self.add_error(
-                    name, f"{self.fields[name].label} must be 10,000 characters or fewer"
-                )
-        return data
 
 
 class TableForm(ReportForm):

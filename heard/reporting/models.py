@@ -28,13 +28,16 @@ class ReportScope(models.Model):
 
 
 class ReportText(ReportScope):
-    """The sections the complaints manager writes: saved with the report, shown in every
-    edition, and frozen into each published version."""
+    """The complaints manager's words in one report: the meeting it goes to, each part's
+    words where they replace the words Heard writes from the figures (heard.reporting.paper),
+    and the compliments chosen to quote. Shown in every edition, and frozen into each
+    published version."""
 
-    introduction = models.TextField(blank=True)
-    learning = models.TextField("recurring themes and learning", blank=True)
-    actions = models.TextField("actions to improve", blank=True)
-    compliments = models.TextField("about the compliments", blank=True)
+    meeting_on = models.DateField("date of the meeting", null=True, blank=True)
+    #: A part's key to the manager's words for it; a part not here has Heard's words.
+    words = models.JSONField(default=dict, blank=True)
+    #: The compliments' published quotes the manager chose, in order.
+    quotes = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
@@ -50,13 +53,32 @@ class ReportText(ReportScope):
     def __str__(self) -> str:
         return f"Text of the {self.get_kind_display().lower()} {self.first} to {self.last}"
 
-    def sections(self) -> dict[str, str]:
-        return {
-            "introduction": self.introduction,
-            "learning": self.learning,
-            "actions": self.actions,
-            "compliments": self.compliments,
-        }
+
+class PaperTemplate(models.Model):
+    """A council's committee paper for one procedure's report: its headings in order (each
+    a part of heard.reporting.paper, or one of the council's own), the committee it goes to,
+    whose report it is, and the logo on its cover."""
+
+    procedure = models.CharField(max_length=20, choices=Procedure.choices)
+    kind = models.CharField(max_length=20, choices=ReportKind.choices)
+    #: [{"key": "purpose", "heading": "Purpose of the report"}, ...] in the paper's order.
+    parts = models.JSONField(default=list)
+    committee = models.CharField(max_length=200, blank=True)
+    report_of = models.CharField("whose report it is", max_length=200, blank=True)
+    logo = models.BinaryField(blank=True, default=b"")
+    logo_type = models.CharField(max_length=40, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["procedure", "kind"], name="paper_template_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"The {self.get_kind_display().lower()} paper on {self.get_procedure_display()}"
 
 
 class PublishedReport(ReportScope):

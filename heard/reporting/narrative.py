@@ -13,7 +13,6 @@ from heard.complaints.choices import Procedure
 from heard.ombudsman.models import Decision
 from heard.reporting.figures import Figures
 from heard.reporting.stats import (
-    CHANCE_THRESHOLD,
     CountChange,
     Rate,
     RateChange,
@@ -43,13 +42,21 @@ COHORT_ROUTES = {
 }
 
 
+#: Chance variation, said in words (the test and its threshold are in the counting rules).
+VARIATION = "A change of this size is within normal year-to-year variation."
+
+#: The minus sign councils print (U+2212), not a hyphen.
+MINUS = "\u2212"
+
+
 def number(value: int) -> str:
-    return f"{value:,}"
+    return f"{value:,}".replace("-", MINUS)
 
 
 def money(value: Decimal) -> str:
     whole = value == value.to_integral_value()
-    return f"£{value:,.0f}" if whole else f"£{value:,.2f}"
+    shown = f"£{abs(value):,.0f}" if whole else f"£{abs(value):,.2f}"
+    return f"{MINUS}{shown}" if value < 0 else shown
 
 
 def were(count: int) -> str:
@@ -77,6 +84,10 @@ class Writer:
         self.now = current
         self.before = previous
         self.last_label = previous.period.label
+        #: "the year" or "the quarter": how a sentence names the report's period.
+        self.span = {"year": "the year", "quarter": "the quarter"}.get(
+            current.period.kind, "the period"
+        )
 
     def change(self, value: int, previous: int) -> CountChange:
         days = (self.now.period.days, self.before.period.days)
@@ -99,10 +110,7 @@ class Writer:
         change = self.change(value, previous)
         if change.change == 0 or not change.within_chance:
             return ""
-        return (
-            " A change of this size is within normal chance variation "
-            f"(p = {change.p_value:.2f}, at least {CHANCE_THRESHOLD})."
-        )
+        return f" {VARIATION}"
 
     def more_or_fewer(self, value: int, previous: int) -> str:
         difference = value - previous
@@ -133,11 +141,14 @@ class Writer:
         out += self.equality()
         return [sentence for sentence in out if sentence]
 
-    def received(self, procedure: str) -> str:
+    def received(self, procedure: str, *, chance: bool = True) -> str:
+        """How many were received against last year; with `chance`, whether the change is
+        within normal variation (said once, where the paper gives the count in full)."""
         now, before = self.now.complaints.received, self.before.complaints.received
         return (
             f"{number(now)} {NOUN[Procedure(procedure)]} were received"
-            f"{self.count_phrase(now, before, 'received')}.{self.chance(now, before)}"
+            f"{self.count_phrase(now, before, 'received')}."
+            + (self.chance(now, before) if chance else "")
         )
 
     def cohort(self) -> list[str]:
@@ -158,16 +169,20 @@ class Writer:
         noun = "complaint" if c.received == 1 else "complaints"
         return [f"Of the {number(c.received)} {noun} received, {listed}."]
 
-    def stages(self) -> str:
-        parts = []
+    def stage_lines(self) -> list[str]:
+        """Each stage's complaints against last year's, one line each (the paper's list)."""
+        lines = []
         for key, stage in self.now.complaints.stages.items():
             before = self.before.complaints.stages[key].received
             noun = "complaint was" if stage.received == 1 else "complaints were"
-            parts.append(
+            lines.append(
                 f"{number(stage.received)} {noun} considered at Stage {key} "
                 f"compared to {number(before)} in {self.last_label}"
             )
-        return "; ".join(parts) + "."
+        return lines
+
+    def stages(self) -> str:
+        return "; ".join(self.stage_lines()) + "."
 
     def per_referral(self) -> list[str]:
         now, before = self.now.complaints.per_referral, self.before.complaints.per_referral
@@ -307,13 +322,35 @@ class Writer:
             f"representations, {self.more_or_fewer(o.received, before.received)}."
         ]
         if listed:
-            out.append(f"Of these, {listed}.")
-        malad = "no" if not o.maladministration else number(o.maladministration)
-        out.append(
-            f"The Ombudsman decided {number(o.detailed_investigations)} detailed "
-            f"investigations in the period and found fault in {number(o.fault)}; it made "
-            f"{malad} findings of maladministration."
+            cases = "case" if o.received == 1 else "cases"
+            out.append(
+                f"Of the {number(o.received)} {cases} the Ombudsman received in {self.span}, "
+                f"{listed}."
+            )
+        out.append(self.ombudsman_decisions())
+        return out + self.remedies()
+
+    def ombudsman_decisions(self) -> str:
+        """The decisions made in the year, whenever the cases arrived: a second base, so the
+        sentence names it, and fault and maladministration said so they cannot contradict."""
+        o = self.now.ombudsman
+        decided = number(o.detailed_investigations)
+        opening = (
+            f"Of the decisions the Ombudsman made in {self.span}, {decided} followed a detailed "
+            "investigation"
         )
+        if not o.fault:
+            return f"{opening}; it found no fault, and so made no finding of maladministration."
+        judged = (
+            "none of which it judged to be maladministration"
+            if not o.maladministration
+            else f"{number(o.maladministration)} of which it judged to be maladministration"
+        )
+        return f"{opening}; it found fault in {number(o.fault)}, {judged}."
+
+    def remedies(self) -> list[str]:
+        o = self.now.ombudsman
+        out = []
         if o.remedies_due:
             out.append(
                 f"{percent(o.remedies_complied)} of the remedies due in the period were "

@@ -6,14 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from django.db.models import Count
+
 from heard.complaints import periods as statutory
-from heard.complaints.choices import Procedure
+from heard.complaints.choices import NotAcceptedReason, Procedure
+from heard.complaints.models import LearningAction, Stage
 from heard.reporting import narrative
 from heard.reporting.comparison import checks, compare
 from heard.reporting.figures import Figures, compute
 from heard.reporting.figures.base import Check
 from heard.reporting.figures.complaints import stage_trend
-from heard.reporting.models import ReportText
+from heard.reporting.figures.filters import stage_filters
+from heard.reporting.models import PaperTemplate, ReportText
+from heard.reporting.paper import TITLES, LearningItem, Setup, Words, default_parts
 from heard.reporting.periods import Period
 from heard.reporting.stats import ROUNDING_STATEMENT
 
@@ -21,12 +26,6 @@ Kind = Literal["annual", "quarterly"]
 
 #: The volumes chart shows this many periods, ending with the report's.
 TREND_PERIODS = 5
-
-TITLES = {
-    Procedure.CHILDREN: "Children's social care statutory complaints and compliments",
-    Procedure.ADULTS: "Adult social care complaints and compliments",
-    Procedure.CORPORATE: "Corporate complaints and compliments",
-}
 
 
 def counting_rules() -> list[str]:
@@ -60,8 +59,9 @@ def counting_rules() -> list[str]:
         "reports, so that no one can be identified; completeness is the share of people who "
         "gave an answer other than “prefer not to say”.",
         ROUNDING_STATEMENT,
-        "Changes are flagged as within normal chance variation when a conditional binomial "
-        "test on the two counts gives p ≥ 0.05.",
+        "A change is called within normal year-to-year variation when a conditional "
+        "binomial test on the two counts, allowing for the periods' lengths, gives p of 0.05 "
+        "or more; the table below lists those changes with their p-values.",
     ]
 
 
@@ -73,8 +73,8 @@ class Report:
     previous: Figures
     #: Stages received in this and the four periods before it, oldest first (the chart).
     trend: list[tuple[str, dict[int, int]]] = field(default_factory=list)
-    #: The complaints manager's sections (heard.reporting.models.ReportText), by name.
-    texts: dict[str, str] = field(default_factory=dict)
+    #: The committee paper: the council's template and the manager's words.
+    paper: Setup = field(default_factory=lambda: Setup(parts=[]))
     rules: list[str] = field(default_factory=counting_rules)
 
     @property
@@ -90,6 +90,23 @@ class Report:
     def sentences(self) -> list[str]:
         return narrative.write(self.current, self.previous)
 
+    def parts(self) -> list[dict[str, Any]]:
+        """The paper's parts in order: each heading with its words, the manager's where they
+        wrote some (`edited`), else Heard's from the figures."""
+        heard = Words(self)
+        out = []
+        for key, heading in self.paper.parts:
+            mine = self.paper.words.get(key, "")
+            out.append(
+                {
+                    "key": key,
+                    "heading": heading,
+                    "words": mine if mine.strip() else heard(key),
+                    "edited": bool(mine.strip()),
+                }
+            )
+        return out
+
     def data(self) -> dict[str, Any]:
         """Everything the report says, as plain data (the JSON output)."""
         return {
@@ -98,7 +115,7 @@ class Report:
             "procedure": self.procedure,
             "figures": compare(self.current, self.previous),
             "narrative": self.sentences,
-            "sections": {name: text for name, text in self.texts.items() if text.strip()},
+            "paper": {**self.paper.data(), "parts": self.parts()},
             "checks": [
                 {"name": c.name, "left": c.left, "right": c.right, "holds": c.holds}
                 for c in self.checks
@@ -112,14 +129,58 @@ def build(procedure: str, period: Period, kind: Kind = "annual") -> Report:
     periods = [period]
     while len(periods) < TREND_PERIODS:
         periods.insert(0, periods[0].previous())
-    text = ReportText.objects.filter(
-        procedure=procedure, kind=kind, first=period.first, last=period.last
-    ).first()
+    current = compute(procedure, period)
     return Report(
         kind=kind,
         procedure=procedure,
-        current=compute(procedure, period),
+        current=current,
         previous=compute(procedure, period.previous()),
         trend=stage_trend(procedure, periods),
-        texts=text.sections() if text else {},
+        paper=setup(procedure, period, kind),
+    )
+
+
+#: The actions part lists at most this many learning actions; the rest are counted.
+LEARNING_LISTED = 12
+
+
+def setup(procedure: str, period: Period, kind: Kind) -> Setup:
+    """The paper's template and words for this report: four small queries."""
+    template = PaperTemplate.objects.filter(procedure=procedure, kind=kind).first()
+    text = ReportText.objects.filter(
+        procedure=procedure, kind=kind, first=period.first, last=period.last
+    ).first()
+    actions = (
+        LearningAction.objects.filter(
+            complaint__procedure=procedure,
+            raised_on__range=(period.first, period.last),
+        )
+        .select_related("theme")
+        .order_by("raised_on", "pk")[:LEARNING_LISTED]
+    )
+    refused = (
+        Stage.objects.filter(stage_filters(period)["not_accepted"], complaint__procedure=procedure)
+        .order_by()
+        .values("not_accepted_reason")
+        .annotate(n=Count("pk"))
+    )
+    reasons = dict(NotAcceptedReason.choices)
+    return Setup(
+        parts=[(p["key"], p["heading"]) for p in template.parts]
+        if template and template.parts
+        else default_parts(procedure, kind),
+        committee=template.committee if template else "",
+        report_of=template.report_of if template else "",
+        logo=bytes(template.logo) if template else b"",
+        logo_type=template.logo_type if template else "",
+        meeting_on=text.meeting_on if text else None,
+        words=dict(text.words) if text else {},
+        quotes=list(text.quotes) if text else [],
+        learning=[
+            LearningItem(a.theme.name, a.description, a.completed_on, a.due_on) for a in actions
+        ],
+        refused={
+            reasons.get(row["not_accepted_reason"], "Reason not recorded"): row["n"]
+            for row in sorted(refused, key=lambda row: -row["n"])
+        },
     )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from heard.reporting import views
+from heard.reporting import paper_views, views
 
 app_name = "reporting"
 
@@ -15,7 +15,8 @@ urlpatterns = [
     path("tables/cases/", views.table_cases, name="table_cases"),
     path("tables/download/<str:fmt>/", views.table_download, name="table_download"),
     path("complaints/download/<str:fmt>/", views.download, name="download"),
-    path("complaints/words/", views.edit, name="edit"),
+    path("complaints/words/", paper_views.edit, name="edit"),
+    path("complaints/paper/", paper_views.template, name="template"),
     path("complaints/publish/", views.publish_view, name="publish"),
     path("complaints/published/<int:pk>/<str:fmt>/", views.published_download, name="published"),
 ]

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from heard.complaints.choices import Procedure
 from heard.core import clock
@@ -27,10 +27,10 @@ from heard.reporting.figures.tables import (
     table_rows,
     year_before,
 )
-from heard.reporting.forms import ReportForm, ReportTextForm, TableForm
-from heard.reporting.models import PublishedReport, ReportText
+from heard.reporting.forms import ReportForm, TableForm
+from heard.reporting.models import PublishedReport
 from heard.reporting.periods import Period
-from heard.reporting.printing import svg_uri
+from heard.reporting.printing import paper_context
 from heard.reporting.publishing import publish
 from heard.reporting.renderers import RENDERERS
 from heard.reporting.report import build
@@ -48,12 +48,12 @@ def report(request: HttpRequest) -> HttpResponse:
         built = build(form.cleaned_data["procedure"], period, kind)  # type: ignore[arg-type]
         context.update(
             published=PublishedReport.objects.filter(
-                **_scope(period, kind, form.cleaned_data["procedure"])
+                **scope(period, kind, form.cleaned_data["procedure"])
             )
             .defer("pdf", "docx", "xlsx", "html", "data")
             .select_related("published_by"),
-            document=build_document(built),
-            charts=[(chart, svg_uri(chart.svg)) for chart in charts.draw(built)],
+            **paper_context(build_document(built), charts.draw(built)),
+            document_kind=kind,
             query=form.query(),
             can_drill=request.user.has_perm("reporting.drill_down"),
             formats=RENDERERS,
@@ -61,7 +61,7 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/report.html", context)
 
 
-def _chosen(request: HttpRequest) -> tuple[ReportForm, Period, str, str]:
+def chosen(request: HttpRequest) -> tuple[ReportForm, Period, str, str]:
     form = ReportForm.from_query(request.GET)
     if not form.is_valid():
         raise Http404("No such report")
@@ -69,36 +69,14 @@ def _chosen(request: HttpRequest) -> tuple[ReportForm, Period, str, str]:
     return form, period, kind, form.cleaned_data["procedure"]
 
 
-def _scope(period: Period, kind: str, procedure: str) -> dict[str, object]:
+def scope(period: Period, kind: str, procedure: str) -> dict[str, object]:
     return {"procedure": procedure, "kind": kind, "first": period.first, "last": period.last}
-
-
-@require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest) -> HttpResponse:
-    """The complaints manager's words in the report."""
-    require_perm(request, "reporting.edit_report")
-    form, period, kind, procedure = _chosen(request)
-    text = ReportText.objects.filter(**_scope(period, kind, procedure)).first()
-    if text is None:
-        text = ReportText(**_scope(period, kind, procedure))
-    words = ReportTextForm(request.POST or None, instance=text)
-    if request.method == "POST" and words.is_valid():
-        saved = words.save(commit=False)
-        saved.updated_by = request.user
-        saved.save()
-        messages.success(request, "The report's words are saved")
-        return redirect(f"{reverse('reporting:report')}?{form.query()}")
-    return render(
-        request,
-        "reporting/edit.html",
-        {"form": words, "query": form.query(), "period": period, "kind": kind},
-    )
 
 
 @require_POST
 def publish_view(request: HttpRequest) -> HttpResponse:
     require_perm(request, "reporting.publish_report")
-    form, period, kind, procedure = _chosen(request)
+    form, period, kind, procedure = chosen(request)
     built = build(procedure, period, kind)  # type: ignore[arg-type]
     try:
         published = publish(built, by=request.user)

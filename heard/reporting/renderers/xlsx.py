@@ -10,27 +10,54 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from heard.reporting import charts
 from heard.reporting.builder import build_document
-from heard.reporting.document import Cell
+from heard.reporting.document import NONE, Cell, Table
 from heard.reporting.report import Report
 
-FORMATS = {"count": "#,##0", "percent": "0.00%", "money": "£#,##0.00"}
+FORMATS = {"count": "#,##0", "percent": "0.0%", "money": "£#,##0.00", "decimal": "0.00"}
+
+#: Excel's limit on a sheet's name.
+SHEET_NAME_LIMIT = 31
+
+#: A shorter name for a section whose heading would not fit a sheet's name whole.
+SHEETS = {
+    "stages": "Stages",
+    "informal": "Informal complaints",
+    "ended_so_far": "How complaints ended",
+    "representations": "Enquiries",
+    "recommendations": "Panel recommendations",
+}
 
 
-def _sheet_name(caption: str, used: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", " ", caption)[:28].strip()
-    candidate, n = name, 2
+def sheet_name(title: str, used: set[str]) -> str:
+    """A sheet's name in whole words within Excel's 31 characters, none of the characters
+    Excel refuses, and different from every other sheet's (a number is added if not)."""
+    words = re.sub(r"[\[\]:*?/\\]", " ", title).replace("'", "").split()
+    name = ""
+    for word in words:
+        if len(f"{name} {word}".strip()) > SHEET_NAME_LIMIT:
+            break
+        name = f"{name} {word}".strip()
+    candidate, n = name or "Sheet", 2
     while candidate.casefold() in used:
-        candidate = f"{name[:25]} {n}"
+        suffix = f" {n}"
+        trimmed = name
+        while len(trimmed) + len(suffix) > SHEET_NAME_LIMIT and " " in trimmed:
+            trimmed = trimmed.rsplit(" ", 1)[0]
+        candidate = f"{trimmed}{suffix}"
         n += 1
     used.add(candidate.casefold())
     return candidate
 
 
 def _value(cell: Cell) -> object:
-    return (
-        cell.number if cell.number is not None and not isinstance(cell.number, str) else cell.text
-    )
+    """A number as a number; a cell with no figure (shown as a dash) left empty; words as words."""
+    if cell.number is not None and not isinstance(cell.number, str):
+        return cell.number
+    if cell.text == NONE:
+        return None
+    return cell.text
 
 
 def append(sheet: Worksheet, values: Sequence[object]) -> None:
@@ -43,45 +70,64 @@ def append(sheet: Worksheet, values: Sequence[object]) -> None:
             written.data_type = "s"
 
 
+def _tables(sheet: Worksheet, tables: list[Table]) -> None:
+    """Tables one under another, each with its caption, headings and note, a blank row
+    between them."""
+    for table in tables:
+        if sheet.max_row > 1:
+            append(sheet, [])
+        append(sheet, [table.caption])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        append(sheet, table.headings)
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            append(sheet, [_value(cell) for cell in row])
+            for column, cell in enumerate(row, start=1):
+                if cell.number is not None:
+                    written = sheet.cell(row=sheet.max_row, column=column)
+                    written.number_format = FORMATS.get(cell.kind, "General")
+        if table.note:
+            append(sheet, [table.note])
+    sheet.column_dimensions["A"].width = 48
+    for letter in "BCDEFGHIJKLM":
+        sheet.column_dimensions[letter].width = 16
+
+
 def render(report: Report) -> bytes:
     document = build_document(report)
     book = Workbook()
-    summary = book.active
-    assert isinstance(summary, Worksheet)
-    summary.title = "Summary"
-    append(summary, [document.title])
-    summary["A1"].font = Font(bold=True, size=14)
-    append(summary, [])
-    for paragraph in document.introduction.paragraphs + document.introduction.bullets:
-        append(summary, [paragraph])
-    for sentence in document.summary:
-        append(summary, [sentence])
-    append(summary, [])
-    append(summary, ["How the figures are counted"])
-    summary.cell(row=summary.max_row, column=1).font = Font(bold=True)
-    for rule in document.rules:
-        append(summary, [rule])
-    summary.column_dimensions["A"].width = 140
-    used = {"summary"}
+    paper = book.active
+    assert isinstance(paper, Worksheet)
+    paper.title = "Report"
+    append(paper, [document.title])
+    paper["A1"].font = Font(bold=True, size=14)
+    for part in document.parts:
+        append(paper, [])
+        append(paper, [part.heading])
+        paper.cell(row=paper.max_row, column=1).font = Font(bold=True)
+        for block in part.blocks:
+            if block.text:
+                append(paper, [f"{block.number}. {block.text}" if block.number else block.text])
+            for item in block.items:
+                append(paper, [f"• {item}"])
+        for quote in part.quotes:
+            append(paper, [f"“{quote}”"])
+    paper.column_dimensions["A"].width = 140
+    used = {"report"}
+    charts_sheet = book.create_sheet(sheet_name("Charts", used))
+    _tables(charts_sheet, [chart.table for chart in charts.draw(report)])
     for section in document.sections:
-        for table in section.tables:
-            sheet = book.create_sheet(_sheet_name(table.caption, used))
-            append(sheet, [table.caption])
-            sheet["A1"].font = Font(bold=True)
-            append(sheet, table.headings)
-            for cell in sheet[2]:
-                cell.font = Font(bold=True)
-            for row in table.rows:
-                append(sheet, [_value(cell) for cell in row])
-                for written, cell in zip(sheet[sheet.max_row], row, strict=True):
-                    if cell.number is not None:
-                        written.number_format = FORMATS.get(cell.kind, "General")
-            if table.note:
-                append(sheet, [])
-                append(sheet, [table.note])
-            sheet.column_dimensions["A"].width = 48
-            for column in "BCDEFGHIJKLM":
-                sheet.column_dimensions[column].width = 16
+        title = SHEETS.get(section.key, section.heading)
+        _tables(book.create_sheet(sheet_name(title, used)), section.tables)
+    rules = book.create_sheet(sheet_name("How the figures are counted", used))
+    for rule in document.rules:
+        append(rules, [rule])
+    rules.column_dimensions["A"].width = 140
+    if document.variation and document.variation.rows:
+        append(rules, [])
+        _tables(rules, [document.variation])
+    _tables(book.create_sheet(sheet_name("Reconciliation", used)), [document.reconciliation])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -34,7 +34,8 @@ def test_a_manager_reads_the_annual_report_and_follows_a_figure_to_its_cases(pag
     page.get_by_role("button", name="Show report").click()
     page.wait_for_url(re.compile(r"year=2021"))
     assert page.get_by_role("heading", level=1).inner_text().endswith("annual report 2021/22")
-    assert page.get_by_text("2 statutory complaints were received").is_visible()
+    # The key messages, and the numbered paragraph of the complaints received.
+    assert page.get_by_text("6. 2 statutory complaints were received").is_visible()
     assert_accessible(page)
 
     flow = page.get_by_role("table", name="Complaints at each stage, 2021/22")
@@ -51,12 +52,29 @@ def test_a_manager_reads_the_annual_report_and_follows_a_figure_to_its_cases(pag
 
     page.get_by_role("link", name="Edit the report's words").click()
     assert_accessible(page)
-    page.get_by_label("Recurring themes and learning (optional)").fill(
+    # Each part starts with Heard's words; the manager writes their own for one.
+    assert "2006" in page.get_by_label("Policy framework and previous decisions").input_value()
+    page.get_by_label("Recurring themes and learning", exact=True).fill(
         "- Timeliness of conference papers"
     )
     page.get_by_role("button", name="Save the words").click()
     page.wait_for_selector(".govuk-notification-banner--success")
     assert page.get_by_text("Timeliness of conference papers").is_visible()
+
+    # The paper's headings: rename one, and see the error for an order that is not a number.
+    page.get_by_role("link", name="Change the paper's headings").click()
+    assert_accessible(page)
+    page.get_by_label("Committee the report goes to (optional)").fill("Scrutiny Committee")
+    page.get_by_label("Heading for Background").fill("Who handles complaints")
+    page.get_by_label("Order of Background").fill("third")
+    page.get_by_role("button", name="Save the paper").click()
+    assert page.get_by_role("link", name="Enter the order as a whole number, like 3").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Order of Background").fill("3")
+    page.get_by_role("button", name="Save the paper").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    page.get_by_role("link", name="Back to the report").click()
+    assert page.get_by_role("heading", name="Who handles complaints").is_visible()
     page.get_by_role("button", name="Publish this report").click()
     page.wait_for_selector(".govuk-notification-banner--success")
     assert page.get_by_text("Version 1 of the report is published").is_visible()

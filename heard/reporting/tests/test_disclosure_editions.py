@@ -83,14 +83,20 @@ def withheld_in(tables: list[tuple[list[str], list[list[str]]]]) -> Counter[Wher
 
 
 def workbook_tables(content: bytes) -> list[tuple[list[str], list[list[str]]]]:
+    """Each sheet after the paper holds tables one under another, a blank row between:
+    caption, headings, then rows."""
     book = load_workbook(io.BytesIO(content))
     tables = []
     for sheet in book.worksheets[1:]:
-        rows = [
-            [str(v) if v is not None else "" for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-        tables.append((rows[1], rows[2:]))
+        block: list[list[str]] = []
+        for row in [*sheet.iter_rows(values_only=True), ()]:
+            values = [str(v) if v is not None else "" for v in row]
+            if any(values):
+                block.append(values)
+            elif block:
+                if len(block) > 1:
+                    tables.append((block[1], block[2:]))
+                block = []
     return tables
 
 

@@ -16,6 +16,7 @@ from heard.demo.enquiries import build_enquiries
 from heard.demo.informal import build_informal
 from heard.demo.ombudsman import build_ombudsman_cases
 from heard.demo.other_procedures import build_other_procedures
+from heard.demo.paper import build_papers
 from heard.demo.plan import Planner
 from heard.demo.reference import create_reference_data
 from heard.demo.referrals import build_referrals
@@ -47,4 +48,5 @@ def build_demo(seed: int, today: date, first_year: int = FIRST_DEMO_YEAR) -> Cou
         applier.counts["informal complaints"] = informal
         applier.counts["adult and corporate complaints"] += escalated
         applier.counts["Ombudsman cases"] = build_ombudsman_cases(seed, today, first_year)
+        applier.counts["committee papers"] = build_papers()
     return applier.counts

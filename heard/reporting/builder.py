@@ -139,6 +139,7 @@ class Builder:
             parts=assemble(
                 self.data["paper"]["parts"],
                 chosen_quotes(paper.quotes, self.f["compliments"]["quotes"]),
+                paper.assessment,
             ),
             sections=[
                 s

@@ -38,6 +38,9 @@ class ReportText(ReportScope):
     words = models.JSONField(default=dict, blank=True)
     #: The compliments' published quotes the manager chose, in order.
     quotes = models.JSONField(default=list, blank=True)
+    #: Corporate annual reports: the self-assessment against the Ombudsman's Complaint
+    #: Handling Code, [{"area", "meets", "evidence", "short"}] (heard.reporting.code).
+    assessment = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"

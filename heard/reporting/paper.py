@@ -21,6 +21,7 @@ from django.conf import settings
 
 from heard.complaints.choices import Procedure
 from heard.core.text import printable
+from heard.reporting.code import MEETS_WORDS, assessment_table
 from heard.reporting.document import Block, Part
 from heard.reporting.narrative import NOUN, Writer, money, number
 
@@ -202,6 +203,8 @@ class Setup:
     learning: list[LearningItem] = field(default_factory=list)
     #: Stages not accepted in the period, by the reason's label.
     refused: dict[str, int] = field(default_factory=dict)
+    #: The self-assessment against the Complaint Handling Code (heard.reporting.code).
+    assessment: list[dict[str, str]] = field(default_factory=list)
 
     def data(self) -> dict[str, Any]:
         return {
@@ -209,6 +212,7 @@ class Setup:
             "report_of": self.report_of,
             "meeting_on": self.meeting_on.isoformat() if self.meeting_on else None,
             "quotes": self.quotes,
+            "assessment": self.assessment,
         }
 
 
@@ -276,7 +280,9 @@ class Words:
 
     @property
     def committee(self) -> str:
-        return self.report.paper.committee or "the committee"
+        """The committee, as a sentence names it: "the Scrutiny Commission"."""
+        name = self.report.paper.committee or "committee"
+        return name if name.lower().startswith("the ") else f"the {name}"
 
     def purpose(self) -> str:
         noun = "annual report" if self.report.kind == "annual" else "quarterly performance report"
@@ -352,10 +358,21 @@ class Words:
         return f"{words} ({item.theme})"
 
     def code(self) -> str:
+        rows = self.report.paper.assessment
+        if not rows:
+            return f"No self-assessment against the Code has been recorded for {self.period} yet."
+        counts = {meets: sum(row["meets"] == meets for row in rows) for meets in MEETS_WORDS}
+        unanswered = len(rows) - sum(counts.values())
+        parts = [f"meets {number(counts['yes'])} in full"]
+        parts.append(f"{number(counts['partly'])} in part")
+        parts.append(f"does not yet meet {number(counts['no'])}")
+        if unanswered:
+            parts.append(f"has still to answer {number(unanswered)}")
+        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
         return (
-            "The council has assessed itself against each section of the Complaint Handling "
-            "Code. The assessment, with the evidence for each section and any part not yet "
-            "met, is set out below."
+            f"The council has assessed itself against the {number(len(rows))} areas of the "
+            f"Complaint Handling Code: it {listed}. The assessment, with the evidence and "
+            "where the council falls short, is set out below."
         )
 
     def refused(self) -> str:
@@ -458,7 +475,9 @@ def chosen_quotes(chosen: list[str], published: list[str]) -> list[str]:
     return list(dict.fromkeys(published))[:QUOTED]
 
 
-def assemble(parts: list[dict[str, Any]], quotes: list[str]) -> list[Part]:
+def assemble(
+    parts: list[dict[str, Any]], quotes: list[str], assessment: list[dict[str, str]]
+) -> list[Part]:
     """The paper's parts with their words as blocks, paragraphs numbered through the paper
     as a committee paper numbers them."""
     out, n = [], 0
@@ -472,5 +491,7 @@ def assemble(parts: list[dict[str, Any]], quotes: list[str]) -> list[Part]:
                     block.number = n
         if key == "compliments":
             part.quotes = [printable(quote) for quote in quotes]
+        if key == "code" and assessment:
+            part.tables = [assessment_table(assessment)]
         out.append(part)
     return out

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from heard.complaints.choices import Procedure
 from heard.core.casepages import require_perm
+from heard.reporting.code import AreaRows, saved_rows, starting_rows
 from heard.reporting.models import PaperTemplate, ReportKind, ReportText
 from heard.reporting.paper import Words, default_parts, offered
 from heard.reporting.paper_forms import (
@@ -126,4 +127,29 @@ def template(request: HttpRequest) -> HttpResponse:
             "has_logo": bool(paper.logo),
             "choices": [(p, k) for p in Procedure for k in ReportKind],
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def assessment(request: HttpRequest) -> HttpResponse:
+    """The corporate annual report's self-assessment against the Complaint Handling Code."""
+    user = require_perm(request, "reporting.edit_report")
+    form, period, kind, procedure = chosen(request)
+    if procedure != Procedure.CORPORATE or kind != ReportKind.ANNUAL:
+        raise Http404("Only the corporate annual report has a self-assessment")
+    text = ReportText.objects.filter(**scope(period, kind, procedure)).first()
+    text = text or ReportText(**scope(period, kind, procedure))
+    rows = AreaRows(
+        request.POST or None, initial=starting_rows(list(text.assessment)), prefix="areas"
+    )
+    if request.method == "POST" and rows.is_valid():
+        text.assessment = saved_rows([row.cleaned_data for row in rows])
+        text.updated_by = user
+        text.save()
+        messages.success(request, "The self-assessment is saved")
+        return redirect(f"{reverse('reporting:report')}?{form.query()}")
+    return render(
+        request,
+        "reporting/code.html",
+        {"rows": rows, "query": form.query(), "period": period},
     )

@@ -176,6 +176,7 @@ def setup(procedure: str, period: Period, kind: Kind) -> Setup:
         meeting_on=text.meeting_on if text else None,
         words=dict(text.words) if text else {},
         quotes=list(text.quotes) if text else [],
+        assessment=list(text.assessment) if text else [],
         learning=[
             LearningItem(a.theme.name, a.description, a.completed_on, a.due_on) for a in actions
         ],

@@ -17,6 +17,7 @@ urlpatterns = [
     path("complaints/download/<str:fmt>/", views.download, name="download"),
     path("complaints/words/", paper_views.edit, name="edit"),
     path("complaints/paper/", paper_views.template, name="template"),
+    path("complaints/code/", paper_views.assessment, name="assessment"),
     path("complaints/publish/", views.publish_view, name="publish"),
     path("complaints/published/<int:pk>/<str:fmt>/", views.published_download, name="published"),
 ]

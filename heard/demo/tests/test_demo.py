@@ -20,6 +20,7 @@ from heard.demo.years import demo_closure_days, financial_year_start
 from heard.enquiries.models import Enquiry
 from heard.ombudsman.models import OmbudsmanCase
 from heard.referrals.models import MonthlyReferrals
+from heard.reporting.models import PaperTemplate
 from heard.sars.models import SubjectAccessRequest
 from heard.workdays.calendar import WorkingCalendar
 
@@ -92,6 +93,9 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     assert {i.status for i in informal.all()} >= {"open", "resolved", "escalated"}
     assert not informal.filter(ended_on__gt=today).exists()
     assert Team.objects.exclude(service_area="").exists()
+    papers = PaperTemplate.objects
+    assert papers.count() == counts["committee papers"] == 3
+    assert not papers.filter(committee="").exists()
     ombudsman = OmbudsmanCase.objects
     assert ombudsman.count() == counts["Ombudsman cases"] > 0
     assert ombudsman.filter(complaint__isnull=False).exists()

@@ -55,7 +55,7 @@ def _value(cell: Cell) -> object:
     """A number as a number; a cell with no figure (shown as a dash) left empty; words as words."""
     if cell.number is not None and not isinstance(cell.number, str):
         return cell.number
-    if cell.text == NONE:
+    if cell.text in (NONE, ""):
         return None
     return cell.text
 

@@ -123,3 +123,28 @@ def test_a_manager_builds_a_table_and_follows_a_count_to_its_cases(page):
     page.get_by_role("button", name="Count").click()
     assert page.get_by_text("they cannot be counted by theme").first.is_visible()
     assert_accessible(page)
+
+
+def test_a_manager_records_the_corporate_self_assessment_against_the_code(page):
+    user = UserFactory(username="mo", role="complaints_manager")
+    user.set_password("a-long-test-password")
+    user.save()
+    sign_in(page, "mo", "a-long-test-password")
+    page.wait_for_url(re.compile(r"/$"))
+    page.goto(page.url + "reports/complaints/?year=2024&procedure=corporate")
+    page.get_by_role("link", name="Self-assessment against the Code").click()
+    assert_accessible(page)
+    area = page.get_by_role("group", name="Area 2")
+    area.get_by_label("Does the council meet it?").select_option(label="Partly")
+    page.get_by_role("button", name="Save the self-assessment").click()
+    error = "Say where the council falls short of this area, and what it will do"
+    assert page.get_by_role("link", name=error).is_visible()
+    assert_accessible(page)
+    area = page.get_by_role("group", name="Area 2")
+    area.get_by_label("Where the council falls short, and what it will do").fill(
+        "Refusal letters do not yet name the Ombudsman"
+    )
+    page.get_by_role("button", name="Save the self-assessment").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.get_by_text("Refusal letters do not yet name the Ombudsman").is_visible()
+    assert_accessible(page)

@@ -7,12 +7,9 @@ from typing import Any
 
 from django.conf import settings
 
-from heard.complaints.choices import CostKind, Finding, Procedure, Relationship
-from heard.compliments.models import Giver
+from heard.complaints.choices import Finding, Procedure, Relationship
 from heard.core.equality import AgeBand, Disability, EthnicGroup, Gender
-from heard.enquiries.models import RepresentationKind
-from heard.ombudsman.models import Decision
-from heard.reporting import sections_more
+from heard.reporting import sections_casework, sections_more
 from heard.reporting.document import (
     COMPARE_HEADINGS,
     QUARTERLY_SECTIONS,
@@ -28,14 +25,12 @@ from heard.reporting.document import (
     data_uri,
     days,
     figure_cell,
-    money,
     percent,
     points,
     text,
 )
 from heard.reporting.paper import assemble, chosen_quotes
 from heard.reporting.report import Report
-from heard.sars.models import SarOutcome
 
 
 def stage_limits(stage: str, standard: int | None, maximum: int | None) -> str:
@@ -116,12 +111,12 @@ class Builder:
             sections_more.ended_so_far(self),
             self.themes(),
             self.equality(),
-            self.ombudsman(),
-            self.compliments(),
-            self.representations(),
-            self.subject_access(),
-            self.costs(),
-            self.learning(),
+            sections_casework.ombudsman(self),
+            sections_casework.compliments(self),
+            sections_casework.representations(self),
+            sections_casework.subject_access(self),
+            sections_casework.costs(self),
+            sections_casework.learning(self),
         ]
         paper = self.report.paper
         return Document(
@@ -524,259 +519,6 @@ class Builder:
             if breakdown.rows:
                 tables.append(breakdown)
         return Section("equality", "Equality information", tables=tables)
-
-    def ombudsman(self) -> Section:
-        o = self.f["ombudsman"]
-        if (
-            not o["received"]["value"]
-            and not o["decided"]["value"]
-            and not o["received"]["previous"]
-        ):
-            return Section("ombudsman", "The Ombudsman")
-        figures = self.compare_table(
-            "ombudsman",
-            "Local Government and Social Care Ombudsman",
-            [
-                ("Representations received", o["received"], "ombudsman.received"),
-                ("Decisions made", o["decided"], "ombudsman.decided"),
-                (
-                    "Detailed investigations",
-                    o["detailed_investigations"],
-                    "ombudsman.detailed_investigations",
-                ),
-                ("Upheld", o["upheld"], "ombudsman.upheld"),
-                ("Fault found", o["fault"], "ombudsman.fault"),
-                ("Maladministration", o["maladministration"], "ombudsman.maladministration"),
-                (
-                    "Remedy already provided",
-                    o["remedy_already_provided"],
-                    "ombudsman.remedy_already_provided",
-                ),
-                (
-                    "Public interest reports",
-                    o["public_interest_reports"],
-                    "ombudsman.public_interest_reports",
-                ),
-            ],
-        )
-        cohort = Table(
-            "ombudsman_received",
-            f"What was decided on the representations received in {self.now}",
-            ["Decision", "Cases"],
-            note=o["reconciliation"]["statement"],
-        )
-        for code, figure in o["received_by_decision"].items():
-            if figure["value"]:
-                cohort.rows.append(
-                    [
-                        text(Decision(code).label),
-                        count(figure["value"], f"ombudsman.received_{code}"),
-                    ]
-                )
-        if o["awaiting_decision"]["value"]:
-            cohort.rows.append(
-                [
-                    text("Awaiting a decision"),
-                    count(o["awaiting_decision"]["value"], "ombudsman.awaiting_decision"),
-                ]
-            )
-        cohort.rows.append([text("Total"), count(o["received"]["value"], "ombudsman.received")])
-        rates = Table(
-            "ombudsman_rates", "Ombudsman rates", self.rate_headings("Rate", "Cases", "Out of")
-        )
-        rates.rows += [
-            self.rate_row("Uphold rate (upheld ÷ detailed investigations)", o["uphold_rate"]),
-            self.rate_row("Remedies completed on time", o["remedies_complied"]),
-        ]
-        payments = Table(
-            "ombudsman_payments",
-            "Remedy payments on decisions in the period",
-            ["Payments", self.now, self.before],
-        )
-        payments.rows.append(
-            [
-                text("Remedy payments"),
-                money(o["remedy_payments"]["value"]),
-                money(o["remedy_payments"]["previous"]),
-            ]
-        )
-        reached = self.compare_table(
-            "ombudsman_stage_reached",
-            f"Representations received in {self.now}, by how far the complaint went",
-            [
-                *(
-                    (
-                        f"After Stage {n}",
-                        o["received_by_stage_reached"][n],
-                        f"ombudsman.received_after_stage_{n}",
-                    )
-                    for n in ("1", "2", "3")
-                ),
-                (
-                    "No complaint recorded",
-                    o["received_by_stage_reached"]["not_recorded"],
-                    "ombudsman.received_stage_not_recorded",
-                ),
-            ],
-        )
-        return Section(
-            "ombudsman", "The Ombudsman", tables=[figures, cohort, reached, rates, payments]
-        )
-
-    def compliments(self) -> Section:
-        c = self.f["compliments"]
-        counts = self.compare_table(
-            "compliments",
-            "Compliments received",
-            [("Compliments", c["received"], "compliments.received")],
-        )
-        teams = Table("compliment_teams", f"Compliments by team, {self.now}", ["Team", self.now])
-        for name, figure in c["by_team"].items():
-            teams.rows.append([text(name), count(figure["value"])])
-        givers = Table("compliment_givers", f"Who gave them, {self.now}", ["Given by", self.now])
-        for code, figure in c["by_giver"].items():
-            givers.rows.append(
-                [text(Giver(code).label if code in Giver.values else code), count(figure["value"])]
-            )
-        return Section("compliments", "Compliments", tables=[counts, teams, givers])
-
-    def representations(self) -> Section:
-        r = self.f["representations"]
-        if not r["received"]["value"] and not r["received"]["previous"]:
-            return Section("representations", "Enquiries and other representations")
-        counts = self.compare_table(
-            "representations",
-            "Enquiries and other representations received, by kind",
-            [
-                *(
-                    (RepresentationKind(code).label, figure, f"representations.kind_{code}")
-                    for code, figure in r["by_kind"].items()
-                ),
-                ("All kinds", r["received"], "representations.received"),
-            ],
-        )
-        timely = Table(
-            "representations_on_time",
-            "Replies sent within the target",
-            self.rate_headings("Rate", "In time", "Replies"),
-        )
-        timely.rows.append(self.rate_row("Replied within the target", r["responded_in_time"], None))
-        return Section(
-            "representations", "Enquiries and other representations", tables=[counts, timely]
-        )
-
-    def subject_access(self) -> Section:
-        s = self.f["subject_access"]
-        if (
-            not s["received"]["value"]
-            and not s["completed"]["value"]
-            and not s["received"]["previous"]
-        ):
-            return Section("subject_access", "Subject access requests")
-        counts = self.compare_table(
-            "subject_access",
-            "Subject access requests",
-            [
-                ("Received", s["received"], "sars.received"),
-                ("From care leavers", s["from_care_leavers"], "sars.from_care_leavers"),
-                ("Completed", s["completed"], "sars.completed"),
-                ("Extended", s["extended"], "sars.extended"),
-                ("Pages reviewed", s["pages_reviewed"], None),
-                ("Pages disclosed", s["pages_disclosed"], None),
-            ],
-        )
-        timely = Table(
-            "sar_on_time",
-            "Completed within the deadline",
-            self.rate_headings("Rate", "On time", "Completed"),
-        )
-        timely.rows.append(self.rate_row("Completed on time", s["on_time"], "sars.on_time"))
-        outcomes = Table(
-            "sar_outcomes", f"Outcomes, {self.now}", ["Outcome", self.now, self.before]
-        )
-        for code, figure in s["outcomes"].items():
-            outcomes.rows.append(
-                [
-                    text(SarOutcome(code).label),
-                    count(figure["value"], f"sars.outcome_{code}"),
-                    count(figure["previous"]),
-                ]
-            )
-        exemptions = Table(
-            "sar_exemptions", f"Exemptions used, {self.now}", ["Exemption", "Requests"]
-        )
-        for name, figure in s["exemptions"].items():
-            exemptions.rows.append([text(name), count(figure["value"])])
-        return Section(
-            "subject_access",
-            "Subject access requests",
-            tables=[counts, timely, outcomes, exemptions],
-        )
-
-    def costs(self) -> Section:
-        c = self.f["costs"]
-        table = Table("costs", "Costs of the procedure", ["Cost", self.now, self.before, "Change"])
-        for code, figure in c["by_kind"].items():
-            table.rows.append(
-                [
-                    text(CostKind(code).label),
-                    money(figure["value"]),
-                    money(figure["previous"]),
-                    money(figure["change"]),
-                ]
-            )
-        table.rows.append(
-            [
-                text("Total"),
-                money(c["total"]["value"]),
-                money(c["total"]["previous"]),
-                money(c["total"]["change"]),
-            ]
-        )
-        payments = Table(
-            "remedy_payments",
-            "Remedy payments (recorded separately)",
-            ["Payments", self.now, self.before],
-        )
-        payments.rows.append(
-            [
-                text("Financial remedies agreed"),
-                money(c["remedy_payments"]["value"]),
-                money(c["remedy_payments"]["previous"]),
-            ]
-        )
-        return Section("costs", "Costs", tables=[table, payments])
-
-    def learning(self) -> Section:
-        actions = self.f["learning"]
-        table = self.compare_table(
-            "learning",
-            "Learning actions",
-            [
-                ("Raised", actions["raised"], "learning.raised"),
-                ("Completed", actions["completed"], "learning.completed"),
-                (
-                    "Overdue at the end of the period",
-                    actions["overdue_at_end"],
-                    "learning.overdue_at_end",
-                ),
-            ],
-        )
-        remedies = self.f["remedies"]
-        followed = self.compare_table(
-            "remedies",
-            "Remedies followed through",
-            [
-                ("Agreed", remedies["agreed"], "remedies.agreed"),
-                ("Carried out", remedies["completed"], "remedies.completed"),
-                (
-                    "Overdue at the end of the period",
-                    remedies["overdue_at_end"],
-                    "remedies.overdue_at_end",
-                ),
-            ],
-        )
-        return Section("learning", "Learning from complaints", tables=[table, followed])
 
 
 def build_document(report: Report) -> Document:

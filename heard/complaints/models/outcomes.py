@@ -312,7 +312,9 @@ class LearningAction(FollowedThrough):
                 fields=["due_on", "complaint"],
                 condition=models.Q(completed_on__isnull=True),
                 name="learning_overdue_idx",
-            )
+            ),
+            # A period's learning actions: the report's figures and the paper's list.
+            models.Index(fields=["raised_on"], name="learning_raised_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -132,3 +132,18 @@ def test_only_the_complaints_manager_records_the_self_assessment(client, role):
     assert client.get(url).status_code in (403, 404)
     assert client.post(url, {"areas-TOTAL_FORMS": "0"}).status_code in (403, 404)
     assert not ReportText.objects.exists()
+
+
+def test_the_papers_queries_do_not_grow_with_the_cases():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    complaints("corporate")
+    with CaptureQueriesContext(connection) as few:
+        build("corporate", YEAR)
+    for _ in range(3):
+        complaints("corporate")
+    with CaptureQueriesContext(connection) as many:
+        report = build("corporate", YEAR)
+    assert len(many) == len(few)
+    assert len(report.paper.learning) == 4

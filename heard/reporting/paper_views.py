@@ -23,8 +23,15 @@ from heard.reporting.paper_forms import (
     chosen_parts,
     rows,
 )
+from heard.reporting.periods import Period
 from heard.reporting.report import build
 from heard.reporting.views import chosen, scope
+
+
+def report_text(period: Period, kind: str, procedure: str) -> ReportText:
+    """The report's words as saved, or new ones not yet saved."""
+    found = ReportText.objects.filter(**scope(period, kind, procedure)).first()
+    return found or ReportText(**scope(period, kind, procedure))
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,8 +50,7 @@ def edit(request: HttpRequest) -> HttpResponse:
         initial={"meeting_on": report.paper.meeting_on, "quotes": report.paper.quotes},
     )
     if request.method == "POST" and words.is_valid():
-        text = ReportText.objects.filter(**scope(period, kind, procedure)).first()
-        text = text or ReportText(**scope(period, kind, procedure))
+        text = report_text(period, kind, procedure)
         text.meeting_on = words.cleaned_data["meeting_on"]
         text.words = words.words()
         text.quotes = words.cleaned_data["quotes"]
@@ -122,6 +128,7 @@ def template(request: HttpRequest) -> HttpResponse:
         {
             "setup": setup,
             "parts": parts,
+            "error_forms": [setup, *parts],
             "procedure": Procedure(procedure),
             "kind": ReportKind(kind),
             "has_logo": bool(paper.logo),
@@ -137,8 +144,7 @@ def assessment(request: HttpRequest) -> HttpResponse:
     form, period, kind, procedure = chosen(request)
     if procedure != Procedure.CORPORATE or kind != ReportKind.ANNUAL:
         raise Http404("Only the corporate annual report has a self-assessment")
-    text = ReportText.objects.filter(**scope(period, kind, procedure)).first()
-    text = text or ReportText(**scope(period, kind, procedure))
+    text = report_text(period, kind, procedure)
     rows = AreaRows(
         request.POST or None, initial=starting_rows(list(text.assessment)), prefix="areas"
     )
@@ -151,5 +157,5 @@ def assessment(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reporting/code.html",
-        {"rows": rows, "query": form.query(), "period": period},
+        {"rows": rows, "error_forms": list(rows), "query": form.query(), "period": period},
     )

@@ -25,6 +25,7 @@ from heard.complaints.models.informal import (
 )
 from heard.core import clock
 from heard.core.casepages import require_perm
+from heard.core.notes import note_page
 from heard.workdays import days_left
 
 PAGE_SIZE = 25
@@ -129,3 +130,12 @@ def informal_end(request: HttpRequest, reference: str, step: str) -> HttpRespons
             "form": form,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def informal_note(request: HttpRequest, reference: str) -> HttpResponse:
+    """A note, or a contact logged, on the informal complaint's timeline (heard.core.notes)."""
+    informal = get_informal_for_user(request, reference)
+    user = require_perm(request, "complaints.change_informal", informal)
+    detail = reverse("complaints:informal", args=[informal.reference])
+    return note_page(request, case=informal, by=user, detail_url=detail)

@@ -40,6 +40,7 @@ from heard.core import clock
 from heard.core.casepages import require_perm
 from heard.core.errors import ConcurrentChange, DomainError
 from heard.core.files import private_download
+from heard.core.notes import note_page
 from heard.workdays import days_left
 
 PAGE_SIZE = 25
@@ -320,6 +321,15 @@ def procedure_change(request: HttpRequest, reference: str) -> HttpResponse:
         messages.success(request, ". ".join(said))
         return redirect("complaints:detail", reference=complaint.reference)
     return render(request, "complaints/procedure.html", {"complaint": complaint, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def complaint_note(request: HttpRequest, reference: str) -> HttpResponse:
+    """A note, or a phone call, letter, email or meeting logged, on the complaint's timeline."""
+    complaint = complaint_for_user(request, reference)
+    user = case_editor(request, complaint)
+    detail = reverse("complaints:detail", args=[complaint.reference])
+    return note_page(request, case=complaint, by=user, detail_url=detail)
 
 
 @require_http_methods(["GET", "POST"])

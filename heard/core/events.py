@@ -25,6 +25,31 @@ class EventQuerySet(models.QuerySet[Any]):
         raise AppendOnlyError("Events cannot be deleted")
 
 
+#: The event action of a note or a logged contact (heard.core.notes).
+NOTE = "note"
+#: What a note records, and how the timeline names it.
+NOTE_KINDS = {
+    "note": ("A note", "Note added"),
+    "phone": ("A phone call", "Phone call logged"),
+    "letter": ("A letter", "Letter logged"),
+    "email": ("An email", "Email logged"),
+    "meeting": ("A meeting or visit", "Meeting logged"),
+}
+#: Which way a contact went.
+DIRECTIONS = {"in": "From them", "out": "To them"}
+
+
+def note_label(details: dict[str, Any]) -> str:
+    """How the timeline names a note: "Phone call logged: from the complainant"."""
+    kind = NOTE_KINDS.get(details.get("kind", ""), NOTE_KINDS["note"])[1]
+    direction = details.get("direction", "")
+    with_whom = details.get("with", "")
+    if direction in DIRECTIONS:
+        way = "from" if direction == "in" else "to"
+        return f"{kind}: {way} {with_whom or 'them'}"
+    return f"{kind}: {with_whom}" if with_whom else kind
+
+
 class Event(models.Model):
     action = models.CharField(max_length=40)
     actor = models.ForeignKey(
@@ -62,4 +87,6 @@ class Event(models.Model):
 
     @property
     def label(self) -> str:
+        if self.action == NOTE:
+            return note_label(self.details)
         return self.LABELS.get(self.action, self.action.replace("_", " ").capitalize())

@@ -11,4 +11,5 @@ urlpatterns = [
     path("new/", views.enquiry_create, name="create"),
     path("<str:reference>/", views.enquiry_detail, name="detail"),
     path("<str:reference>/respond/", views.enquiry_respond, name="respond"),
+    path("<str:reference>/note/", views.enquiry_note, name="note"),
 ]

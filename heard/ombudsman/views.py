@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.core import clock
 from heard.core.casepages import require_perm, step_page
+from heard.core.notes import note_page
 from heard.ombudsman.forms import STEP_FORMS, OmbudsmanFilterForm, OmbudsmanForm
 from heard.ombudsman.models import WORKFLOW, OmbudsmanCase, OmbudsmanEvent, OmbudsmanStatus
 from heard.workdays import DaysLeft, days_left
@@ -80,6 +81,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "case": case,
             "left": _reply_left(case, today),
             "actions": WORKFLOW.available(case) if can_change else [],
+            "can_change": can_change,
             "complaint_visible": case.complaint is not None
             and request.user.has_perm("complaints.view_complaint", case.complaint),
         },
@@ -101,3 +103,12 @@ def case_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
         form_class=STEP_FORMS[name],
         detail_url=reverse("ombudsman:detail", args=[case.reference]),
     )
+
+
+@require_http_methods(["GET", "POST"])
+def case_note(request: HttpRequest, reference: str) -> HttpResponse:
+    """A note, or a contact logged, on the case's timeline (heard.core.notes)."""
+    case = _get_for_user(request, reference)
+    user = require_perm(request, "ombudsman.change_case", case)
+    detail = reverse("ombudsman:detail", args=[case.reference])
+    return note_page(request, case=case, by=user, detail_url=detail)

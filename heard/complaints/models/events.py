@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
 from django.db import models
 
+from heard.complaints.choices import AppointmentRole, CostKind, Finding, NotAcceptedReason
 from heard.complaints.transitions import TRANSITIONS
 from heard.core.events import AppendOnlyError, Event
 
@@ -38,6 +43,28 @@ EVENT_LABELS = {
 }
 
 
+def changed(action: str, details: dict[str, Any]) -> str:
+    """The words a timeline entry adds from its event's details, or none."""
+    try:
+        if action == "record_finding":
+            return f"point {details['element']}, {Finding(details['finding']).label.lower()}"
+        if action == "add_element":
+            return f"point {details['element']}, {details['theme']}"
+        if action == "extend":
+            return f"to {date.fromisoformat(details['new_due']):%-d %B %Y}"
+        if action == "appoint":
+            return f"{AppointmentRole(details['role']).label.lower()}, {details['practitioner']}"
+        if action == "not_accept":
+            return NotAcceptedReason(details["reason"]).label.lower()
+        if action == "add_cost":
+            amount = Decimal(details["amount"])
+            whole = amount == amount.to_integral_value()
+            return f"{CostKind(details['kind']).label.lower()}, £{amount:,.{0 if whole else 2}f}"
+    except (KeyError, ValueError, ArithmeticError):
+        return ""  # an event from before its details were kept says what was done only
+    return ""
+
+
 class ComplaintEvent(Event):
     complaint = models.ForeignKey(
         "complaints.Complaint",
@@ -54,6 +81,11 @@ class ComplaintEvent(Event):
 
     @property
     def label(self) -> str:
+        """What was done, and, where the event keeps it, what changed: "Finding recorded:
+        point 2, partially upheld"."""
         if self.action in TRANSITIONS:
-            return TRANSITIONS[self.action].done
-        return EVENT_LABELS.get(self.action, super().label)
+            done = TRANSITIONS[self.action].done
+        else:
+            done = EVENT_LABELS.get(self.action, super().label)
+        what = changed(self.action, self.details or {})
+        return f"{done}: {what}" if what else done

@@ -45,3 +45,28 @@ def test_events_cannot_be_changed_or_deleted():
         ComplaintEvent.objects.filter(pk=event.pk).update(reason="rewritten")
     with pytest.raises(AppendOnlyError):
         ComplaintEvent.objects.all().delete()
+
+
+def test_a_timeline_entry_says_what_changed():
+    complaint = f.Stage1RespondedFactory.create()
+    labels = [event.label for event in complaint.events.all()]
+    theme = complaint.elements.get().theme.name
+    assert f"Point of complaint added: point 1, {theme}" in labels
+    assert "Finding recorded: point 1, not upheld" in labels
+    stage = f.Stage1AcknowledgedFactory.create().active_stage
+    stage.extend(
+        by=None,
+        new_due=date(2025, 3, 28),
+        reason="Waiting for a record",
+        agreed_on=date(2025, 3, 6),
+    )
+    stage.not_accept(by=None, on=date(2025, 3, 7), reason="out_of_time")
+    labels = [event.label for event in stage.complaint.events.all()]
+    assert "Response time extended: to 28 March 2025" in labels
+    assert "Not accepted: made out of time" in labels
+
+
+def test_an_entry_whose_details_were_not_kept_says_what_was_done():
+    complaint = f.Stage1OpenFactory.create()
+    event = ComplaintEvent.objects.create(complaint=complaint, action="record_finding")
+    assert event.label == "Finding recorded"

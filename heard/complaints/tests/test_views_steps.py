@@ -193,7 +193,7 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept(
     response = client.post(step_url(complaint, "appoint"), payload)
     html = response.content.decode()
     assert "Someone else changed this case after you opened this page" in html
-    assert "Appointed (Stage 2) by Mo Manager" in html
+    assert "Appointed: investigating officer, Ian Vestigate (Stage 2) by Mo Manager" in html
     assert list(stage.appointments.values_list("practitioner__name", flat=True)) == [
         "Ian Vestigate"
     ]

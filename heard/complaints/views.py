@@ -37,6 +37,7 @@ from heard.complaints.models import (
 from heard.complaints.people_forms import ChildForm, ComplainantForm, PersonForm
 from heard.complaints.step_forms import STEP_FORMS
 from heard.core import clock
+from heard.core.audit_words import in_words
 from heard.core.casepages import require_perm
 from heard.core.errors import ConcurrentChange, DomainError
 from heard.core.files import private_download
@@ -299,7 +300,11 @@ def complaint_audit(request: HttpRequest, reference: str) -> HttpResponse:
     complaint = complaint_for_user(request, reference)
     require_perm(request, "complaints.view_audit", complaint)
     page = Paginator(audit.entries_for(complaint), 50).get_page(request.GET.get("page"))
-    return render(request, "complaints/audit.html", {"complaint": complaint, "page": page})
+    return render(
+        request,
+        "complaints/audit.html",
+        {"complaint": complaint, "page": page, "entries": in_words(list(page.object_list))},
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from auditlog.models import LogEntry
 from django.contrib import admin
@@ -122,3 +124,26 @@ def test_correcting_and_removing_a_remedy_learning_action_or_cost_is_audited_on_
     for model in ("remedy", "learningaction", "cost"):
         for action in (LogEntry.Action.CREATE, LogEntry.Action.UPDATE, LogEntry.Action.DELETE):
             assert (model, action) in logged, (model, action)
+
+
+def test_the_audit_tab_reads_in_words(client, manager):
+    """Field labels, choices by their label, linked records by name, dates written out, and
+    a document's fingerprint only as changed: no field names, ids or hashes."""
+    complaint = f.Stage1OpenFactory()
+    new_team = f.TeamFactory(name="Leaving care")
+    complaint.team = new_team
+    complaint.relationship = "foster_carer"
+    complaint.save()
+    complaint.active_stage.acknowledge(by=manager, on=date(2025, 3, 4))
+    client.force_login(manager)
+    page = client.get(reverse("complaints:audit", args=[complaint.reference]))
+    html = page.content.decode()
+    assert "→ Leaving care" in html
+    assert "→ Foster carer" in html
+    assert "4 March 2025" in html
+    assert "Changed: Complaint " in html
+    entries = page.context["entries"]
+    labels = {change.label for entry in entries for change in entry.changes}
+    assert "Team" in labels
+    assert "team" not in labels
+    assert not any(change.new == str(new_team.pk) for entry in entries for change in entry.changes)

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from heard.core import people, teams, views
+from heard.core import people, sessions, teams, views
 
 app_name = "core"
 
 urlpatterns = [
     path("brand.css", views.brand_css, name="brand_css"),
+    path("resume/", sessions.resume, name="resume"),
+    path("keep-alive/", sessions.keep_alive, name="keep_alive"),
     path("people/", people.person_list, name="people"),
     path("people/new/", people.person_edit, name="add_person"),
     path("people/<int:pk>/", people.person_edit, name="edit_person"),

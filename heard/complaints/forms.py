@@ -99,6 +99,7 @@ class CaseFilterForm(GovukForm):
         empty_label="Any officer",
         queryset=caseworkers(),
     )
+    unassigned = forms.BooleanField(label="Not assigned to anyone", required=False)
     relationship = forms.ChoiceField(
         label="Complainant",
         required=False,
@@ -137,6 +138,10 @@ class CaseFilterForm(GovukForm):
         first, last = data.get("received_from"), data.get("received_to")
         if first and last and last < first:
             self.add_error("received_to", "Received to must be the same as or after Received from")
+        if data.get("officer") and data.get("unassigned"):
+            self.add_error(
+                "unassigned", "Choose an assigned officer or “Not assigned to anyone”, not both"
+            )
         return data
 
     def filter(self, complaints: ComplaintQuerySet, today: date) -> ComplaintQuerySet:
@@ -177,6 +182,8 @@ class CaseFilterForm(GovukForm):
             )
         if data.get("officer"):
             complaints = complaints.filter(assigned_officer=data["officer"])
+        if data.get("unassigned"):
+            complaints = complaints.filter(assigned_officer__isnull=True)
         if data.get("relationship"):
             complaints = complaints.filter(relationship=data["relationship"])
         if data.get("procedure"):

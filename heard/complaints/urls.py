@@ -18,6 +18,7 @@ urlpatterns = [
     path("informal/<str:reference>/", informal_views.informal_detail, name="informal"),
     path("informal/<str:reference>/note/", informal_views.informal_note, name="note_informal"),
     path("informal/<str:reference>/<slug:step>/", informal_views.informal_end, name="end_informal"),
+    path("export.csv", views.complaint_export, name="export"),
     path("<str:reference>/", views.complaint_detail, name="detail"),
     path("<str:reference>/add-point/", views.element_create, name="add_element"),
     path("<str:reference>/edit/", views.complaint_edit, name="edit"),

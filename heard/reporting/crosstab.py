@@ -15,11 +15,9 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from heard.complaints.choices import Procedure
+from heard.core.spreadsheet import BOM, safe
 from heard.reporting.figures.tables import DIMENSIONS, MEASURES, Table
 from heard.reporting.renderers.xlsx import append
-
-#: A CSV cell starting with one of these would be read by Excel as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -96,25 +94,19 @@ def grid(table: Table, query: str, *, links: bool) -> Grid:
     return Grid(_title(table), headings, rows, totals, notes)
 
 
-def _text(value: int | str) -> int | str:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def as_csv(g: Grid) -> bytes:
     """UTF-8 with a byte-order mark, so Excel reads the names' accents; text that Excel would
     take for a formula is quoted with an apostrophe."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([_text(g.title)])
-    writer.writerow([_text(h) for h in g.headings])
+    writer.writerow([safe(g.title)])
+    writer.writerow([safe(h) for h in g.headings])
     for row in [*g.rows, g.totals]:
-        writer.writerow([_text(cell.value) for cell in row])
+        writer.writerow([safe(cell.value) for cell in row])
     writer.writerow([])
     for note in g.notes:
-        writer.writerow([_text(note)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        writer.writerow([safe(note)])
+    return (BOM + out.getvalue()).encode("utf-8")
 
 
 def as_xlsx(g: Grid) -> bytes:

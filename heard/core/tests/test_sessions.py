@@ -20,7 +20,7 @@ PASSWORD = "a-long-test-password"
 
 
 def person(username: str):
-    user = UserFactory(username=username, role="complaints_officer")
+    user = UserFactory.create(username=username, role="complaints_officer")
     user.set_password(PASSWORD)
     user.save()
     return user

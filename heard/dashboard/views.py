@@ -41,6 +41,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "my_count": visible.open().filter(assigned_officer_id=user.pk).count(),
         "by_stage_and_status": _current_stages_by_status(visible),
         "open_count": visible.open().count(),
+        # New complaints wait here for someone to take them (the officer's triage).
+        "unassigned_count": visible.open().filter(assigned_officer__isnull=True).count(),
         **_enquiry_counts(user, today),
         "month_start": today.replace(day=1),
         "compliments_this_month": Compliment.objects.visible_to(user)

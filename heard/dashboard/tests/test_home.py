@@ -55,6 +55,18 @@ def test_my_open_work_counts_the_open_complaints_assigned_to_me(client, officer)
     assert f"?officer={officer.pk}&amp;status=open" in response.content.decode()
 
 
+def test_the_dashboard_counts_the_open_complaints_assigned_to_no_one(client, officer):
+    f.Stage1OpenFactory(assigned_officer=officer)
+    f.Stage1OpenFactory()
+    client.force_login(officer)
+    response = client.get(reverse("dashboard:home"))
+    assert response.context["unassigned_count"] == 1
+    html = response.content.decode()
+    assert "1 open complaint not assigned to anyone" in html
+    assert "?status=open&amp;unassigned=on" in html
+    assert reverse("complaints:create") in html
+
+
 def test_the_dashboard_counts_open_and_overdue_complaints_by_procedure(client, officer):
     from heard.complaints.choices import Procedure
 

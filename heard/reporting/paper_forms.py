@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from docx.image.image import Image
 
 from heard.core.forms import DateInputField, GovukForm
 from heard.core.text import printable
@@ -130,6 +131,13 @@ class PaperSetupForm(GovukForm):
         content = upload.read()
         for start, content_type in LOGO_TYPES.items():
             if content.startswith(start):
+                try:  # the Word edition reads its size; a broken file would stop it
+                    Image.from_blob(content)
+                except Exception as error:
+                    raise forms.ValidationError(
+                        "The logo could not be read as an image: save it again as a PNG "
+                        "or JPEG file"
+                    ) from error
                 return content, content_type
         raise forms.ValidationError("The logo must be a PNG or JPEG file")
 

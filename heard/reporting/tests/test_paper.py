@@ -3,6 +3,7 @@ template (headings, order, its own heading, the cover) and one report's words.""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from docx import Document as WordDocument
 
 from heard.accounts.tests.factories import UserFactory
 from heard.complaints.tests import factories as f
@@ -24,8 +26,8 @@ QUERY = "?year=2024&procedure=children"
 PAPER = "?procedure=children&kind=annual"
 #: The smallest PNG: a logo the cover can carry.
 PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    "89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C4890000000A49444154789C63"
+    "000100000500010D0A2DB40000000049454E44AE426082"
 )
 
 
@@ -132,6 +134,11 @@ def test_the_cover_carries_a_png_logo_and_refuses_anything_else(manager):
         data | {"logo": SimpleUploadedFile("logo.gif", b"GIF89a...", "image/gif")},
     )
     assert "The logo must be a PNG or JPEG file" in bad.content.decode()
+    broken = manager.post(
+        reverse("reporting:template") + PAPER,
+        data | {"logo": SimpleUploadedFile("logo.png", PNG[:12], "image/png")},
+    )
+    assert "The logo could not be read as an image" in broken.content.decode()
     assert not PaperTemplate.objects.exists()
     good = manager.post(
         reverse("reporting:template") + PAPER,
@@ -143,6 +150,11 @@ def test_the_cover_carries_a_png_logo_and_refuses_anything_else(manager):
     html = manager.get(reverse("reporting:download", args=["html"]) + QUERY).content.decode()
     assert 'src="data:image/png;base64,' in html
     assert "Example Borough Council logo" in html
+    word = WordDocument(
+        io.BytesIO(manager.get(reverse("reporting:download", args=["docx"]) + QUERY).content)
+    )
+    alts = [shape._inline.docPr.get("descr") for shape in word.inline_shapes]
+    assert alts[0] == "Example Borough Council logo"
 
 
 def test_the_words_start_as_heards_and_only_a_changed_part_is_kept(manager):

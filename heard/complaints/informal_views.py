@@ -25,7 +25,7 @@ from heard.complaints.models.informal import (
 )
 from heard.core import clock
 from heard.core.casepages import require_perm
-from heard.core.notes import note_page
+from heard.core.notes import note_view
 from heard.workdays import days_left
 
 PAGE_SIZE = 25
@@ -132,10 +132,7 @@ def informal_end(request: HttpRequest, reference: str, step: str) -> HttpRespons
     )
 
 
-@require_http_methods(["GET", "POST"])
-def informal_note(request: HttpRequest, reference: str) -> HttpResponse:
-    """A note, or a contact logged, on the informal complaint's timeline (heard.core.notes)."""
-    informal = get_informal_for_user(request, reference)
-    user = require_perm(request, "complaints.change_informal", informal)
-    detail = reverse("complaints:informal", args=[informal.reference])
-    return note_page(request, case=informal, by=user, detail_url=detail)
+#: A note, or a contact logged, on the case's timeline (heard.core.notes).
+informal_note = note_view(
+    get_informal_for_user, "complaints.change_informal", "complaints:informal"
+)

@@ -50,7 +50,7 @@ from heard.core.audit_words import in_words
 from heard.core.casepages import require_perm
 from heard.core.errors import ConcurrentChange, DomainError
 from heard.core.files import private_download
-from heard.core.notes import note_page
+from heard.core.notes import note_view
 from heard.core.spreadsheet import csv_lines
 from heard.workdays import days_left
 
@@ -392,15 +392,6 @@ def procedure_change(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def complaint_note(request: HttpRequest, reference: str) -> HttpResponse:
-    """A note, or a phone call, letter, email or meeting logged, on the complaint's timeline."""
-    complaint = complaint_for_user(request, reference)
-    user = case_editor(request, complaint)
-    detail = reverse("complaints:detail", args=[complaint.reference])
-    return note_page(request, case=complaint, by=user, detail_url=detail)
-
-
-@require_http_methods(["GET", "POST"])
 def complaint_edit(request: HttpRequest, reference: str) -> HttpResponse:
     """Correct a complaint's details, refusing a save made from an out-of-date page."""
     complaint = complaint_for_user(request, reference)
@@ -519,3 +510,7 @@ def _person_form(
     return render(
         request, "complaints/person.html", {"complaint": complaint, "form": form, "title": title}
     )
+
+
+#: A note, or a phone call, letter, email or meeting logged, on the complaint's timeline.
+complaint_note = note_view(complaint_for_user, "complaints.change_complaint", "complaints:detail")

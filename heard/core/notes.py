@@ -8,6 +8,7 @@ case's status, closed cases included, by anyone who may change the case.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -15,9 +16,12 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from heard.accounts.models import User
 from heard.core import clock
+from heard.core.casepages import require_perm
 from heard.core.events import DIRECTIONS, NOTE, NOTE_KINDS
 from heard.core.forms import DateInputField, GovukForm
 from heard.core.text import printable
@@ -120,3 +124,20 @@ def note_page(request: HttpRequest, *, case: Any, by: User, detail_url: str) -> 
             "button": "Add to the timeline",
         },
     )
+
+
+def note_view(
+    get_case: Callable[[HttpRequest, str], Any], perm: str, detail: str
+) -> Callable[[HttpRequest, str], HttpResponse]:
+    """A case type's note page: its case found for the user (`get_case`, 404 if they may not
+    see it), refused unless they have `perm` on it, back to its `detail` page when done."""
+
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, reference: str) -> HttpResponse:
+        case = get_case(request, reference)
+        user = require_perm(request, perm, case)
+        return note_page(
+            request, case=case, by=user, detail_url=reverse(detail, args=[case.reference])
+        )
+
+    return view

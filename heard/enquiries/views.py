@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.core import clock
 from heard.core.casepages import require_perm
-from heard.core.notes import note_page
+from heard.core.notes import note_view
 from heard.enquiries.forms import EnquiryFilterForm, EnquiryForm, RespondForm
 from heard.enquiries.models import Enquiry, EnquiryEvent, response_period
 from heard.workdays import days_left
@@ -99,10 +99,5 @@ def enquiry_respond(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def enquiry_note(request: HttpRequest, reference: str) -> HttpResponse:
-    """A note, or a contact logged, on the enquiry's timeline (heard.core.notes)."""
-    enquiry = _get_enquiry_for_user(request, reference)
-    user = require_perm(request, "enquiries.change_enquiry", enquiry)
-    detail = reverse("enquiries:detail", args=[enquiry.reference])
-    return note_page(request, case=enquiry, by=user, detail_url=detail)
+#: A note, or a contact logged, on the case's timeline (heard.core.notes).
+enquiry_note = note_view(_get_enquiry_for_user, "enquiries.change_enquiry", "enquiries:detail")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.core import clock
 from heard.core.casepages import require_perm, step_page
-from heard.core.notes import note_page
+from heard.core.notes import note_view
 from heard.ombudsman.forms import STEP_FORMS, OmbudsmanFilterForm, OmbudsmanForm
 from heard.ombudsman.models import WORKFLOW, OmbudsmanCase, OmbudsmanEvent, OmbudsmanStatus
 from heard.workdays import DaysLeft, days_left
@@ -105,10 +105,5 @@ def case_step(request: HttpRequest, reference: str, name: str) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def case_note(request: HttpRequest, reference: str) -> HttpResponse:
-    """A note, or a contact logged, on the case's timeline (heard.core.notes)."""
-    case = _get_for_user(request, reference)
-    user = require_perm(request, "ombudsman.change_case", case)
-    detail = reverse("ombudsman:detail", args=[case.reference])
-    return note_page(request, case=case, by=user, detail_url=detail)
+#: A note, or a contact logged, on the case's timeline (heard.core.notes).
+case_note = note_view(_get_for_user, "ombudsman.change_case", "ombudsman:detail")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from heard.core import clock
 from heard.core.casepages import require_perm, step_page
 from heard.core.files import private_download
-from heard.core.notes import note_page
+from heard.core.notes import note_view
 from heard.sars.forms import STEP_FORMS, SarDocumentForm, SarFilterForm, SarForm
 from heard.sars.models import WORKFLOW, SarDocument, SarEvent, SarStatus, SubjectAccessRequest
 from heard.workdays import days_left
@@ -137,10 +137,5 @@ def sar_document(request: HttpRequest, reference: str, pk: int) -> FileResponse:
     return private_download(document)
 
 
-@require_http_methods(["GET", "POST"])
-def sar_note(request: HttpRequest, reference: str) -> HttpResponse:
-    """A note, or a contact logged, on the request's timeline (heard.core.notes)."""
-    sar = _get_for_user(request, reference)
-    user = require_perm(request, "sars.change_sar", sar)
-    detail = reverse("sars:detail", args=[sar.reference])
-    return note_page(request, case=sar, by=user, detail_url=detail)
+#: A note, or a contact logged, on the case's timeline (heard.core.notes).
+sar_note = note_view(_get_for_user, "sars.change_sar", "sars:detail")

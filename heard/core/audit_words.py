@@ -120,6 +120,8 @@ class Reader:
         )
         for name, values in (entry.changes_dict or {}).items():
             found = _field(model, name)
+            if found is not None and found.primary_key:
+                continue  # a record's own id means nothing to a reader
             label = capfirst(str(found.verbose_name)) if found else capfirst(name.replace("_", " "))
             if any(part in name for part in OPAQUE) or isinstance(values, dict):
                 shown.changes.append(Change(label, "", "changed"))

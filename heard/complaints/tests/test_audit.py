@@ -146,4 +146,5 @@ def test_the_audit_tab_reads_in_words(client, manager):
     labels = {change.label for entry in entries for change in entry.changes}
     assert "Team" in labels
     assert "team" not in labels
+    assert "ID" not in labels
     assert not any(change.new == str(new_team.pk) for entry in entries for change in entry.changes)

@@ -9,7 +9,7 @@ const govuk = "node_modules/govuk-frontend/dist/govuk";
 mkdirSync(`${out}/heard`, { recursive: true });
 
 const css = compile("heard/core/assets/heard.scss", {
-  loadPaths: ["node_modules"],
+  loadPaths: ["node_modules", "."],
   style: "compressed",
   quietDeps: true,
   silenceDeprecations: ["import"],
@@ -22,4 +22,14 @@ cpSync(`${govuk}/assets/images/favicon.ico`, `${out}/heard/favicon.ico`);
 // no page shows it.
 mkdirSync(`${out}/heard/images`, { recursive: true });
 cpSync(`${govuk}/assets/images/govuk-crest.svg`, `${out}/heard/images/govuk-crest.svg`);
+// The same for the icons MOJ Frontend's filter styles name (its tags' remove cross is shown).
+const moj = "node_modules/@ministryofjustice/frontend/moj/assets/images";
+for (const icon of [
+  "icon-close-cross-black.svg",
+  "icon-tag-remove-cross-white.svg",
+  "icon-tag-remove-cross.svg",
+  "icon-toggle-plus-minus.svg",
+]) {
+  cpSync(`${moj}/${icon}`, `${out}/heard/images/${icon}`);
+}
 console.log(`assets built in ${out}`);

@@ -97,6 +97,17 @@ def record_download(document: Document) -> None:
     accessed.send(sender=Document, instance=document)
 
 
+def record_export(user: Any, query: str) -> None:
+    """Log that this user downloaded the case list as a spreadsheet (who, when, from where,
+    and the filter that chose its rows): one entry for the download, however many rows."""
+    LogEntry.objects.log_create(
+        user,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        additional_data={"export": "complaints", "filter": query or "every case"},
+    )
+
+
 def entries_for(complaint: Complaint) -> Any:
     """Every audit entry about this complaint or anything in it, newest first."""
     return (

@@ -94,6 +94,8 @@ class NotAcceptedReason(models.TextChoices):
     NOT_QUALIFYING_PERSON = "not_qualifying_person", "Not a qualifying person"
     EXCLUDED_MATTER = "excluded_matter", "Excluded matter (for example court proceedings)"
     OTHER_PROCEDURE = "other_procedure", "Belongs to another procedure"
+    #: Decided at triage: a request for a service, an enquiry or feedback sent as a complaint.
+    NOT_A_COMPLAINT = "not_a_complaint", "Not a complaint (a request, an enquiry or feedback)"
 
 
 class Finding(models.TextChoices):

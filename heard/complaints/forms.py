@@ -262,6 +262,27 @@ def child_prefix(number: int) -> str:
     return "child_" if number == 1 else f"child{number}_"
 
 
+#: How many points of complaint the log form takes; more are added on the case page.
+POINT_RANGE = range(1, 6)
+
+
+def _point_fields(number: int) -> dict[str, forms.Field]:
+    return {
+        f"point{number}_theme": forms.ModelChoiceField(
+            label=f"Point {number}: theme",
+            queryset=Theme.objects.filter(active=True),
+            empty_label="Choose a theme",
+            required=False,
+        ),
+        f"point{number}_description": forms.CharField(
+            label=f"Point {number}: what it is about",
+            widget=forms.Textarea,
+            max_length=4000,
+            required=False,
+        ),
+    }
+
+
 def _child_fields(number: int) -> dict[str, forms.Field]:
     prefix, whose = child_prefix(number), f"{ORDINALS[number].capitalize()} child's"
     if number == 1:
@@ -318,7 +339,7 @@ class ComplaintForm(ComplaintFields):
             "invalid_choice": "Choose the procedure",
         },
     )
-    received_on = DateInputField(what="the complaint was received")
+    received_on = DateInputField(what="the complaint was received", today=True)
     complainant_name = forms.CharField(
         label="Complainant's full name",
         max_length=200,
@@ -355,6 +376,18 @@ class ComplaintForm(ComplaintFields):
         team.queryset = Team.objects.filter(active=True)  # a new case goes to a current team
         for number in range(1, CHILD_SLOTS + 1):
             self.fields.update(_child_fields(number))
+        for number in POINT_RANGE:
+            self.fields.update(_point_fields(number))
+
+    def points(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        """Each point's theme and description, in order, for the template."""
+        return [(self[f"point{n}_theme"], self[f"point{n}_description"]) for n in POINT_RANGE]
+
+    @property
+    def more_points_given(self) -> bool:
+        """Whether a second or later point was typed (or is wrong): shown open if so."""
+        later = [f"point{n}_{name}" for n in POINT_RANGE[1:] for name in ("theme", "description")]
+        return any(name in self.errors or self.data.get(name) for name in later)
 
     def children(self) -> list[list[forms.BoundField]]:
         """Each child's fields, in order, for the template."""
@@ -392,6 +425,7 @@ class ComplaintForm(ComplaintFields):
                 for name in CHILD_FIELDS:
                     data[f"{child_prefix(number)}{name}"] = None
                     self.errors.pop(f"{child_prefix(number)}{name}", None)
+            self._clean_points(data)
             return data
         if data.get("about_person"):
             self.add_error(
@@ -412,7 +446,17 @@ class ComplaintForm(ComplaintFields):
             if given and not data.get(f"{prefix}name"):
                 whose = "the child's" if number == 1 else f"the {ORDINALS[number]} child's"
                 self.add_error(f"{prefix}name", f"Enter {whose} name")
+        self._clean_points(data)
         return data
+
+    def _clean_points(self, data: dict[str, Any]) -> None:
+        """A point needs both its theme and what it is about; an empty one is left out."""
+        for number in POINT_RANGE:
+            theme, text = f"point{number}_theme", f"point{number}_description"
+            if data.get(theme) and not data.get(text) and text not in self.errors:
+                self.add_error(text, f"Describe point {number} of the complaint")
+            elif data.get(text) and not data.get(theme) and theme not in self.errors:
+                self.add_error(theme, f"Choose the theme of point {number}")
 
     @transaction.atomic
     def save(self, by: User) -> Complaint | None:
@@ -434,7 +478,7 @@ class ComplaintForm(ComplaintFields):
             if data[f"{prefix}name"]
         ]
         try:
-            return Complaint.receive(
+            complaint = Complaint.receive(
                 by=by,
                 received_on=data["received_on"],
                 complainant=complainant,
@@ -449,6 +493,14 @@ class ComplaintForm(ComplaintFields):
                 procedure=data["procedure"],
                 about_person=data["about_person"],
             )
+            for number in POINT_RANGE:
+                if data.get(f"point{number}_theme"):
+                    complaint.add_element(
+                        by=by,
+                        theme=data[f"point{number}_theme"],
+                        description=data[f"point{number}_description"],
+                    )
+            return complaint
         except DomainError as error:
             transaction.set_rollback(True)
             self.add_rule_error(error)
@@ -466,7 +518,7 @@ class ProcedureForm(GovukForm):
             "invalid_choice": "Choose the procedure",
         },
     )
-    decided_on = DateInputField(what="of the decision", label="Date of the decision")
+    decided_on = DateInputField(what="of the decision", label="Date of the decision", today=True)
     reason = forms.CharField(
         label="Why it belongs there",
         widget=forms.Textarea,

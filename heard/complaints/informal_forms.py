@@ -19,7 +19,7 @@ from heard.core.models import Team
 
 
 class InformalForm(GovukForm):
-    received_on = DateInputField(what="it was received")
+    received_on = DateInputField(what="it was received", today=True)
     procedure = forms.ChoiceField(
         label="Procedure",
         widget=forms.RadioSelect,
@@ -59,7 +59,7 @@ class InformalForm(GovukForm):
 class EndForm(GovukForm):
     """Resolved informally, or withdrawn."""
 
-    ended_on = DateInputField(what="it ended")
+    ended_on = DateInputField(what="it ended", today=True)
     note = forms.CharField(
         label="What was done",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -72,7 +72,7 @@ class EndForm(GovukForm):
         self.step = step
         # "Date it was resolved", and its errors: "Enter the date it was resolved".
         what = "it was resolved" if step == "resolve" else "it was withdrawn"
-        self.fields["ended_on"] = DateInputField(what=what)
+        self.fields["ended_on"] = DateInputField(what=what, today=True)
         if step == "withdraw":
             self.fields["note"].label = "Why it was withdrawn (optional)"
 

@@ -63,7 +63,7 @@ class RemedyForm(RecordForm):
         help_text="For example, 250.00",
     )
     owner = _text("Who will do it", required="Enter who will do it", rows=False)
-    agreed_on = DateInputField(what="the remedy was agreed")
+    agreed_on = DateInputField(what="the remedy was agreed", today=True)
     due_on = DateInputField(what="it is due", label="To be done by")
 
     def add(self, by: User) -> CaseRecord:
@@ -79,7 +79,7 @@ class LearningActionForm(RecordForm):
         error_messages={"required": "Choose the theme the learning is about"},
     )
     owner = _text("Who owns the action", required="Enter who owns the action", rows=False)
-    raised_on = DateInputField(what="the action was raised")
+    raised_on = DateInputField(what="the action was raised", today=True)
     due_on = DateInputField(what="it is due", label="To be done by")
 
     def add(self, by: User) -> CaseRecord:
@@ -104,7 +104,7 @@ class CostForm(RecordForm):
         error_messages={"required": "Choose the type of cost"},
     )
     amount = MoneyField(label="Amount in pounds", help_text="For example, 1250.00")
-    incurred_on = DateInputField(what="the cost was incurred")
+    incurred_on = DateInputField(what="the cost was incurred", today=True)
     note = _text("Note", rows=False)
 
     def __init__(self, *args: Any, complaint: Complaint, **kwargs: Any) -> None:
@@ -155,7 +155,7 @@ class RemoveForm(ActionForm):
 
 
 class CompleteForm(ActionForm):
-    completed_on = DateInputField(what="it was done")
+    completed_on = DateInputField(what="it was done", today=True)
     done = "recorded as done"
 
     def act(self, record: CaseRecord, *, by: User) -> None:
@@ -239,7 +239,7 @@ def _posted(request: HttpRequest) -> Any:
 
 
 def _back(complaint: Complaint) -> str:
-    return reverse("complaints:detail", args=[complaint.reference]) + "#outcomes"
+    return reverse("complaints:section", args=[complaint.reference, "outcomes"])
 
 
 @require_http_methods(["GET", "POST"])

@@ -30,6 +30,7 @@ from heard.complaints.models import (
     Recommendation,
     Stage,
 )
+from heard.core.dates import long_date
 from heard.core.errors import DomainError
 from heard.core.forms import CaseFileField, DateInputField, GovukForm
 
@@ -82,7 +83,7 @@ ADVOCACY_ANSWERS = {"yes": True, "no": False, "unsure": None}
 class AdvocacyForm(StepForm):
     step = "record_advocacy"
     title = "Record the offer of an advocate"
-    advocacy_offered_on = DateInputField(what="an advocate was offered")
+    advocacy_offered_on = DateInputField(what="an advocate was offered", today=True)
     advocacy_taken_up = forms.ChoiceField(
         label="Does the child want an advocate?",
         widget=forms.RadioSelect,
@@ -135,7 +136,7 @@ class _DecisionForm(StepForm):
         help_text="Refusing ends Stage 1: the complaint is recorded as not accepted",
         error_messages={"required": "Choose whether the complaint is accepted or refused"},
     )
-    decided_on = DateInputField(what="of the decision", label="Date of the decision")
+    decided_on = DateInputField(what="of the decision", label="Date of the decision", today=True)
     reason = _text("Reason", hint="Needed when refusing: it is what the letter tells the person")
 
     def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
@@ -168,7 +169,7 @@ class OutOfTimeForm(_DecisionForm):
 class AcknowledgeForm(StepForm):
     step = "acknowledge"
     title = "Acknowledge the complaint"
-    acknowledged_on = DateInputField(what="the acknowledgement was sent")
+    acknowledged_on = DateInputField(what="the acknowledgement was sent", today=True)
 
     def perform(self, by: User) -> None:
         self.stage.acknowledge(by=by, on=self.cleaned_data["acknowledged_on"])
@@ -178,10 +179,20 @@ class ExtendForm(StepForm):
     step = "extend"
     title = "Extend the response time"
     extended_to = DateInputField(what="the response is now due", label="New response date")
-    extension_agreed_on = DateInputField(what="the extension was agreed")
+    extension_agreed_on = DateInputField(what="the extension was agreed", today=True)
     extension_reason = _text(
         "Reason for the extension", required=True, hint="For example, the complaint is complex"
     )
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, stage=stage, **kwargs)
+        # The allowed range up front, not only in the error after a wrong date.
+        due, latest = stage.response_due, stage.maximum_response_due
+        said = [f"Now due {long_date(due)}." if due else ""]
+        if latest:
+            said.append(f"The latest date allowed is {long_date(latest)}.")
+        said.append("For example, 27 3 2025")
+        self.fields["extended_to"].help_text = " ".join(p for p in said if p)
 
     def perform(self, by: User) -> None:
         data = self.cleaned_data
@@ -196,7 +207,7 @@ class ExtendForm(StepForm):
 class PauseForm(StepForm):
     step = "pause"
     title = "Pause while an advocate is found"
-    paused_on = DateInputField(what="the stage was paused")
+    paused_on = DateInputField(what="the stage was paused", today=True)
     pause_reason = _text("Reason", hint="For example, waiting for an advocate from NYAS")
 
     def perform(self, by: User) -> None:
@@ -208,7 +219,7 @@ class PauseForm(StepForm):
 class ResumeForm(StepForm):
     step = "resume"
     title = "Resume after advocacy"
-    resumed_on = DateInputField(what="the stage resumed")
+    resumed_on = DateInputField(what="the stage resumed", today=True)
 
     def perform(self, by: User) -> None:
         self.stage.resume(by=by, on=self.cleaned_data["resumed_on"])
@@ -217,7 +228,7 @@ class ResumeForm(StepForm):
 class AgreeStatementForm(StepForm):
     step = "agree_statement"
     title = "Record the agreed statement of complaint"
-    statement_agreed_on = DateInputField(what="the complainant agreed the statement")
+    statement_agreed_on = DateInputField(what="the complainant agreed the statement", today=True)
 
     def perform(self, by: User) -> None:
         self.stage.agree_statement(by=by, on=self.cleaned_data["statement_agreed_on"])
@@ -261,7 +272,7 @@ class IoReportForm(_WithReport):
     step = "receive_io_report"
     title = "Record the investigating officer's report"
     report_title = "Investigating officer's report"
-    io_report_on = DateInputField(what="the report was received")
+    io_report_on = DateInputField(what="the report was received", today=True)
     field_order = ["io_report_on", "report"]
 
     def record(self, by: User) -> None:
@@ -272,7 +283,7 @@ class IpReportForm(_WithReport):
     step = "receive_ip_report"
     title = "Record the independent person's report"
     report_title = "Independent person's report"
-    ip_report_on = DateInputField(what="the report was received")
+    ip_report_on = DateInputField(what="the report was received", today=True)
     field_order = ["ip_report_on", "report"]
 
     def record(self, by: User) -> None:
@@ -283,7 +294,7 @@ class AdjudicationForm(_WithReport):
     step = "adjudicate"
     title = "Record the adjudication"
     report_title = "Adjudicating officer's decision"
-    adjudicated_on = DateInputField(what="the adjudicating officer decided")
+    adjudicated_on = DateInputField(what="the adjudicating officer decided", today=True)
     adjudication = _text(
         "Adjudicating officer's decision",
         required=True,
@@ -310,7 +321,7 @@ class AppointForm(StepForm):
         empty_label="Choose a person",
         error_messages={"required": "Choose who is appointed"},
     )
-    appointed_on = DateInputField(what="they were appointed")
+    appointed_on = DateInputField(what="they were appointed", today=True)
 
     def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
         super().__init__(*args, stage=stage, **kwargs)
@@ -389,7 +400,7 @@ class RecordFindingForm(StepForm):
 class HoldPanelForm(StepForm):
     step = "hold_panel"
     title = "Record the panel meeting"
-    panel_held_on = DateInputField(what="the panel met")
+    panel_held_on = DateInputField(what="the panel met", today=True)
 
     def perform(self, by: User) -> None:
         self.stage.hold_panel(by=by, on=self.cleaned_data["panel_held_on"])
@@ -398,7 +409,7 @@ class HoldPanelForm(StepForm):
 class PanelReportForm(StepForm):
     step = "send_panel_report"
     title = "Record the panel's report"
-    panel_report_sent_on = DateInputField(what="the panel's report was sent")
+    panel_report_sent_on = DateInputField(what="the panel's report was sent", today=True)
 
     def perform(self, by: User) -> None:
         self.stage.send_panel_report(by=by, on=self.cleaned_data["panel_report_sent_on"])
@@ -452,7 +463,7 @@ class AnswerRecommendationForm(StepForm):
         "What the council will do (optional)",
         hint="Record it as a remedy or a learning action on the case as well, to follow it up",
     )
-    responded_on = DateInputField(what="the council decided its response")
+    responded_on = DateInputField(what="the council decided its response", today=True)
 
     def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
         super().__init__(*args, stage=stage, **kwargs)
@@ -473,7 +484,7 @@ class AnswerRecommendationForm(StepForm):
 class RespondForm(StepForm):
     step = "respond"
     title = "Record the response"
-    ended_on = DateInputField(what="the response was sent")
+    ended_on = DateInputField(what="the response was sent", today=True)
 
     def perform(self, by: User) -> None:
         self.stage.respond(by=by, on=self.cleaned_data["ended_on"])
@@ -482,7 +493,7 @@ class RespondForm(StepForm):
 class ResolveByAdrForm(StepForm):
     step = "resolve_by_adr"
     title = "Resolved by alternative dispute resolution"
-    ended_on = DateInputField(what="the complaint was resolved")
+    ended_on = DateInputField(what="the complaint was resolved", today=True)
     end_note = _text("How it was resolved", hint="For example, a meeting with the family")
 
     def perform(self, by: User) -> None:
@@ -494,7 +505,7 @@ class ResolveByAdrForm(StepForm):
 class WithdrawForm(StepForm):
     step = "withdraw"
     title = "Withdrawn by the complainant"
-    ended_on = DateInputField(what="the complaint was withdrawn")
+    ended_on = DateInputField(what="the complaint was withdrawn", today=True)
     end_note = _text("Reason given (if any)")
 
     def perform(self, by: User) -> None:
@@ -511,7 +522,7 @@ class NotAcceptForm(StepForm):
         choices=[("", "Choose a reason"), *NotAcceptedReason.choices],
         error_messages={"required": "Choose why the complaint is not accepted"},
     )
-    ended_on = DateInputField(what="of the decision", label="Date of the decision")
+    ended_on = DateInputField(what="of the decision", label="Date of the decision", today=True)
     end_note = _text("Notes")
 
     def perform(self, by: User) -> None:
@@ -524,7 +535,7 @@ class NotAcceptForm(StepForm):
 class EscalateForm(StepForm):
     step = "escalate"
     title = "Escalate to the next stage"
-    requested_on = DateInputField(what="the complainant asked for the next stage")
+    requested_on = DateInputField(what="the complainant asked for the next stage", today=True)
 
     def perform(self, by: User) -> None:
         self.stage.complaint.escalate(by=by, requested_on=self.cleaned_data["requested_on"])
@@ -533,7 +544,7 @@ class EscalateForm(StepForm):
 class CloseForm(StepForm):
     step = "close"
     title = "Close the case"
-    closed_on = DateInputField(what="the case was closed")
+    closed_on = DateInputField(what="the case was closed", today=True)
 
     def perform(self, by: User) -> None:
         self.stage.complaint.close(by=by, on=self.cleaned_data["closed_on"])

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, re_path
 
-from heard.complaints import appointees, informal_views, records, views
+from heard.complaints import appointees, findings, informal_views, records, triage, views
 
 app_name = "complaints"
 
@@ -19,8 +19,14 @@ urlpatterns = [
     path("informal/<str:reference>/note/", informal_views.informal_note, name="note_informal"),
     path("informal/<str:reference>/<slug:step>/", informal_views.informal_end, name="end_informal"),
     path("export.csv", views.complaint_export, name="export"),
+    path("triage/", triage.triage_queue, name="triage"),
+    path("reassign/", triage.bulk_reassign, name="reassign"),
     path("<str:reference>/", views.complaint_detail, name="detail"),
     path("<str:reference>/add-point/", views.element_create, name="add_element"),
+    path("<str:reference>/findings/", findings.record_findings, name="findings"),
+    path("<str:reference>/assign/", triage.assign, name="assign"),
+    path("<str:reference>/accept/", triage.triage_accept, name="accept"),
+    path("<str:reference>/not-a-complaint/", triage.triage_not_complaint, name="not_a_complaint"),
     path("<str:reference>/edit/", views.complaint_edit, name="edit"),
     path("<str:reference>/note/", views.complaint_note, name="note"),
     path("<str:reference>/procedure/", views.procedure_change, name="procedure"),
@@ -32,5 +38,11 @@ urlpatterns = [
     path("<str:reference>/documents/<int:pk>/", views.document_download, name="document"),
     path("<str:reference>/letters/<slug:kind>/", views.letter_create, name="letter"),
     *records.routes(),  # remedies, learning actions and costs
+    # The case page's sections; no step of the transition table has one of these names.
+    re_path(
+        rf"^(?P<reference>[^/]+)/(?P<section>{'|'.join(views.SECTIONS)})/$",
+        views.complaint_detail,
+        name="section",
+    ),
     path("<str:reference>/<slug:step>/", views.complaint_step, name="step"),
 ]

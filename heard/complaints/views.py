@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heard.accounts.models import User
+from heard.accounts.rules import caseworkers
 from heard.complaints import audit, letters, transitions
 from heard.complaints.forms import (
     CaseFilterForm,
@@ -45,6 +46,7 @@ from heard.complaints.models import (
 )
 from heard.complaints.people_forms import ChildForm, ComplainantForm, PersonForm
 from heard.complaints.step_forms import STEP_FORMS
+from heard.complaints.tasks import work_for
 from heard.core import clock
 from heard.core.audit_words import in_words
 from heard.core.casepages import require_perm
@@ -106,6 +108,11 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "count_cap": COUNT_CAP,
             "query": request.GET.urlencode(),
+            # Caseworkers tick cases to reassign them; each is checked again on saving.
+            "can_reassign": request.user.has_perm("complaints.add_complaint"),
+            "officers": caseworkers().filter(is_active=True)
+            if request.user.has_perm("complaints.add_complaint")
+            else [],
         },
     )
 
@@ -134,6 +141,7 @@ def complaint_export(request: HttpRequest) -> StreamingHttpResponse:
     form, complaints = _filtered(request, today)
     if form.is_bound and not form.is_valid():
         complaints = complaints.none()
+    audit.record_export(request.user, request.GET.urlencode())
 
     def rows() -> Iterator[list[object]]:
         yield list(EXPORT_HEADINGS)
@@ -182,63 +190,108 @@ def complaint_for_user(request: HttpRequest, reference: str) -> Complaint:
     )
 
 
+#: The case page's sections (the MOJ sub-navigation): URL segment, heading.
+SECTIONS = {
+    "overview": "Overview",
+    "points": "Points and findings",
+    "people": "People",
+    "documents": "Documents",
+    "outcomes": "Costs and remedies",
+    "timeline": "Timeline",
+}
+
+
+def case_header(request: HttpRequest, complaint: Complaint, today: date) -> dict[str, object]:
+    """What every section of the case page shows above its sub-navigation: status, stage,
+    next deadline and assigned officer, and the sections this user may open."""
+    sections = [
+        (
+            name,
+            label,
+            reverse("complaints:detail", args=[complaint.reference])
+            if name == "overview"
+            else reverse("complaints:section", args=[complaint.reference, name]),
+        )
+        for name, label in SECTIONS.items()
+    ]
+    if request.user.has_perm("complaints.view_audit", complaint):
+        sections.append(("audit", "Audit", reverse("complaints:audit", args=[complaint.reference])))
+    return {
+        "complaint": complaint,
+        "sections": sections,
+        "next_due": days_left(complaint.next_due_on, today),
+        "today": today,
+    }
+
+
 @require_GET
-def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
+def complaint_detail(
+    request: HttpRequest, reference: str, section: str = "overview"
+) -> HttpResponse:
+    """The case page: a header, the sub-navigation and one section; the overview holds the
+    current stage's task list with its next step as the one primary button."""
+    if section not in SECTIONS:
+        raise Http404("No such section")
     today = clock.today()
     complaint = complaint_for_user(request, reference)
     audit.record_view(complaint)
     stages = list(complaint.stages.all())
-    findings = {
-        (finding.element_id, finding.stage_id): finding
-        for s in stages
-        for finding in s.findings.all()
-    }
-    elements = [
-        (element, [findings.get((element.pk, s.pk)) for s in stages])
-        for element in complaint.elements.all()
-    ]
     can_change = request.user.has_perm("complaints.change_complaint", complaint)
-    numbers = {s.number for s in stages}
-    documents = list(
-        Document.objects.visible_to(request.user)
-        .filter(complaint=complaint)
-        .select_related("stage", "added_by")
+    context = case_header(request, complaint, today)
+    context.update(
+        section=section,
+        title=SECTIONS[section],
+        can_change=can_change,
+        stages=[(s, days_left(s.next_due, today)) for s in stages],
     )
-    # The Ombudsman's cases about this complaint, through the reverse relation (the
-    # ombudsman app is built on complaints, not the other way round).
-    ombudsman_cases = list(complaint.ombudsman_cases.visible_to(request.user))
-    actions = (
-        [t for t in transitions.available(complaint.active_stage, today) if t.name in STEP_FORMS]
-        if can_change
-        else []
-    )
-    return render(
-        request,
-        "complaints/detail.html",
-        {
-            "complaint": complaint,
-            "ombudsman_cases": ombudsman_cases,
-            "informal": InformalComplaint.objects.filter(complaint=complaint).first(),
-            "stages": [(s, days_left(s.next_due, today)) for s in stages],
-            "elements": elements,
-            "costs": [(s, cost) for s in stages for cost in s.costs.all()],
-            "remedies": complaint.remedies.all(),
-            "learning_actions": complaint.learning_actions.all(),
-            "can_audit": request.user.has_perm("complaints.view_audit", complaint),
-            "can_change": can_change,
-            "documents": documents,
-            "letters": [
+    if section == "overview":
+        context.update(
+            work=work_for(complaint, today) if can_change else None,
+            informal=InformalComplaint.objects.filter(complaint=complaint).first(),
+            # The Ombudsman's cases about this complaint, through the reverse relation (the
+            # ombudsman app is built on complaints, not the other way round).
+            ombudsman_cases=list(complaint.ombudsman_cases.visible_to(request.user)),
+        )
+    elif section == "points":
+        findings = {
+            (finding.element_id, finding.stage_id): finding
+            for s in stages
+            for finding in s.findings.all()
+        }
+        context["elements"] = [
+            (element, [findings.get((element.pk, s.pk)) for s in stages])
+            for element in complaint.elements.all()
+        ]
+        context["can_find"] = can_change and not transitions.refusal(
+            "record_finding", complaint.active_stage, today
+        )
+    elif section == "people":
+        context["can_advocacy"] = can_change and not transitions.refusal(
+            "record_advocacy", complaint.active_stage, today
+        )
+    elif section == "documents":
+        numbers = {s.number for s in stages}
+        context["documents"] = list(
+            Document.objects.visible_to(request.user)
+            .filter(complaint=complaint)
+            .select_related("stage", "added_by")
+        )
+        context["letters"] = (
+            [
                 t
                 for t in LetterTemplate.objects.filter(procedure=complaint.procedure)
                 if t.applies_to(complaint, numbers)
             ]
             if can_change
-            else [],
-            "actions": actions,
-            "action_names": {t.name for t in actions},
-            "today": today,
-        },
-    )
+            else []
+        )
+    elif section == "outcomes":
+        context.update(
+            costs=[(s, cost) for s in stages for cost in s.costs.all()],
+            remedies=complaint.remedies.all(),
+            learning_actions=complaint.learning_actions.all(),
+        )
+    return render(request, f"complaints/case/{section}.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -366,7 +419,13 @@ def complaint_audit(request: HttpRequest, reference: str) -> HttpResponse:
     return render(
         request,
         "complaints/audit.html",
-        {"complaint": complaint, "page": page, "entries": in_words(list(page.object_list))},
+        {
+            **case_header(request, complaint, clock.today()),
+            "section": "audit",
+            "title": "Audit trail",
+            "page": page,
+            "entries": in_words(list(page.object_list)),
+        },
     )
 
 
@@ -477,7 +536,7 @@ def letter_create(request: HttpRequest, reference: str, kind: str) -> HttpRespon
 
 
 def _documents_url(complaint: Complaint) -> str:
-    return reverse("complaints:detail", args=[complaint.reference]) + "#documents"
+    return reverse("complaints:section", args=[complaint.reference, "documents"])
 
 
 @require_http_methods(["GET", "POST"])
@@ -506,11 +565,16 @@ def _person_form(
     if request.method == "POST" and form.is_valid():
         changed = form.save_for(complaint, by=user)
         messages.success(request, "Details saved" if changed else "Nothing was changed")
-        return redirect("complaints:detail", reference=complaint.reference)
+        return redirect("complaints:section", reference=complaint.reference, section="people")
     return render(
         request, "complaints/person.html", {"complaint": complaint, "form": form, "title": title}
     )
 
 
 #: A note, or a phone call, letter, email or meeting logged, on the complaint's timeline.
-complaint_note = note_view(complaint_for_user, "complaints.change_complaint", "complaints:detail")
+complaint_note = note_view(
+    complaint_for_user,
+    "complaints.change_complaint",
+    "complaints:detail",
+    lambda c: reverse("complaints:section", args=[c.reference, "timeline"]),
+)

@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from heard.core import filetypes
+from heard.core import clock, filetypes
 from heard.core.errors import DomainError
 from heard.core.text import printable
 
@@ -69,12 +69,18 @@ class DateInputField(forms.MultiValueField):
 
     `what` completes the sentences: "Enter the date the response was sent", "The date the
     response was sent must include a month", "... must be a real date".
+
+    `today=True` fills the boxes in with today's date on a new form: most dates an officer
+    records are the day they record them (a letter sent, a report received), and the rules
+    still judge whatever date is saved.
     """
 
     widget = DateInputWidget
 
-    def __init__(self, *, what: str, **kwargs: Any) -> None:
+    def __init__(self, *, what: str, today: bool = False, **kwargs: Any) -> None:
         self.what = what
+        if today:
+            kwargs.setdefault("initial", clock.today)
         super().__init__(
             fields=[forms.CharField(required=False) for _ in range(3)],
             require_all_fields=False,

@@ -95,8 +95,11 @@ def add_note(
     )
 
 
-def note_page(request: HttpRequest, *, case: Any, by: User, detail_url: str) -> HttpResponse:
-    """The "Add a note or log a contact" page of a case (core/step.html)."""
+def note_page(
+    request: HttpRequest, *, case: Any, by: User, detail_url: str, done_url: str = ""
+) -> HttpResponse:
+    """The "Add a note or log a contact" page of a case (core/step.html); saved, it goes to
+    `done_url` (the case's timeline, where it has its own page) or the case page."""
     form = NoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -110,7 +113,7 @@ def note_page(request: HttpRequest, *, case: Any, by: User, detail_url: str) -> 
             with_whom=data["with_whom"],
         )
         messages.success(request, f"{NOTE_KINDS[data['kind']][1]} on the timeline")
-        return redirect(detail_url)
+        return redirect(done_url or detail_url)
     return render(
         request,
         "core/step.html",
@@ -127,17 +130,25 @@ def note_page(request: HttpRequest, *, case: Any, by: User, detail_url: str) -> 
 
 
 def note_view(
-    get_case: Callable[[HttpRequest, str], Any], perm: str, detail: str
+    get_case: Callable[[HttpRequest, str], Any],
+    perm: str,
+    detail: str,
+    timeline: Callable[[Any], str] | None = None,
 ) -> Callable[[HttpRequest, str], HttpResponse]:
     """A case type's note page: its case found for the user (`get_case`, 404 if they may not
-    see it), refused unless they have `perm` on it, back to its `detail` page when done."""
+    see it), refused unless they have `perm` on it, back to its `detail` page when done, or to
+    its timeline where it has one (`timeline` gives its address)."""
 
     @require_http_methods(["GET", "POST"])
     def view(request: HttpRequest, reference: str) -> HttpResponse:
         case = get_case(request, reference)
         user = require_perm(request, perm, case)
         return note_page(
-            request, case=case, by=user, detail_url=reverse(detail, args=[case.reference])
+            request,
+            case=case,
+            by=user,
+            detail_url=reverse(detail, args=[case.reference]),
+            done_url=timeline(case) if timeline else "",
         )
 
     return view

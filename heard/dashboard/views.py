@@ -43,6 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "open_count": visible.open().count(),
         # New complaints wait here for someone to take them (the officer's triage).
         "unassigned_count": visible.open().filter(assigned_officer__isnull=True).count(),
+        "triage_count": visible.filter(awaiting_triage=True).count(),
         **_enquiry_counts(user, today),
         "month_start": today.replace(day=1),
         "compliments_this_month": Compliment.objects.visible_to(user)

@@ -160,6 +160,7 @@ def _create(data: dict[str, Any]) -> Complaint:
         team=team,
         summary=summary_of(data["what_happened"]),
         channel=Channel.WEB_FORM,
+        awaiting_triage=True,
         children=children,
         description=description,
         procedure=procedure,

@@ -84,6 +84,9 @@ class Complaint(Stamped):
         related_name="assigned_complaints",
         db_index=False,  # complaint_officer_idx leads with it
     )
+    #: A complaint sent through the public form waits in the triage queue until someone
+    #: accepts it into a procedure, assigns it to an officer, or finds it is not a complaint.
+    awaiting_triage = models.BooleanField(default=False, db_default=False)
 
     complainant = models.ForeignKey(
         "complaints.Complainant", on_delete=models.PROTECT, related_name="complaints"
@@ -192,6 +195,12 @@ class Complaint(Stamped):
                     advocacy_offered_on__isnull=False, advocacy_taken_up__isnull=True
                 ),
                 name="complaint_advocacy_idx",
+            ),
+            # The triage queue: the few complaints waiting, oldest first.
+            models.Index(
+                fields=["received_on"],
+                condition=models.Q(awaiting_triage=True),
+                name="complaint_triage_idx",
             ),
         ]
         constraints = [
@@ -678,6 +687,93 @@ class Complaint(Stamped):
             stage.complaint.status = ComplaintStatus.CLOSED
             stage.complaint.closed_on = on
         self.refresh_from_db()
+
+    # --- triage and assignment --------------------------------------------------------------
+
+    def assign(self, *, by: User | None, officer: User | None) -> bool:
+        """Give the case to an officer (or to no one); False if it was theirs already. An
+        item in the triage queue leaves it: its officer takes it from there."""
+        with transaction.atomic():
+            locked = (
+                type(self)
+                .objects.select_related("assigned_officer")
+                .select_for_update(of=("self",))
+                .get(pk=self.pk)
+            )
+            before = locked.assigned_officer
+            if before == officer and not (officer and locked.awaiting_triage):
+                return False
+            locked.assigned_officer = officer
+            locked.awaiting_triage = locked.awaiting_triage and officer is None
+            locked.updated_by = by
+            locked.version += 1
+            locked.save(
+                update_fields=["assigned_officer", "awaiting_triage", "updated_by", "version"]
+            )
+            locked.events.create(
+                action="assign",
+                actor=by,
+                details={
+                    "officer": officer.get_full_name() if officer else "",
+                    "was": before.get_full_name() if before else "",
+                },
+            )
+        self.refresh_from_db()
+        return True
+
+    def _check_awaiting_triage(self) -> None:
+        if not self.awaiting_triage:
+            raise TransitionNotAllowed("This complaint has already been triaged")
+
+    def accept(
+        self, *, by: User | None, procedure: str, team: Any, officer: User | None, on: date
+    ) -> None:
+        """Accept a complaint from the triage queue into its procedure and team (moving it,
+        as change_procedure does, if the public form's guess was wrong)."""
+        self._check_awaiting_triage()
+        with transaction.atomic():
+            if procedure != self.procedure:
+                self.change_procedure(by=by, procedure=procedure, on=on, reason="Chosen at triage")
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            locked.team = team
+            locked.assigned_officer = officer
+            locked.awaiting_triage = False
+            locked.updated_by = by
+            locked.version += 1
+            locked.save(
+                update_fields=[
+                    "team",
+                    "assigned_officer",
+                    "awaiting_triage",
+                    "updated_by",
+                    "version",
+                ]
+            )
+            locked.events.create(
+                action="accept",
+                actor=by,
+                effective_on=on,
+                details={
+                    "procedure": procedure,
+                    "team": team.name,
+                    "officer": officer.get_full_name() if officer else "",
+                },
+            )
+        self.refresh_from_db()
+
+    def not_a_complaint(self, *, by: User | None, on: date, note: str) -> None:
+        """Take an item off the triage queue as not a complaint: Stage 1 is not accepted for
+        that reason (so the year's figures still reconcile) and the case is closed."""
+        self._check_awaiting_triage()
+        if not note.strip():
+            raise RuleViolation("Say what it is and where it was sent", field="note")
+        with transaction.atomic():
+            self.active_stage.not_accept(
+                by=by, on=on, reason=NotAcceptedReason.NOT_A_COMPLAINT, note=note
+            )
+            type(self).objects.filter(pk=self.pk).update(awaiting_triage=False)
+            self.refresh_from_db()
+            self.close(by=by, on=on)
 
     # --- outcomes ---------------------------------------------------------------------------
 

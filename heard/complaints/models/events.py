@@ -8,7 +8,13 @@ from typing import Any
 
 from django.db import models
 
-from heard.complaints.choices import AppointmentRole, CostKind, Finding, NotAcceptedReason
+from heard.complaints.choices import (
+    AppointmentRole,
+    CostKind,
+    Finding,
+    NotAcceptedReason,
+    Procedure,
+)
 from heard.complaints.transitions import TRANSITIONS
 from heard.core.events import AppendOnlyError, Event
 
@@ -37,6 +43,8 @@ EVENT_LABELS = {
     "add_child": "Child added",
     "add_letter": "Letter created",
     "change_procedure": "Moved to another procedure",
+    "accept": "Accepted from the triage queue",
+    "assign": "Assigned",
     "import": "Imported from a complaints log",
     "send_message": "Email sent",
     "change_appointee_sign_in": "Appointee's sign-in changed",
@@ -54,6 +62,12 @@ def changed(action: str, details: dict[str, Any]) -> str:
             return f"to {date.fromisoformat(details['new_due']):%-d %B %Y}"
         if action == "appoint":
             return f"{AppointmentRole(details['role']).label.lower()}, {details['practitioner']}"
+        if action == "assign":
+            return f"to {details['officer']}" if details["officer"] else "to no one"
+        if action == "accept":
+            officer = f", assigned to {details['officer']}" if details["officer"] else ""
+            procedure = Procedure(details["procedure"]).label
+            return f"{procedure}, {details['team']}{officer}"
         if action == "not_accept":
             return NotAcceptedReason(details["reason"]).label.lower()
         if action == "add_cost":

@@ -38,9 +38,10 @@ def test_an_officer_moves_a_corporate_complaint_to_the_childrens_procedure(page)
     page.get_by_label("Why it belongs there").fill("It is about a child in need")
     page.get_by_role("button", name="Move the complaint").click()
     page.wait_for_selector(".govuk-notification-banner--success")
-    assert page.get_by_role("heading", name="Moved to another procedure (Stage 1)").is_visible()
     assert page.get_by_text("Children's social care (statutory)").first.is_visible()
     assert_accessible(page)
+    page.get_by_role("link", name="Timeline", exact=True).click()
+    assert page.get_by_role("heading", name="Moved to another procedure (Stage 1)").is_visible()
 
 
 def test_a_corporate_complaint_is_logged_without_the_childrens_questions(page):
@@ -71,6 +72,7 @@ def test_a_corporate_complaint_is_logged_without_the_childrens_questions(page):
     about.fill("Her neighbour, Mr Ray Cole")
     page.get_by_role("button", name="Log the complaint").click()
     page.wait_for_selector(".govuk-notification-banner--success")
+    page.get_by_role("link", name="People", exact=True).click()
     assert page.get_by_text("Her neighbour, Mr Ray Cole").is_visible()
     assert not page.get_by_text("Add a child").count()
     assert_accessible(page)

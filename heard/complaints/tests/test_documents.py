@@ -147,7 +147,8 @@ def test_a_text_script_tag_title_is_stored_as_text_and_escaped_on_the_case_page(
     client.force_login(officer)
     post_file(client, complaint, "letter.pdf", PDF, title="<script>alert(1)</script>")
     assert Document.objects.get().title == "<script>alert(1)</script>"
-    html = client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
+    documents = reverse("complaints:section", args=[complaint.reference, "documents"])
+    html = client.get(documents).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
@@ -201,7 +202,7 @@ def test_investigators_see_only_the_documents_of_their_stage_2(client, officer, 
 
     client.force_login(user)
     assert list(Document.objects.visible_to(user).values_list("title", flat=True)) == ["two.pdf"]
-    page = client.get(reverse("complaints:detail", args=[complaint.reference]))
+    page = client.get(reverse("complaints:section", args=[complaint.reference, "documents"]))
     assert [d.title for d in page.context["documents"]] == ["two.pdf"]
     for document in Document.objects.all():
         url = reverse("complaints:document", args=[complaint.reference, document.pk])

@@ -58,7 +58,7 @@ def test_an_acknowledgement_is_filled_in_from_the_case(client, officer):
     response = create(client, complaint, LetterKind.ACKNOWLEDGEMENT)
 
     assert response.status_code == 302
-    assert response.url.endswith("#documents")
+    assert response.url == reverse("complaints:section", args=[complaint.reference, "documents"])
     document = Document.objects.get()
     assert document.letter == LetterKind.ACKNOWLEDGEMENT
     assert document.stage == complaint.stages.get(number=1)
@@ -101,7 +101,7 @@ def test_a_letter_for_a_stage_not_reached_is_refused_and_nothing_is_kept(client,
 def test_the_case_page_offers_only_the_letters_for_stages_the_case_has(client, officer):
     complaint = f.Stage2OpenFactory()
     client.force_login(officer)
-    page = client.get(reverse("complaints:detail", args=[complaint.reference]))
+    page = client.get(reverse("complaints:section", args=[complaint.reference, "documents"]))
     offered = {t.kind for t in page.context["letters"]}
     assert offered == {
         LetterKind.ACKNOWLEDGEMENT,
@@ -174,7 +174,7 @@ def test_the_refusal_letter_is_offered_only_once_the_decision_refused_and_gives_
 ):
     complaint = f.Stage1OpenFactory(relationship=Relationship.SUFFICIENT_INTEREST)
     client.force_login(officer)
-    detail = reverse("complaints:detail", args=[complaint.reference])
+    detail = reverse("complaints:section", args=[complaint.reference, "documents"])
     offered = {t.kind for t in client.get(detail).context["letters"]}
     assert LetterKind.SUFFICIENT_INTEREST_REFUSED not in offered
     response = create(client, complaint, LetterKind.SUFFICIENT_INTEREST_REFUSED)
@@ -197,7 +197,7 @@ def test_the_refusal_letter_is_offered_only_once_the_decision_refused_and_gives_
 def test_an_adult_social_care_complaint_gets_that_procedures_letters(client, officer):
     complaint = f.Stage1OpenFactory(procedure=Procedure.ADULTS, relationship=Relationship.SELF)
     client.force_login(officer)
-    page = client.get(reverse("complaints:detail", args=[complaint.reference]))
+    page = client.get(reverse("complaints:section", args=[complaint.reference, "documents"]))
     assert {(t.procedure, t.kind) for t in page.context["letters"]} == {
         (Procedure.ADULTS, LetterKind.ACKNOWLEDGEMENT),
         (Procedure.ADULTS, LetterKind.STAGE1_RESPONSE),

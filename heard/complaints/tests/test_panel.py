@@ -80,7 +80,8 @@ def test_the_council_answers_each_recommendation_before_its_stage_3_response(cli
         )
         assert answered.status_code == 302
     assert [r.response for r in stage.recommendations.all()] == ["accepted", "accepted_in_part"]
-    page = client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
+    points = reverse("complaints:section", args=[complaint.reference, "points"])
+    page = client.get(points).content.decode()
     assert "The panel's recommendations" in page
     assert "Accepted in part" in page
 
@@ -140,5 +141,7 @@ def test_before_the_panel_meets_the_case_page_gives_the_panels_date(client, offi
     page = client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
     assert "The panel meets by" in page
     # The Stage 3 response letter is on offer once Stage 3 is under way.
+    documents = reverse("complaints:section", args=[complaint.reference, "documents"])
+    page = client.get(documents).content.decode()
     letter = reverse("complaints:letter", args=[complaint.reference, LetterKind.STAGE3_RESPONSE])
     assert letter in page

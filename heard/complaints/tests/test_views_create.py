@@ -253,7 +253,8 @@ def test_an_adult_complaint_names_the_person_it_is_about_and_a_childrens_one_may
     assert response.status_code == 302, response.context["form"].errors
     complaint = Complaint.objects.get()
     assert complaint.about_person == about
-    page = client.get(response.url).content.decode()
+    people = reverse("complaints:section", args=[complaint.reference, "people"])
+    page = client.get(people).content.decode()
     assert "About</dt>" in page
     assert about in page
     # Corrected later on the details page, like the rest of the complaint's details.

@@ -32,16 +32,22 @@ def test_the_case_page_shows_deadlines_people_findings_and_the_timeline(client, 
         due_on=date(2025, 5, 15),
     )
     client.force_login(officer)
+
+    def section(name):
+        return client.get(reverse("complaints:section", args=[complaint.reference, name]))
+
     html = client.get(url(complaint)).content.decode()
     assert complaint.reference in html
-    assert "Kai Brennan" in html
-    assert "Independent person (Stage 2)" in html
-    assert "Panel chair (Stage 3)" in html
-    assert "Partially upheld" in html  # the Stage 2 finding
-    assert "Escalated to the next stage" in html  # on the timeline
-    assert "Complaint received" in html
-    assert "Apology" in html
-    assert "working day" in html  # the next deadline, in working days
+    assert "working day" in html  # the next deadline, in working days, in the header
+    people = section("people").content.decode()
+    assert "Kai Brennan" in people
+    assert "Independent person (Stage 2)" in people
+    assert "Panel chair (Stage 3)" in people
+    assert "Partially upheld" in section("points").content.decode()  # the Stage 2 finding
+    timeline = section("timeline").content.decode()
+    assert "Escalated to the next stage" in timeline
+    assert "Complaint received" in timeline
+    assert "Apology" in section("outcomes").content.decode()
 
 
 def test_someone_who_may_not_see_the_case_gets_not_found(client):

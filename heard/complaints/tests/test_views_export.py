@@ -85,3 +85,15 @@ def test_the_download_costs_the_same_queries_for_few_cases_or_many(client, offic
         rows = downloaded(client)
     assert len(rows) == Complaint.objects.count() + 1
     assert len(many) == len(few)
+
+
+def test_a_download_is_audited_once_with_its_filter(client, officer):
+    from auditlog.models import LogEntry
+
+    f.Stage1OpenFactory()
+    f.Stage1OpenFactory()
+    client.force_login(officer)
+    downloaded(client, status="open")
+    entry = LogEntry.objects.get(additional_data__export="complaints")
+    assert (entry.actor, entry.action) == (officer, LogEntry.Action.ACCESS)
+    assert entry.additional_data["filter"] == "status=open"

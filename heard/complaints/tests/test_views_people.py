@@ -154,7 +154,9 @@ def test_a_childs_details_are_corrected_and_bad_input_is_refused(client, officer
     assert client.post(url, good).status_code == 302
     child.refresh_from_db()
     assert (child.name, child.date_of_birth) == ("<script>alert(1)</script>", date(2014, 6, 1))
-    page = client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
+    page = client.get(
+        reverse("complaints:section", args=[complaint.reference, "people"])
+    ).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
 
@@ -192,7 +194,9 @@ def test_a_second_child_can_be_added_from_the_case_page(client, officer, complai
     """A complaint about two siblings: the case page offers another child after the first."""
     client.force_login(officer)
     url = reverse("complaints:add_child", args=[complaint.reference])
-    page = client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
+    page = client.get(
+        reverse("complaints:section", args=[complaint.reference, "people"])
+    ).content.decode()
     assert f'href="{url}"' in page
     assert "Add another child" in page
     values = form_values(client.get(url))
@@ -206,5 +210,7 @@ def test_only_those_who_may_change_the_case_are_offered_another_child(client, co
 
     responder = UserFactory(role="responding_manager", team=complaint.team)
     client.force_login(responder)
-    page = client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
+    page = client.get(
+        reverse("complaints:section", args=[complaint.reference, "people"])
+    ).content.decode()
     assert "Add another child" not in page

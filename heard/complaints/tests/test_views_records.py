@@ -45,14 +45,18 @@ def remedy_answers(complaint, **changes):
 def test_a_remedy_is_added_from_the_case_page_with_what_who_and_when(client, officer):
     complaint = f.Stage1RespondedFactory()
     client.force_login(officer)
-    page = client.get(url("detail", complaint)).content.decode()
+    page = client.get(
+        reverse("complaints:section", args=[complaint.reference, "outcomes"])
+    ).content.decode()
     assert url("add_remedies", complaint) in page
     response = client.post(url("add_remedies", complaint), remedy_answers(complaint))
     assert response.status_code == 302
     remedy = complaint.remedies.get()
     assert (remedy.owner, remedy.stage.number) == ("Team manager", 1)
     assert complaint.events.filter(action="add_remedy").exists()
-    page = client.get(url("detail", complaint)).content.decode()
+    page = client.get(
+        reverse("complaints:section", args=[complaint.reference, "outcomes"])
+    ).content.decode()
     assert "A written apology from the team manager" in page
 
 
@@ -192,7 +196,12 @@ def test_advocacy_not_known_yet_is_followed_up_on_the_case_the_dashboard_and_the
     response = client.post(step, {**base, "advocacy_taken_up": "yes"})
     assert response.context["form"].errors["advocacy_by"] == ["Choose the advocacy provider"]
     assert client.post(step, {**base, "advocacy_taken_up": "unsure"}).status_code == 302
-    assert "Follow up" in client.get(url("detail", complaint)).content.decode()
+    assert (
+        "Follow up"
+        in client.get(
+            reverse("complaints:section", args=[complaint.reference, "people"])
+        ).content.decode()
+    )
     dashboard = client.get(reverse("dashboard:home"))
     assert ("advocacy", "Advocacy offered, answer not known", 1) in dashboard.context["follow_ups"]
     listed = client.get(reverse("complaints:list") + "?follow_up=advocacy").context["rows"]
@@ -204,7 +213,12 @@ def test_advocacy_not_known_yet_is_followed_up_on_the_case_the_dashboard_and_the
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert (complaint.advocacy_taken_up, complaint.advocacy_by) == (True, provider)
-    assert "Follow up" not in client.get(url("detail", complaint)).content.decode()
+    assert (
+        "Follow up"
+        not in client.get(
+            reverse("complaints:section", args=[complaint.reference, "people"])
+        ).content.decode()
+    )
 
 
 def test_overdue_remedies_and_learning_actions_show_on_the_dashboard(client, officer):
@@ -215,7 +229,9 @@ def test_overdue_remedies_and_learning_actions_show_on_the_dashboard(client, off
     client.force_login(officer)
     counts = {name: n for name, _, n in client.get(reverse("dashboard:home")).context["follow_ups"]}
     assert counts == {"advocacy": 0, "remedies": 1, "learning": 1}
-    page = client.get(url("detail", complaint)).content.decode()
+    page = client.get(
+        reverse("complaints:section", args=[complaint.reference, "outcomes"])
+    ).content.decode()
     assert page.count("Overdue") >= 2
 
 
@@ -259,6 +275,8 @@ def test_a_script_tag_in_a_record_is_kept_as_text_and_shown_escaped(client, offi
         },
     }[kind]
     assert client.post(url(f"add_{kind}", complaint), answers).status_code == 302
-    page = client.get(url("detail", complaint)).content.decode()
+    page = client.get(
+        reverse("complaints:section", args=[complaint.reference, "outcomes"])
+    ).content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;" in page

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from django import template
+from django import forms, template
 from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
@@ -27,6 +27,37 @@ def query_with(request: HttpRequest, **changes: Any) -> str:
             query[key] = str(value)
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def selected_filters(context: template.Context, form: Any) -> list[dict[str, str]]:
+    """The filters a list is showing, each with its words and a link to the list without it
+    (the MOJ filter's selected-filter tags). None while the form has errors: the filters
+    were not applied."""
+    request: HttpRequest = context["request"]
+    if form is None or not form.is_bound or not form.is_valid():
+        return []
+    chosen = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if field.widget.is_hidden or value in (None, "", False, []):
+            continue
+        if isinstance(field, forms.BooleanField):
+            words = str(field.label)
+        elif isinstance(value, date):
+            words = f"{field.label}: {long_date(value)}"
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            choices = dict(cast("list[tuple[Any, Any]]", field.choices))
+            words = f"{field.label}: {choices.get(form.data.get(name), value)}"
+        else:
+            words = f"{field.label}: {value}"
+        rest = request.GET.copy()
+        # A date's boxes travel as name_0, name_1 and name_2.
+        for key in [name, *(f"{name}_{i}" for i in range(3)), "page"]:
+            rest.pop(key, None)
+        encoded = rest.urlencode()
+        chosen.append({"words": words, "url": f"?{encoded}" if encoded else "?"})
+    return chosen
 
 
 @register.simple_tag

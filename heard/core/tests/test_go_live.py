@@ -111,20 +111,25 @@ def register(page, name: str, organisation: str, role: str) -> None:
 
 
 def step(page, action: str, fill, button: str = "Save") -> None:
-    """Take one step from the case page's actions."""
-    visit(page, lambda: page.get_by_role("link", name=action, exact=True).click())
+    """Take one step from the case page's task list or other actions (on its overview)."""
+    link = page.get_by_role("link", name=action, exact=True)
+    if not link.count():
+        visit(page, lambda: page.get_by_role("link", name="Overview", exact=True).click())
+    visit(page, lambda: link.click())
     fill(page)
     save(page, button)
 
 
 def finding_for_every_point(page, points: list[str], finding: str) -> None:
-    for number, point in enumerate(points, start=1):
+    """Every point's finding at the current stage, on the one findings page."""
 
-        def find(p, number=number, point=point):
-            p.get_by_label("Point of complaint").select_option(label=f"{number}. {point}")
-            p.get_by_label("Finding").select_option(finding)
+    def find(p):
+        for number, point in enumerate(points, start=1):
+            assert p.get_by_text(point).is_visible()
+            group = p.get_by_role("group", name=f"Finding on point {number}")
+            group.locator(f"input[value={finding}]").check()
 
-        step(page, "Record a finding", find)
+    step(page, "Record the findings", find, button="Save the findings")
 
 
 def appoint(page, role: str, person: str, on: date) -> None:
@@ -133,7 +138,7 @@ def appoint(page, role: str, person: str, on: date) -> None:
         p.get_by_label("Person").select_option(label=person)
         fill_date(p, "Date they were appointed", on)
 
-    step(page, "Appoint", fill)
+    step(page, "Appoint the people who handle this stage", fill)
 
 
 def figure(page, caption: str, row: str) -> str:
@@ -209,7 +214,9 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(
     save(page, "Log the complaint")
     reference = page.get_by_role("heading", level=1).inner_text()
     case_url = page.url
+    visit(page, lambda: page.get_by_role("link", name="People", exact=True).click())
     assert page.get_by_text("Casey Ellis, born 2 September 2015").is_visible()
+    visit(page, lambda: page.get_by_role("link", name="Overview", exact=True).click())
 
     points = [
         "We were moved to a new placement without being told why",
@@ -231,6 +238,7 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(
         p.get_by_label("Advocacy provider").select_option(label="Coram Voice")
 
     step(page, "Record the offer of an advocate", advocacy)
+    visit(page, lambda: page.get_by_role("link", name="People", exact=True).click())
     assert page.get_by_text("taken up with Coram Voice").is_visible()
 
     step(
@@ -259,6 +267,7 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(
         fill_date(p, "Date the remedy was agreed", date(2025, 7, 24))
         fill_date(p, "To be done by", date(2025, 8, 7))
 
+    visit(page, lambda: page.get_by_role("link", name="Costs and remedies", exact=True).click())
     visit(page, lambda: page.get_by_role("link", name="Add a remedy").click())
     remedy(page)
     save(page)
@@ -270,6 +279,7 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(
         fill_date(p, "Date the action was raised", date(2025, 7, 24))
         fill_date(p, "To be done by", date(2025, 9, 30))
 
+    visit(page, lambda: page.get_by_role("link", name="Costs and remedies", exact=True).click())
     visit(page, lambda: page.get_by_role("link", name="Add a learning action").click())
     learning(page)
     save(page)
@@ -296,6 +306,7 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(
             p.get_by_label("Amount in pounds").fill(amount)
             fill_date(p, "Date the cost was incurred", date(2025, 9, 10))
 
+        visit(page, lambda: page.get_by_role("link", name="Costs and remedies", exact=True).click())
         visit(page, lambda: page.get_by_role("link", name="Add a cost").click())
         cost(page)
         save(page)
@@ -346,6 +357,7 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(
         "Respond to a panel recommendation",
         lambda p: answer(p, 2, "Not accepted", "Visits follow the court's order."),
     )
+    visit(page, lambda: page.get_by_role("link", name="Documents", exact=True).click())
     visit(
         page,
         lambda: page.get_by_role(

@@ -36,6 +36,10 @@ CASES = {
 }
 
 
+def timeline(case) -> str:
+    return reverse("complaints:section", args=[case.reference, "timeline"])
+
+
 def posted(**fields: str) -> dict[str, str]:
     return {
         "kind": "phone",
@@ -76,7 +80,9 @@ def test_an_officer_logs_a_phone_call_and_it_is_on_the_timeline(officer, kind):
     assert event.label == "Phone call logged: from the complainant"
     assert event.effective_on == date(2026, 6, 30)
     assert event.reason == "Rang to ask when the response is due; told 14 July."
-    html = officer.get(reverse(detail, args=[case.reference])).content.decode()
+    # The case page, or the complaint's timeline, where a complaint's note lands.
+    assert response.url in (reverse(detail, args=[case.reference]), timeline(case))
+    html = officer.get(response.url).content.decode()
     assert "Phone call logged: from the complainant" in html
     assert "told 14 July" in html
     assert "Add a note or log a contact" in html

@@ -392,6 +392,7 @@ def test_an_advocate_asked_for_online_shows_on_the_case_with_none_named_yet(clie
     client.post(reverse("public:check"))
     client.force_login(officer)
     reference = Complaint.objects.get().reference
-    page = client.get(reverse("complaints:detail", args=[reference])).content.decode()
+    people = reverse("complaints:section", args=[reference, "people"])
+    page = client.get(people).content.decode()
     assert "; taken up, no advocate named yet" in page
     assert "taken up with </dd>" not in page

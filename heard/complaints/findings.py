@@ -148,5 +148,14 @@ def record_findings(request: HttpRequest, reference: str) -> HttpResponse:
     return render(
         request,
         "complaints/findings.html",
-        {"case": complaint, "stage": stage, "form": form, "detail_url": detail_url},
+        {
+            "case": complaint,
+            "stage": stage,
+            "form": form,
+            "detail_url": detail_url,
+            "title": "Record the findings",
+            "about": "A finding on each point of complaint. You can come back to a point "
+            "later: only the points you change are saved.",
+            "button": "Save the findings",
+        },
     )

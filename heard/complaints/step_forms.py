@@ -171,6 +171,12 @@ class AcknowledgeForm(StepForm):
     title = "Acknowledge the complaint"
     acknowledged_on = DateInputField(what="the acknowledgement was sent", today=True)
 
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, stage=stage, **kwargs)
+        self.fields[
+            "acknowledged_on"
+        ].help_text = f"Due by {long_date(stage.acknowledgement_due)}. For example, 27 3 2025"
+
     def perform(self, by: User) -> None:
         self.stage.acknowledge(by=by, on=self.cleaned_data["acknowledged_on"])
 
@@ -485,6 +491,12 @@ class RespondForm(StepForm):
     step = "respond"
     title = "Record the response"
     ended_on = DateInputField(what="the response was sent", today=True)
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, stage=stage, **kwargs)
+        due = stage.response_due
+        if due is not None:
+            self.fields["ended_on"].help_text = f"Due by {long_date(due)}. For example, 27 3 2025"
 
     def perform(self, by: User) -> None:
         self.stage.respond(by=by, on=self.cleaned_data["ended_on"])

@@ -215,8 +215,9 @@ PAGE_LIMIT = 100
 
 
 class ReassignForm(GovukForm):
-    officer = _officer_field("Assign the chosen cases to")
-    cases = forms.CharField(widget=forms.MultipleHiddenInput, required=False)
+    """The officer the ticked cases go to (the cases themselves are checked one by one)."""
+
+    officer = _officer_field("Assign the ticked cases to")
 
 
 @require_POST

@@ -8,8 +8,10 @@ from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
+
 from heard.accounts.models import User
-from heard.complaints.choices import Decision, RemedyKind
+from heard.complaints.choices import Channel, Decision, RemedyKind
 from heard.complaints.models import Child, Complainant, Complaint, Practitioner, Stage, Theme
 from heard.core.models import Team
 from heard.demo.plan import CasePlan, Step
@@ -20,6 +22,11 @@ REMEDY_WORDS = {
     RemedyKind.FINANCIAL: "A payment for the time and trouble of complaining",
     RemedyKind.SERVICE_CHANGE: "Review the family's plan with them",
 }
+
+
+#: A complaint sent through the website this many days ago or less, with nothing done yet,
+#: waits in the triage queue.
+TRIAGE_DAYS = 7
 
 
 class Applier:
@@ -38,6 +45,23 @@ class Applier:
         complainant = Complainant.objects.create(**plan.complainant)
         children = [Child.objects.create(**child) for child in plan.children]
         officer = self.users[plan.officer]
+        if self._awaits_triage(plan):
+            # Sent through the website in the last few days, nothing done yet: it waits in
+            # the triage queue, filed under the public form's holding team, as a real one.
+            team, _ = Team.objects.get_or_create(name=settings.HEARD_PUBLIC_FORM_TEAM)
+            self.counts["awaiting_triage"] += 1
+            return Complaint.receive(
+                by=None,
+                received_on=plan.received_on,
+                complainant=complainant,
+                relationship=plan.relationship,
+                team=team,
+                summary=plan.summary,
+                channel=plan.channel,
+                children=children,
+                matter_date=plan.matter_date,
+                awaiting_triage=True,
+            )
         complaint = Complaint.receive(
             by=officer,
             received_on=plan.received_on,
@@ -58,6 +82,13 @@ class Applier:
             getattr(self, f"_{step.action}")(complaint, step, officer)
             self.counts[step.action] += 1
         return complaint
+
+    def _awaits_triage(self, plan: CasePlan) -> bool:
+        return (
+            plan.channel == Channel.WEB_FORM
+            and (self.today - plan.received_on).days <= TRIAGE_DAYS
+            and all(step.on > self.today for step in plan.steps)
+        )
 
     def _stage(self, complaint: Complaint) -> Stage:
         return Stage.objects.select_related("complaint").get(

@@ -205,6 +205,8 @@ def test_dates_start_at_today_and_the_extension_shows_its_latest_date(client, of
     html = respond.content.decode()
     assert f'name="ended_on_0" type="text" inputmode="numeric" value="{today.day}"' in html
     assert f'name="ended_on_2" type="text" inputmode="numeric" value="{today.year}"' in html
+    due = complaint.active_stage.response_due
+    assert f"Due by {due:%-d %B %Y}" in html  # the allowed range, up front
     extend = client.get(reverse("complaints:step", args=[complaint.reference, "extend"]))
     latest = complaint.active_stage.maximum_response_due
     assert f"The latest date allowed is {latest:%-d %B %Y}" in extend.content.decode()

@@ -226,3 +226,19 @@ def test_a_manager_reassigns_cases_from_the_list_and_downloads_it(page, tmp_path
 
     tag.click()
     assert page.get_by_text("3 cases").first.is_visible()
+
+
+def test_the_findings_page_error_state_is_accessible(narrow):
+    page = narrow
+    complaint = f.Stage1AcknowledgedFactory.create()
+    complaint.add_element(by=None, theme=f.ThemeFactory.create(), description="Calls")
+    signed_in(page)
+    page.goto(f"/complaints/{complaint.reference}/findings/")
+    assert_accessible(page)
+    page.get_by_label("Reasons (optional)").fill("The call log shows none returned")
+    page.get_by_role("button", name="Save the findings").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.get_by_label("Reasons (optional)").input_value() == (
+        "The call log shows none returned"
+    )
+    assert_accessible(page)

@@ -171,3 +171,27 @@ def test_bulk_reassign_with_nothing_ticked_says_so(client, manager, officer):
     client.force_login(manager)
     response = client.post(reverse("complaints:reassign"), {"officer": officer.pk}, follow=True)
     assert "Choose at least one case to reassign" in response.content.decode()
+
+
+def test_a_case_can_only_be_given_to_the_complaints_team(client, officer):
+    """No one can reach a case to someone outside the team through assignment: a report
+    viewer or an inactive officer is not a choice, one case at a time or in bulk."""
+    complaint = f.Stage1OpenFactory.create()
+    viewer = UserFactory(role="report_viewer")
+    gone = UserFactory(role="complaints_officer", is_active=False)
+    client.force_login(officer)
+    for outsider in (viewer, gone):
+        single = client.post(
+            reverse("complaints:assign", args=[complaint.reference]), {"officer": outsider.pk}
+        )
+        assert single.status_code == 200
+        assert "officer" in single.context["form"].errors
+        bulk = client.post(
+            reverse("complaints:reassign"),
+            {"cases": [complaint.reference], "officer": outsider.pk},
+            follow=True,
+        )
+        assert "Choose an officer from the list" in bulk.content.decode()
+    complaint.refresh_from_db()
+    assert complaint.assigned_officer is None
+    assert not complaint.events.filter(action="assign").exists()

@@ -69,6 +69,10 @@ def test_building_the_demo_creates_a_user_per_role_and_stops_at_today(settings):
     assert not Complaint.objects.filter(received_on__gt=today).exists()
     assert Complaint.objects.open().exists()
     assert Complaint.objects.open().filter(next_due_on__gte=today).exists()
+    # The last few days' complaints from the website wait in the triage queue, unassigned.
+    waiting = Complaint.objects.filter(awaiting_triage=True)
+    assert waiting.count() == counts["awaiting_triage"] > 0
+    assert not waiting.filter(assigned_officer__isnull=False).exists()
     assert Stage.objects.filter(number=2).exists()
     assert Compliment.objects.count() == counts["compliments"] > 0
     assert Enquiry.objects.count() == counts["enquiries"] > 0

@@ -61,9 +61,24 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self) -> None:
         from heard.complaints import audit
+        from heard.complaints.models import Theme
+        from heard.core import configuration
+        from heard.workdays.models import ClosureDay
         from heard.workdays.store import calendar_rebuilt
 
         audit.register()
+        configuration.register(
+            "Complaint themes",
+            "complaints:themes",
+            "What each point of complaint is about: add, rename, reorder or stop offering one.",
+            Theme,
+        )
+        configuration.register(
+            "Closure days",
+            "complaints:closure_days",
+            "Days the service is closed beyond the bank holidays: every deadline counts them.",
+            ClosureDay,
+        )
         post_migrate.connect(_seed_default_themes, sender=self, dispatch_uid="default-themes")
         post_migrate.connect(_refresh_deadlines, sender=self, dispatch_uid="refresh-deadlines")
         post_migrate.connect(_refresh_setting_timed, sender=self, dispatch_uid="setting-timed")

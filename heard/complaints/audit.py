@@ -30,7 +30,9 @@ from heard.complaints.models import (
     Recommendation,
     Remedy,
     Stage,
+    Theme,
 )
+from heard.workdays.models import ClosureDay
 
 #: Each audited model, with how to find the complaint it belongs to.
 AUDITED = {
@@ -80,6 +82,10 @@ def register() -> None:
         m2m = {"children"} if model is Complaint else set()
         auditlog.register(model, exclude_fields=exclude, m2m_fields=m2m)
     auditlog.register(LetterTemplate, exclude_fields=["updated_at"])
+    auditlog.register(Theme)
+    # The closure days' screens are this app's (heard.complaints.closures); the calendar app
+    # below keeps no audit of its own.
+    auditlog.register(ClosureDay)
     auditlog.register(Practitioner)
     auditlog.register(InformalComplaint, exclude_fields=["updated_at"])
     # Audit entries are never edited or deleted through the application.

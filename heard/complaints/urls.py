@@ -2,7 +2,16 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from heard.complaints import appointees, findings, informal_views, records, triage, views
+from heard.complaints import (
+    appointees,
+    closures,
+    findings,
+    informal_views,
+    records,
+    themes,
+    triage,
+    views,
+)
 
 app_name = "complaints"
 
@@ -13,6 +22,12 @@ urlpatterns = [
     path("appointees/", appointees.appointee_list, name="appointees"),
     path("appointees/new/", appointees.appointee_edit, name="add_appointee"),
     path("appointees/<int:pk>/", appointees.appointee_edit, name="edit_appointee"),
+    path("themes/", themes.theme_list, name="themes"),
+    path("themes/new/", themes.theme_edit, name="add_theme"),
+    path("themes/<int:pk>/", themes.theme_edit, name="edit_theme"),
+    path("closure-days/", closures.closure_list, name="closure_days"),
+    path("closure-days/new/", closures.closure_add, name="add_closure_day"),
+    path("closure-days/<int:pk>/remove/", closures.closure_remove, name="remove_closure_day"),
     path("informal/", informal_views.informal_list, name="informal_list"),
     path("informal/new/", informal_views.informal_create, name="add_informal"),
     path("informal/<str:reference>/", informal_views.informal_detail, name="informal"),

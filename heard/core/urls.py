@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from heard.core import people, sessions, teams, views
+from heard.core import configuration, people, sessions, teams, views
 
 app_name = "core"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("people/new/", people.person_edit, name="add_person"),
     path("people/<int:pk>/", people.person_edit, name="edit_person"),
     path("people/email/<uidb64>/<token>/", people.confirm_email, name="confirm_email"),
+    path("configuration/", configuration.configuration_home, name="configuration"),
     path("teams/", teams.team_list, name="teams"),
     path("teams/new/", teams.team_edit, name="add_team"),
     path("teams/<int:pk>/", teams.team_edit, name="edit_team"),

@@ -61,7 +61,7 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self) -> None:
         from heard.complaints import audit
-        from heard.complaints.models import Theme
+        from heard.complaints.models import LetterTemplate, Theme
         from heard.core import configuration
         from heard.workdays.models import ClosureDay
         from heard.workdays.store import calendar_rebuilt
@@ -78,6 +78,12 @@ class ComplaintsConfig(AppConfig):
             "complaints:closure_days",
             "Days the service is closed beyond the bank holidays: every deadline counts them.",
             ClosureDay,
+        )
+        configuration.register(
+            "Letter wording",
+            "complaints:letter_wordings",
+            "The words of each standard letter for each procedure, with a preview.",
+            LetterTemplate,
         )
         post_migrate.connect(_seed_default_themes, sender=self, dispatch_uid="default-themes")
         post_migrate.connect(_refresh_deadlines, sender=self, dispatch_uid="refresh-deadlines")

@@ -41,4 +41,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler404 = "heard.core.views.page_not_found"
 handler500 = "heard.core.views.server_error"

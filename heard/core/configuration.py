@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from heard.accounts.models import User
+from heard.core.audit_words import in_words
 
 #: Who may configure Heard: the administrator and the complaints manager (accounts.rules).
 PERMISSION = "accounts.configure"
@@ -64,3 +68,22 @@ def configuration_home(request: HttpRequest) -> HttpResponse:
     """Every configuration screen, for the roles that may configure."""
     configurer(request)
     return render(request, "core/configuration.html", {"screens": screens()})
+
+
+@require_GET
+def configuration_audit(request: HttpRequest) -> HttpResponse:
+    """Every change to the configuration on these screens, in words: who, when, and each
+    field's old and new values, newest first."""
+    configurer(request)
+    kinds = ContentType.objects.get_for_models(*audited_models()).values()
+    entries = (
+        LogEntry.objects.filter(content_type__in=kinds)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/configuration_audit.html",
+        {"page": page, "entries": in_words(list(page.object_list))},
+    )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("people/<int:pk>/", people.person_edit, name="edit_person"),
     path("people/email/<uidb64>/<token>/", people.confirm_email, name="confirm_email"),
     path("configuration/", configuration.configuration_home, name="configuration"),
+    path("configuration/audit/", configuration.configuration_audit, name="configuration_audit"),
     path("teams/", teams.team_list, name="teams"),
     path("teams/new/", teams.team_edit, name="add_team"),
     path("teams/<int:pk>/", teams.team_edit, name="edit_team"),

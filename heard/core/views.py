@@ -35,3 +35,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
         "home_url": "/",
     }
     return HttpResponse(render_to_string("500.html", context), status=500)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler404: one answer for every missing page, wherever it is. The menu marks no
+    section as the current one, so a page that exists but is not open to this user (any
+    configuration screen, heard.core.configuration) reads exactly as one that does not."""
+    request.resolver_match = None
+    return render(request, "404.html", status=404)

@@ -41,6 +41,7 @@ def test_an_officer_moves_a_corporate_complaint_to_the_childrens_procedure(page)
     assert page.get_by_text("Children's social care (statutory)").first.is_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Timeline", exact=True).click()
+    page.wait_for_url(re.compile(r"/timeline/$"))
     assert page.get_by_role("heading", name="Moved to another procedure (Stage 1)").is_visible()
 
 
@@ -73,6 +74,7 @@ def test_a_corporate_complaint_is_logged_without_the_childrens_questions(page):
     page.get_by_role("button", name="Log the complaint").click()
     page.wait_for_selector(".govuk-notification-banner--success")
     page.get_by_role("link", name="People", exact=True).click()
+    page.wait_for_url(re.compile(r"/people/$"))
     assert page.get_by_text("Her neighbour, Mr Ray Cole").is_visible()
     assert not page.get_by_text("Add a child").count()
     assert_accessible(page)

@@ -68,6 +68,16 @@ class Counter:
         locator.click()
         self.clicks += 1
 
+    def go(self, page, locator):
+        """A click that loads a page: wait for it to load."""
+        with page.expect_navigation():
+            self.click(locator)
+
+
+def go(page, locator):
+    with page.expect_navigation():
+        locator.click()
+
 
 def test_a_phone_complaint_with_three_points_reaches_its_stage_1_response(narrow, capsys):
     page = narrow
@@ -79,7 +89,7 @@ def test_a_phone_complaint_with_three_points_reaches_its_stage_1_response(narrow
     page.goto("/")
     assert_accessible(page)
 
-    count.click(page.get_by_role("button", name="Log a complaint"))
+    count.go(page, page.get_by_role("button", name="Log a complaint"))
     page.wait_for_url(re.compile(r"/complaints/new/$"))
     assert_accessible(page)
     # Received today: the date is already filled in.
@@ -103,31 +113,31 @@ def test_a_phone_complaint_with_three_points_reaches_its_stage_1_response(narrow
     for number, (theme, text) in enumerate(points[1:], start=2):
         count.choose(page.get_by_label(f"Point {number}: theme"), label=theme)
         count.fill(page.get_by_label(f"Point {number}: what it is about"), text)
-    count.click(page.get_by_role("button", name="Log the complaint"))
+    count.go(page, page.get_by_role("button", name="Log the complaint"))
     page.wait_for_selector(".govuk-notification-banner--success")
     assert_accessible(page)
     complaint = Complaint.objects.get()
     assert complaint.elements.count() == 3
 
     # Each step from here is the case page's one primary button; dates start at today.
-    count.click(page.get_by_role("button", name="Acknowledge"))
+    count.go(page, page.get_by_role("button", name="Acknowledge"))
     assert_accessible(page)
-    count.click(page.get_by_role("button", name="Save"))
+    count.go(page, page.get_by_role("button", name="Save"))
     page.wait_for_selector(".govuk-notification-banner--success")
     assert_accessible(page)
 
-    count.click(page.get_by_role("button", name="Record the findings"))
+    count.go(page, page.get_by_role("button", name="Record the findings"))
     assert_accessible(page)
     for number, finding in ((1, "Upheld"), (2, "Partially upheld"), (3, "Not upheld")):
         group = page.get_by_role("group", name=f"Finding on point {number}")
         count.check(group.get_by_label(finding, exact=True))
-    count.click(page.get_by_role("button", name="Save the findings"))
+    count.go(page, page.get_by_role("button", name="Save the findings"))
     page.wait_for_selector(".govuk-notification-banner--success")
     assert_accessible(page)
 
-    count.click(page.get_by_role("button", name="Record the response"))
+    count.go(page, page.get_by_role("button", name="Record the response"))
     assert_accessible(page)
-    count.click(page.get_by_role("button", name="Save"))
+    count.go(page, page.get_by_role("button", name="Save"))
     page.wait_for_selector(".govuk-notification-banner--success")
     assert_accessible(page)
 
@@ -155,30 +165,30 @@ def test_the_triage_queue_accepts_assigns_and_turns_away(narrow):
         for _ in range(3)
     )
     signed_in(page, role="complaints_manager", username="mo")
-    page.get_by_role("link", name="3 new complaints from the website to triage").click()
+    go(page, page.get_by_role("link", name="3 new complaints from the website to triage"))
     assert_accessible(page)
 
-    page.get_by_role("link", name=f"Accept {accepted.reference}").click()
+    go(page, page.get_by_role("link", name=f"Accept {accepted.reference}"))
     assert_accessible(page)
-    page.get_by_role("button", name="Accept").click()
+    go(page, page.get_by_role("button", name="Accept"))
     assert page.get_by_role("heading", name="There is a problem").is_visible()
     assert_accessible(page)
     page.get_by_label("Team").select_option(label="Fostering")
-    page.get_by_role("button", name="Accept").click()
+    go(page, page.get_by_role("button", name="Accept"))
     page.wait_for_selector(".govuk-notification-banner--success")
     assert_accessible(page)
 
-    page.get_by_role("link", name=f"Assign {assigned.reference}").click()
+    go(page, page.get_by_role("link", name=f"Assign {assigned.reference}"))
     assert_accessible(page)
     page.get_by_label("Assigned officer").select_option(label="Olivia Officer")
-    page.get_by_role("button", name="Assign").click()
+    go(page, page.get_by_role("button", name="Assign"))
     page.wait_for_selector(".govuk-notification-banner--success")
 
     not_one = re.compile(rf"^Not a complaint ?: {turned_away.reference}$")
-    page.get_by_role("link", name=not_one).click()
+    go(page, page.get_by_role("link", name=not_one))
     assert_accessible(page)
     page.get_by_label("What it is, and where it was sent").fill("A bin collection: to Waste")
-    page.get_by_role("button", name="Record as not a complaint").click()
+    go(page, page.get_by_role("button", name="Record as not a complaint"))
     page.wait_for_selector(".govuk-notification-banner--success")
     assert page.get_by_text("Nothing is waiting").is_visible()
     assert_accessible(page)
@@ -198,7 +208,7 @@ def test_a_manager_reassigns_cases_from_the_list_and_downloads_it(page, tmp_path
     for complaint in cases[:2]:
         page.get_by_label(f"Tick {complaint.reference}").check()
     page.get_by_label("Assign the ticked cases to").select_option(label="Nina Newton")
-    page.get_by_role("button", name="Reassign the ticked cases").click()
+    go(page, page.get_by_role("button", name="Reassign the ticked cases"))
     page.wait_for_selector(".govuk-notification-banner--success")
     assert page.get_by_text("2 cases assigned to Nina Newton").is_visible()
     assert_accessible(page)
@@ -207,7 +217,7 @@ def test_a_manager_reassigns_cases_from_the_list_and_downloads_it(page, tmp_path
 
     # Filter by the officer: the selected filter shows as a tag that removes it.
     page.get_by_label("Assigned officer").select_option(label="Nina Newton")
-    page.get_by_role("button", name="Apply filters").click()
+    go(page, page.get_by_role("button", name="Apply filters"))
     tag = page.get_by_role("link", name="Remove this filter: Assigned officer: Nina Newton")
     assert tag.is_visible()
     assert_accessible(page)
@@ -224,7 +234,7 @@ def test_a_manager_reassigns_cases_from_the_list_and_downloads_it(page, tmp_path
     summaries = {row[-1] for row in rows[1:]}
     assert "'=HYPERLINK(1)" in summaries  # a formula is written as text, not run by Excel
 
-    tag.click()
+    go(page, tag)
     assert page.get_by_text("3 cases").first.is_visible()
 
 
@@ -236,7 +246,7 @@ def test_the_findings_page_error_state_is_accessible(narrow):
     page.goto(f"/complaints/{complaint.reference}/findings/")
     assert_accessible(page)
     page.get_by_label("Reasons (optional)").fill("The call log shows none returned")
-    page.get_by_role("button", name="Save the findings").click()
+    go(page, page.get_by_role("button", name="Save the findings"))
     assert page.get_by_role("heading", name="There is a problem").is_visible()
     assert page.get_by_label("Reasons (optional)").input_value() == (
         "The call log shows none returned"

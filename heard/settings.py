@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # /admin/ answers 404 unless HEARD_ADMIN_ENABLED is on.
+    "heard.core.middleware.AdminSwitch",
     # Django's LoginRequiredMiddleware, keeping a form sent after the session ended.
     "heard.core.sessions.SignInRequired",
     # Records who changed what, and from which address, on every audited model.
@@ -236,6 +238,9 @@ AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 
 # --- Heard's own settings ------------------------------------------------------------------
 
+# The Django admin: off, so /admin/ answers as a page that does not exist. Everything a council
+# configures is on Heard's own screens (Configuration); an operator may turn it on.
+HEARD_ADMIN_ENABLED = env_bool("HEARD_ADMIN_ENABLED", False)
 HEARD_ORGANISATION_NAME = env_str("HEARD_ORGANISATION_NAME", "Example Borough Council")
 HEARD_SERVICE_NAME = env_str("HEARD_SERVICE_NAME", "Heard complaints")
 # The team a complaint sent through the public form is filed under until the complaints team

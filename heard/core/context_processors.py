@@ -5,9 +5,11 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 
-def organisation(request: HttpRequest) -> dict[str, str]:
-    """The organisation's name, service name and logo for every page."""
+def organisation(request: HttpRequest) -> dict[str, object]:
+    """The organisation's name, service name and logo for every page (and whether the menu
+    offers the Django admin, which is off unless HEARD_ADMIN_ENABLED)."""
     return {
+        "admin_enabled": settings.HEARD_ADMIN_ENABLED,
         "organisation_name": settings.HEARD_ORGANISATION_NAME,
         "service_name": settings.HEARD_SERVICE_NAME,
         "logo_url": settings.HEARD_LOGO_URL,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -42,3 +42,20 @@ def no_store(get_response: Handler) -> Handler:
         return response
 
     return middleware
+
+
+class AdminSwitch:
+    """The Django admin answers as a page that does not exist unless HEARD_ADMIN_ENABLED is
+    on: configuration is done on Heard's own screens (issue 33), and the admin is kept for an
+    operator who turns it on."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, *args: object) -> None:
+        match = request.resolver_match
+        if match is not None and match.app_name == "admin" and not settings.HEARD_ADMIN_ENABLED:
+            raise Http404("The admin is switched off")

@@ -4,6 +4,8 @@ refers to."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -18,6 +20,13 @@ from heard.sars.models import Exemption
 from heard.workdays.models import ClosureDay
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def admin_switched_on(settings):
+    """These tests read the Django admin, which an operator may turn on (it is off by
+    default: heard.core.middleware.AdminSwitch)."""
+    settings.HEARD_ADMIN_ENABLED = True
 
 
 @pytest.fixture
@@ -73,7 +82,7 @@ def test_nothing_a_case_refers_to_can_be_deleted_in_the_admin_site(client, admin
     )
     assert Team.objects.filter(pk=team.pk).exists()
     # A closure day is referred to by no case: a mistaken one may be deleted.
-    day = ClosureDay.objects.create(day="2030-12-27", description="Closure")
+    day = ClosureDay.objects.create(day=date(2030, 12, 27), description="Closure")
     delete = reverse("admin:workdays_closureday_delete", args=[day.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 302
     assert not ClosureDay.objects.filter(pk=day.pk).exists()

@@ -230,8 +230,9 @@ def test_a_template_with_a_placeholder_heard_cannot_fill_is_refused():
 
 
 def test_a_complaints_manager_edits_letter_wording_in_admin_and_an_officer_cannot(
-    client, manager, officer
+    client, manager, officer, settings
 ):
+    settings.HEARD_ADMIN_ENABLED = True  # an operator's choice; off by default
     manager.is_staff = True
     manager.save()
     template = LetterTemplate.objects.get(

@@ -159,6 +159,8 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(
     )
 
     # --- the administrator: a team, then the people ----------------------------------------
+    opened: list[str] = []
+    page.on("framenavigated", lambda frame: opened.append(frame.url))
     sign_in_as(page, "admin", ADMIN_PASSWORD)
     visit(page, lambda: page.get_by_role("link", name="Teams", exact=True).click())
     visit(page, lambda: page.get_by_role("button", name="Add a team").click())
@@ -186,6 +188,42 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(
     register(page, "Pam Member", "Review panels", "panel")
     register(page, "Paul Member", "Review panels", "panel")
     register(page, "Coram Voice", "Coram Voice", "advocacy")
+
+    # --- the complaints manager: the configuration, on Heard's own screens (never /admin/) ---
+    def configuration(screen: str) -> None:
+        visit(page, lambda: page.get_by_role("link", name="Configuration", exact=True).click())
+        visit(page, lambda: page.get_by_role("link", name=screen, exact=True).click())
+
+    configuration("Complaint themes")
+    visit(page, lambda: page.get_by_role("button", name="Add a theme").click())
+    page.get_by_label("Name").fill("Placement moves")
+    save(page)
+    assert page.get_by_role("cell", name="Placement moves", exact=True).is_visible()
+
+    configuration("Closure days")
+    visit(page, lambda: page.get_by_role("button", name="Add closure days").click())
+    fill_date(page, "First day closed", date(2025, 12, 29))
+    page.get_by_label("Why the service is closed").fill("The council closes between the holidays")
+    save(page)
+
+    configuration("Subject access exemptions")
+    visit(page, lambda: page.get_by_role("button", name="Add an exemption").click())
+    page.get_by_label("Exemption's name").fill("Confidential references given by the council")
+    save(page)
+
+    configuration("Letter wording")
+    visit(
+        page,
+        lambda: page.get_by_role(
+            "link", name=re.compile(r"^Change the Acknowledgement letter \(Children")
+        ).click(),
+    )
+    words = page.get_by_label("The letter's words")
+    words.fill(words.input_value() + "\n\nWe will keep you told at every step.")
+    visit(page, lambda: page.get_by_role("button", name="Preview").click())
+    preview = page.get_by_role("region", name=re.compile("^Preview of the words typed"))
+    assert preview.get_by_text("We will keep you told at every step.").is_visible()
+    save(page)
 
     # --- the officer: a child's phone complaint, through all three stages --------------------
     page.get_by_role("button", name="Sign out").click()
@@ -391,3 +429,6 @@ def test_a_council_goes_live_from_an_empty_database_on_screens_alone(
     assert page.get_by_role("link", name=reference).is_visible()
     visit(page, lambda: page.goto(case_url))
     assert page.get_by_role("heading", name=reference, level=1).is_visible()
+    # Every step of going live was on Heard's own screens.
+    assert opened
+    assert not [url for url in opened if "/admin/" in url]

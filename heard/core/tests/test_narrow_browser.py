@@ -61,6 +61,13 @@ def test_every_staff_page_fits_a_320_pixel_screen(page):
         reverse("core:people"),
         reverse("core:teams"),
         reverse("imports:upload"),
+        reverse("core:configuration"),
+        reverse("core:configuration_audit"),
+        reverse("complaints:themes"),
+        reverse("complaints:closure_days"),
+        reverse("complaints:letter_wordings"),
+        reverse("sars:exemptions"),
+        reverse("imports:meanings"),
     ]
     for url in urls:
         response = page.goto(url)

@@ -8,6 +8,13 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def admin_switched_on(settings):
+    """These tests read the Django admin, which an operator may turn on (it is off by
+    default: heard.core.middleware.AdminSwitch)."""
+    settings.HEARD_ADMIN_ENABLED = True
+
+
 def directives(response) -> dict[str, str]:
     header = response.headers["Content-Security-Policy"]
     return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())

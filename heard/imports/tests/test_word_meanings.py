@@ -13,6 +13,15 @@ from heard.imports.models import WordMeaning
 from heard.imports.questions import save_answers
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def admin_switched_on(settings):
+    """These tests read the Django admin, which an operator may turn on (it is off by
+    default: heard.core.middleware.AdminSwitch)."""
+    settings.HEARD_ADMIN_ENABLED = True
+
+
 ADD = reverse("admin:imports_wordmeaning_add")
 
 

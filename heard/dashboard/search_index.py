@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.apps.registry import Apps
+from django.core.exceptions import ImproperlyConfigured
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
@@ -214,7 +215,9 @@ def missing_triggers(connection: BaseDatabaseWrapper) -> set[str]:
 
 def _is_sqlite(connection: BaseDatabaseWrapper) -> bool:
     if connection.vendor not in ("sqlite", "postgresql"):
-        raise NotImplementedError(f"No search index for {connection.vendor}")
+        raise ImproperlyConfigured(
+            f"Heard's search index needs SQLite or PostgreSQL, not {connection.vendor}"
+        )
     return connection.vendor == "sqlite"
 
 

@@ -22,6 +22,8 @@ from heard.complaints.models import Complaint, Stage
 from heard.complaints.procedures import rules_for
 
 DONE, CAN_START, CANNOT_START = "done", "can_start", "cannot_start"
+#: What may follow a stage's response, closing first.
+FOLLOWING = ("close", "escalate")
 
 
 def _findings_done(stage: Stage) -> bool:
@@ -125,8 +127,14 @@ class Work:
     others: list[Task]
 
     @property
+    def course(self) -> list[Task]:
+        """The stage's own tasks, without what may follow it (closing, the next stage),
+        which are choices, not work to finish."""
+        return [t for t in self.tasks if t.name not in FOLLOWING]
+
+    @property
     def done_count(self) -> int:
-        return sum(t.status == DONE for t in self.tasks)
+        return sum(t.status == DONE for t in self.course)
 
 
 def step_url(complaint: Complaint, name: str) -> str:
@@ -159,7 +167,7 @@ def work_for(complaint: Complaint, today: date) -> Work:
         tasks.append(Task(name, label, status, url))
     if _ended(stage):
         # What follows a response: the next stage, or closing the case.
-        for name in ("close", "escalate"):
+        for name in FOLLOWING:
             if name in allowed:
                 label = labels.get(name) or transitions.TRANSITIONS[name].label
                 tasks.append(Task(name, label, CAN_START, step_url(complaint, name)))
